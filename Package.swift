@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// swfilter: a mail content filter and gateway. See ../shared/design.md for the layers.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "swfilter",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "swfilter", targets: ["swfilter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C: one system-library target per C library, each imported by exactly one Swift target.
+        .systemLibrary(name: "CClamAV", pkgConfig: "libclamav", providers: [.apt(["libclamav-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CMilter", pkgConfig: "milter", providers: [.apt(["libmilter-dev"])]),
+
+        // message
+        .target(name: "MailMessage", swiftSettings: strict),
+        // analysis
+        .target(name: "VirusScan", dependencies: ["CClamAV"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["CPCRE2"], swiftSettings: strict),
+        // verdict
+        .target(name: "Filter", dependencies: ["MailMessage"], swiftSettings: strict),
+        // doors
+        .target(name: "Milter", dependencies: ["CMilter"], swiftSettings: strict),
+        // app
+        .target(
+            name: "Server",
+            dependencies: [
+                "MailMessage", "Filter", "VirusScan", "Rules", "Milter",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "swfilter",
+            dependencies: ["Server", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        // benchmarks print figures; they are run by scripts/bench-*, never by the tests
+        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "Server"], swiftSettings: strict),
+
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
+        .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter"], swiftSettings: strict),
+        .testTarget(name: "VirusScanTests", dependencies: ["VirusScan"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"], swiftSettings: strict),
+        .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

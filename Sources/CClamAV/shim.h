@@ -1,0 +1,1 @@
+#include <clamav.h>
