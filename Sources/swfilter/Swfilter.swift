@@ -1,0 +1,12 @@
+import ArgumentParser
+import Server
+
+@main
+struct Swfilter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swfilter",
+        abstract: "A mail content filter and gateway: virus scanning, spam rules, Bayes, greylisting.",
+        version: SwfilterVersion.current,
+        subcommands: [FilterCommand.self, CheckCommand.self, ConfigCommand.self]
+    )
+}
