@@ -1,0 +1,13 @@
+/// A virus found in a message: the signature name and where it was.
+public struct VirusFinding: Sendable, Hashable, Codable {
+    public let name: String
+    /// The MIME path of the part ("" for the raw message as a whole).
+    public let part: String
+    public let filename: String?
+
+    public init(name: String, part: String, filename: String?) {
+        self.name = name
+        self.part = part
+        self.filename = filename
+    }
+}
