@@ -14,12 +14,16 @@ public struct PipeFilter: Sendable {
         /// EX_TEMPFAIL so the MDA keeps the message and retries.
         public var tempfailOnError: Bool
         public var hostname: String?
+        /// Which messages get the X-Spam-* fields: all, spam only, or none.
+        public var addHeaders: AddHeadersMode
 
-        public init(exitCodeOnSpam: Bool = false, maxMessageBytes: Int = 50 << 20, tempfailOnError: Bool = false, hostname: String? = nil) {
+        public init(exitCodeOnSpam: Bool = false, maxMessageBytes: Int = 50 << 20, tempfailOnError: Bool = false, hostname: String? = nil,
+                    addHeaders: AddHeadersMode = .all) {
             self.exitCodeOnSpam = exitCodeOnSpam
             self.maxMessageBytes = maxMessageBytes
             self.tempfailOnError = tempfailOnError
             self.hostname = hostname
+            self.addHeaders = addHeaders
         }
     }
 
@@ -54,9 +58,12 @@ public struct PipeFilter: Sendable {
             }
             return Outcome(output: input, exitCode: .ok, result: result, diagnostic: "passed unscanned: \(reason)")
         }
-        let headers = SpamHeaders.fields(for: result, version: SwfilterVersion.current, hostname: options.hostname)
-        let output = HeaderRewriter(result.message).rewrite(
-            removing: SpamHeaders.names, adding: headers, subjectPrefix: result.verdict.subjectTag)
+        let tagging = options.addHeaders == .all || (options.addHeaders == .spam && result.verdict.isSpam)
+        let headers = tagging ? SpamHeaders.fields(for: result, version: SwfilterVersion.current, hostname: options.hostname) : []
+        let subjectTag = result.verdict.subjectTag
+        let output = headers.isEmpty && subjectTag == nil
+            ? input
+            : HeaderRewriter(result.message).rewrite(removing: tagging ? SpamHeaders.names : [], adding: headers, subjectPrefix: subjectTag)
         let exitCode: Sysexits = options.exitCodeOnSpam && result.verdict.isSpam ? .spamFound : .ok
         return Outcome(output: output, exitCode: exitCode, result: result, diagnostic: nil)
     }

@@ -1,0 +1,99 @@
+import Filter
+import Foundation
+import MailMessage
+import Server
+import Testing
+
+private struct ScoreAnalyzer: MessageAnalyzer {
+    let name = "score"
+    let failureMode = AnalyzerFailure.Mode.failOpen
+    let score: Double
+    func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws {
+        report.add(RuleHit(name: "TEST_RULE", score: score, description: "test", source: name))
+    }
+}
+
+private struct DeadAnalyzer: MessageAnalyzer {
+    struct Dead: Error {}
+    let name = "clamav"
+    let failureMode = AnalyzerFailure.Mode.failClosed
+    func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws { throw Dead() }
+}
+
+@Suite struct PipeFilterTests {
+    let ham = Array("From: a@example.com\nSubject: lunch\n\nSee you at noon.\n".utf8)
+
+    private func filter(_ analyzers: [any MessageAnalyzer] = [], policy: Policy = Policy(), _ options: PipeFilter.Options = .init()) -> PipeFilter {
+        PipeFilter(engine: FilterEngine(analyzers: analyzers, policy: policy), options: options)
+    }
+
+    @Test func hamComesOutWithTheSpamHeadersAndEveryOriginalByte() throws {
+        let outcome = filter().process(ham)
+        #expect(outcome.exitCode == .ok)
+        let text = String(decoding: outcome.output, as: UTF8.self)
+        #expect(text.hasPrefix("From: a@example.com\nSubject: lunch\nX-Spam-Checker-Version: swfilter "))
+        #expect(text.contains("\nX-Spam-Flag: NO\n"))
+        #expect(text.contains("\nX-Spam-Status: No, score=0.0 required=5.0 tests=none"))
+        #expect(text.hasSuffix("\n\nSee you at noon.\n"))
+    }
+
+    @Test func spamIsFlaggedTaggedAndReportedInTheExitCodeWhenAsked() {
+        let policy = Policy(thresholds: .init(requiredScore: 5, subjectTag: "***SPAM***"))
+        let outcome = filter([ScoreAnalyzer(score: 6)], policy: policy, .init(exitCodeOnSpam: true)).process(ham)
+        #expect(outcome.exitCode == .spamFound)
+        let text = String(decoding: outcome.output, as: UTF8.self)
+        #expect(text.contains("Subject: ***SPAM*** lunch\n"))
+        #expect(text.contains("X-Spam-Flag: YES\n"))
+        #expect(text.contains("tests=TEST_RULE"))
+        #expect(filter([ScoreAnalyzer(score: 6)], policy: policy).process(ham).exitCode == .ok)
+    }
+
+    @Test func existingSpamHeadersAreReplacedNotDuplicated() {
+        let message = Array("X-Spam-Flag: YES\nX-Spam-Status: Yes, score=99\n\tfolded=1\nSubject: s\n\nbody\n".utf8)
+        let output = String(decoding: filter().process(message).output, as: UTF8.self)
+        #expect(output.components(separatedBy: "X-Spam-Flag:").count == 2)
+        #expect(output.components(separatedBy: "X-Spam-Status:").count == 2)
+        #expect(!output.contains("score=99"))
+        #expect(output.hasPrefix("Subject: s\nX-Spam-Checker-Version"))
+    }
+
+    @Test func emptyInputIsADataErrorWithNothingWritten() {
+        let outcome = filter().process([])
+        #expect(outcome.exitCode == .dataError)
+        #expect(outcome.output.isEmpty)
+    }
+
+    @Test func aFailedScanPassesTheMessageUntouchedOrTempfailsWhenConfigured() {
+        let passed = filter([DeadAnalyzer()]).process(ham)
+        #expect(passed.exitCode == .ok)
+        #expect(passed.output == ham)
+        #expect(passed.diagnostic?.contains("clamav") == true)
+        let held = filter([DeadAnalyzer()], .init(tempfailOnError: true)).process(ham)
+        #expect(held.exitCode == .tempFail)
+        #expect(held.output.isEmpty)
+    }
+
+    @Test func addHeadersSpamLeavesHamUntouched() {
+        #expect(filter(.init(addHeaders: .spam)).process(ham).output == ham)
+        #expect(filter(.init(addHeaders: .none)).process(ham).output == ham)
+    }
+
+    @Test func aMessageOverTheSizeLimitStreamsThroughUnscannedAndWhole() throws {
+        let big = Array("Subject: big\n\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 300_000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swfilter-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputPath = folder.appendingPathComponent("in").path, outputPath = folder.appendingPathComponent("out").path
+        let errorPath = folder.appendingPathComponent("err").path
+        FileManager.default.createFile(atPath: inputPath, contents: Data(big))
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        let input = open(inputPath, O_RDONLY), output = open(outputPath, O_WRONLY), errors = open(errorPath, O_WRONLY)
+        defer { close(input); close(output); close(errors) }
+        let status = filter(.init(maxMessageBytes: 100_000)).run(input: input, output: output, errors: errors)
+        #expect(status == .ok)
+        #expect(FileManager.default.contents(atPath: outputPath).map(Array.init) == big)
+        let log = String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)
+        #expect(log.contains("passed unscanned"))
+    }
+}
