@@ -16,6 +16,10 @@ final class ConfigProblemCollector {
             file: file, line: locator.nearestLine(of: path), key: ConfigKeyPath.display(path), message: message))
     }
 
+    func line(of path: [String]) -> Int? {
+        locator.line(of: path)
+    }
+
     func register(_ reader: ConfigTableReader) {
         readers.append(reader)
     }

@@ -130,9 +130,11 @@ final class ConfigTableReader {
     }
 
     /// Every entry of a table whose keys are names chosen by the user (such as domains): all
-    /// its keys count as known. Entries that are not tables are reported.
+    /// its keys count as known. Entries that are not tables are reported. In file order, so
+    /// that of two entries that clash the later one is blamed.
     func namedTables() -> [(name: String, reader: ConfigTableReader)] {
-        table.keys.sorted().compactMap { name in
+        let ordered = table.keys.map { (line: problems.line(of: path + [$0]) ?? .max, name: $0) }.sorted { $0 < $1 }
+        return ordered.compactMap { _, name in
             guard let value = value(name) else { return nil }
             guard let table = value.table else {
                 reportWrongType(name, expected: "a table", found: value)

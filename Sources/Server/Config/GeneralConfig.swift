@@ -10,8 +10,10 @@ public struct GeneralConfig: Sendable, Equatable, ConfigSection {
     /// Whether refusals and headers carry a trace id that `swfilter` can explain later.
     public var traceIDs: Bool
 
+    public static let defaultStateDir = "/var/lib/swfilter"
+
     public init(
-        stateDir: String = "/var/lib/swfilter",
+        stateDir: String = defaultStateDir,
         logLevel: LogLevel = .info,
         hostname: String = MachineHostName.current,
         traceIDs: Bool = true
@@ -24,7 +26,7 @@ public struct GeneralConfig: Sendable, Equatable, ConfigSection {
 
     /// All defaults.
     public init() {
-        self.init(stateDir: "/var/lib/swfilter")
+        self.init(stateDir: Self.defaultStateDir)
     }
 
     init(reading table: ConfigTableReader) {

@@ -10,14 +10,16 @@ public struct LimitsConfig: Sendable, Equatable, ConfigSection {
     /// Handed to the message parser as they are.
     public var messageLimits: MessageLimits
 
-    public init(maxMessageBytes: Int = 50 << 20, messageLimits: MessageLimits = .default) {
+    public static let defaultMaxMessageBytes = 50 << 20
+
+    public init(maxMessageBytes: Int = defaultMaxMessageBytes, messageLimits: MessageLimits = .default) {
         self.maxMessageBytes = maxMessageBytes
         self.messageLimits = messageLimits
     }
 
     /// All defaults.
     public init() {
-        self.init(maxMessageBytes: 50 << 20)
+        self.init(maxMessageBytes: Self.defaultMaxMessageBytes)
     }
 
     init(reading table: ConfigTableReader) {

@@ -15,8 +15,11 @@ public struct PolicyConfig: Sendable, Equatable, ConfigSection {
     /// By lower-case domain name without a final dot.
     public var domains: [String: DomainPolicy]
 
+    /// SpamAssassin's default.
+    public static let defaultRequiredScore = 5.0
+
     public init(
-        requiredScore: Double = 5.0,
+        requiredScore: Double = defaultRequiredScore,
         rejectScore: RejectScore = .never,
         subjectTag: String = "",
         addHeaders: AddHeadersMode = .all,
@@ -33,7 +36,7 @@ public struct PolicyConfig: Sendable, Equatable, ConfigSection {
 
     /// All defaults.
     public init() {
-        self.init(requiredScore: 5.0)
+        self.init(requiredScore: Self.defaultRequiredScore)
     }
 
     /// The thresholds for mail to `domain` (any case, final dot or not).
