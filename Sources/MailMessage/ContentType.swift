@@ -14,6 +14,7 @@ public struct ContentType: Sendable, Hashable {
 
     public static let textPlain = ContentType(type: "text", subtype: "plain", parameters: ["charset": "us-ascii"])
     public static let messageRFC822 = ContentType(type: "message", subtype: "rfc822")
+    public static let applicationOctetStream = ContentType(type: "application", subtype: "octet-stream")
 
     public var mimeType: String { "\(type)/\(subtype)" }
     public var isMultipart: Bool { type == "multipart" }

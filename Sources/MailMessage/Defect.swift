@@ -30,11 +30,9 @@ public enum DefectKind: String, Sendable, CaseIterable, Codable {
     case headerEightBit = "header_8bit"
     case headerBytesExceeded = "header_bytes_exceeded"
     case headerFieldsExceeded = "header_fields_exceeded"
-    case headerUnterminated = "header_unterminated"
     case leadingContinuationLine = "leading_continuation_line"
     case badEncodedWord = "bad_encoded_word"
     case badAddress = "bad_address"
-    case missingHeaderField = "missing_header_field"
     case duplicateHeaderField = "duplicate_header_field"
     // lines and bytes
     case lineTooLong = "line_too_long"

@@ -52,6 +52,13 @@ struct HeaderSectionParser {
                 break
             }
             let (contentEnd, next) = cutter.line(from: position, end: end)
+            if contentEnd - range.lowerBound > limits.maxHeaderBytes {
+                // A line that would carry the section past its limit starts the body instead.
+                defects.append(.headerBytesExceeded)
+                headerEnd = position
+                bodyStart = position
+                break
+            }
             if contentEnd == position {  // the blank line
                 headerEnd = position
                 bodyStart = next

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses raw message bytes into a `MailMessage`: header sections, the MIME tree, decoded leaf
 /// content and defects. It never throws; limits stop work and are recorded as defects.
 struct MessageParser {
@@ -91,12 +97,20 @@ struct MessageParser {
         }
 
         if contentType.isMultipart {
-            if encoding.isEncoding { budget.add([.encodedMultipart], at: path) }
             guard let boundary = contentType.boundary, !boundary.isEmpty else {
                 budget.add([.missingBoundary], at: path)
                 return make(.textPlain, .leaf(decodeLeaf(body, type: .textPlain, encoding: encoding, path: path, budget: budget)))
             }
-            guard let multipart = splitMultipart(base, body: body.startIndex..<body.endIndex, boundary: boundary,
+            // A transfer-encoded multipart is forbidden (RFC 2045 6.4) but hides parts from
+            // filters that obey: decode it and split what it decodes to.
+            var splitBase = base
+            var splitRange = body.startIndex..<body.endIndex
+            if encoding.isEncoding {
+                budget.add([.encodedMultipart], at: path)
+                splitBase = decodeLeaf(body, type: .applicationOctetStream, encoding: encoding, path: path, budget: budget).decoded
+                splitRange = 0..<splitBase.count
+            }
+            guard let multipart = splitMultipart(splitBase, body: splitRange, boundary: boundary,
                                                  subtype: contentType.subtype, path: path, depth: depth, mode: mode, budget: budget)
             else {
                 budget.add([.boundaryNotFound], at: path, detail: boundary)
@@ -129,7 +143,7 @@ struct MessageParser {
         mode: LineEnding, budget: Budget
     ) -> Multipart? {
         let delimiters = base.withUnsafeBufferPointer { buffer in
-            Self.findDelimiters(buffer, body: body, boundary: Array(("--" + boundary).utf8), mode: mode)
+            Self.findDelimiters(buffer, body: body, boundary: Array(("--" + boundary).utf8), mode: mode, limit: limits.maxParts + 2)
         }
         guard let first = delimiters.first else { return nil }
         let childDefault = subtype == "digest" ? ContentType.messageRFC822 : ContentType.textPlain
@@ -142,7 +156,8 @@ struct MessageParser {
                 closed = true
                 break
             }
-            let partEnd = index + 1 < delimiters.count ? delimiters[index + 1].lineStart : body.upperBound
+            let followed = index + 1 < delimiters.count
+            let partEnd = followed ? delimiters[index + 1].lineStart : body.upperBound
             guard budget.parts < limits.maxParts else {
                 if !budget.partLimitReported {
                     budget.add([.partCountExceeded], at: path)
@@ -152,7 +167,7 @@ struct MessageParser {
             }
             var ignored = 0
             // The line break before a delimiter belongs to the delimiter (RFC 2046 5.1.1).
-            let contentEnd = max(delimiter.next, Self.trimLineBreak(base, end: partEnd, floor: delimiter.next))
+            let contentEnd = followed ? Self.trimLineBreak(base, end: partEnd, floor: delimiter.next) : partEnd
             parts.append(parsePart(base, range: delimiter.next..<contentEnd, path: path.child(parts.count + 1), depth: depth + 1,
                                    defaultType: childDefault, mode: mode, budget: budget, headerEnd: &ignored))
         }
@@ -171,29 +186,29 @@ struct MessageParser {
 
     /// Every line in `body` that is `--boundary` or `--boundary--`, optionally followed by white
     /// space. A longer line that merely starts with the boundary (a nested part's boundary that
-    /// shares its prefix) is not a delimiter.
-    private static func findDelimiters(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8], mode: LineEnding) -> [Delimiter] {
+    /// shares its prefix) is not a delimiter. Only line starts are compared, and no further than
+    /// the line, so the search is linear in the body whatever the boundary. At most `limit`
+    /// delimiters are returned.
+    private static func findDelimiters(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8], mode: LineEnding, limit: Int) -> [Delimiter] {
         var result: [Delimiter] = []
-        var from = body.lowerBound
         let cutter = LineCutter(buffer: buffer, mode: mode)
-        boundary.withUnsafeBufferPointer { needle in
-            while let hit = ByteScan.first(needle, in: buffer, from: from, to: body.upperBound) {
-                from = hit + 1
-                let atLineStart = hit == body.lowerBound || buffer[hit - 1] == 0x0A || buffer[hit - 1] == 0x0D
-                guard atLineStart else { continue }
-                let (contentEnd, next) = cutter.line(from: hit, end: body.upperBound)
-                var cursor = hit + needle.count
-                var isClose = false
-                if cursor + 2 <= contentEnd, buffer[cursor] == UInt8(ascii: "-"), buffer[cursor + 1] == UInt8(ascii: "-") {
-                    isClose = true
-                    cursor += 2
-                }
-                while cursor < contentEnd, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor += 1 }
-                guard cursor == contentEnd else { continue }
-                result.append(Delimiter(lineStart: hit, next: next, isClose: isClose))
-                from = next
-                if isClose { return }
+        var lineStart = body.lowerBound
+        while lineStart < body.upperBound, result.count < limit {
+            let (contentEnd, next) = cutter.line(from: lineStart, end: body.upperBound)
+            defer { lineStart = next }
+            guard contentEnd - lineStart >= boundary.count, buffer[lineStart] == UInt8(ascii: "-"),
+                  boundary.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + lineStart, $0.baseAddress!, $0.count) == 0 })
+            else { continue }
+            var cursor = lineStart + boundary.count
+            var isClose = false
+            if cursor + 2 <= contentEnd, buffer[cursor] == UInt8(ascii: "-"), buffer[cursor + 1] == UInt8(ascii: "-") {
+                isClose = true
+                cursor += 2
             }
+            while cursor < contentEnd, buffer[cursor] == 0x20 || buffer[cursor] == 0x09 { cursor += 1 }
+            guard cursor == contentEnd else { continue }
+            result.append(Delimiter(lineStart: lineStart, next: next, isClose: isClose))
+            if isClose { break }
         }
         return result
     }

@@ -4,6 +4,7 @@ import Glibc
 
 enum FileStreamOutput {
     static func standardError(_ text: String) {
-        fputs(text.hasSuffix("\n") ? text : text + "\n", stderr)
+        let bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 }
