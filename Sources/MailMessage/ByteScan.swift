@@ -14,6 +14,20 @@ enum ByteScan {
         guard let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// The offset of the first occurrence of `needle` in `buffer[from..<to]`, or nil.
+    /// memchr for the first byte, memcmp for the rest (glibc's memmem needs _GNU_SOURCE).
+    static func first(_ needle: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, needle.count > 0, let base = buffer.baseAddress, let needleBase = needle.baseAddress else { return nil }
+        var start = from
+        let lastStart = to - needle.count
+        while start <= lastStart {
+            guard let hit = first(needleBase[0], in: buffer, from: start, to: lastStart + 1) else { return nil }
+            if memcmp(base + hit, needleBase, needle.count) == 0 { return hit }
+            start = hit + 1
+        }
+        return nil
+    }
 }
 
 /// Cuts a buffer into lines. In `.lf` mode a line ends at LF (a CR before it is not content),

@@ -42,42 +42,33 @@ struct HeaderSectionParser {
             fields.append(HeaderField(name: name, raw: base[field.start..<field.next], rawValue: base[field.valueStart..<field.contentEnd]))
         }
 
+        func noteEightBit(_ start: Int, _ end: Int) {
+            guard UnsafeBufferPointer(rebasing: buffer[start..<end]).contains(where: { $0 >= 0x80 }) else { return }
+            sawEightBit = true
+            if !sawInvalidUTF8, String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self) == nil {
+                sawInvalidUTF8 = true
+            }
+        }
+
         while position < end {
-            if position - range.lowerBound > limits.maxHeaderBytes {
-                defects.append(.headerBytesExceeded)
-                headerEnd = position
-                bodyStart = position
-                current.map(finish)
-                current = nil
-                break
-            }
             let (contentEnd, next) = cutter.line(from: position, end: end)
-            if contentEnd - range.lowerBound > limits.maxHeaderBytes {
-                // A line that would carry the section past its limit starts the body instead.
-                defects.append(.headerBytesExceeded)
-                headerEnd = position
-                bodyStart = position
-                break
-            }
             if contentEnd == position {  // the blank line
                 headerEnd = position
                 bodyStart = next
                 break
             }
             if contentEnd - position > limits.maxLineLength { sawLongLine = true }
-            var eightBitHere = false
-            for offset in position..<contentEnd where buffer[offset] >= 0x80 {
-                eightBitHere = true
-                break
-            }
-            if eightBitHere {
-                sawEightBit = true
-                if !sawInvalidUTF8, String(validating: UnsafeBufferPointer(rebasing: buffer[position..<contentEnd]), as: UTF8.self) == nil {
-                    sawInvalidUTF8 = true
-                }
-            }
+            // A header line that would carry the section past its limit starts the body instead.
+            let overLimit = contentEnd - range.lowerBound > limits.maxHeaderBytes
             let first = buffer[position]
             if first == 0x20 || first == 0x09 {
+                if overLimit {
+                    defects.append(.headerBytesExceeded)
+                    headerEnd = position
+                    bodyStart = position
+                    break
+                }
+                noteEightBit(position, contentEnd)
                 if current != nil {
                     current!.contentEnd = contentEnd
                     current!.next = next
@@ -98,6 +89,13 @@ struct HeaderSectionParser {
                 bodyStart = position
                 break
             }
+            if overLimit {
+                defects.append(.headerBytesExceeded)
+                headerEnd = position
+                bodyStart = position
+                break
+            }
+            noteEightBit(position, contentEnd)
             current = (position, colon, colon + 1, contentEnd, next)
             position = next
         }

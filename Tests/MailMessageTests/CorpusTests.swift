@@ -84,6 +84,8 @@ import Testing
             // An encoded message/rfc822 is parsed from its decoded bytes, not from `raw`.
             if !part.transferEncoding.isEncoding { checkTiling(inner, in: raw, unclosed: unclosed, message: message) }
         case .multipart(let multipart):
+            // A transfer-encoded multipart is split from its decoded bytes, not from `raw`.
+            guard !part.transferEncoding.isEncoding else { return }
             let delimiter = Array(("--" + multipart.boundary).utf8)
             var pieces: [Range<Int>] = [multipart.preamble.startIndex..<multipart.preamble.endIndex]
             pieces += multipart.parts.map { $0.headers.raw.startIndex..<$0.rawBody.endIndex }

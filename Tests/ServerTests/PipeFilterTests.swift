@@ -23,7 +23,7 @@ private struct DeadAnalyzer: MessageAnalyzer {
 @Suite struct PipeFilterTests {
     let ham = Array("From: a@example.com\nSubject: lunch\n\nSee you at noon.\n".utf8)
 
-    private func filter(_ analyzers: [any MessageAnalyzer] = [], policy: Policy = Policy(), _ options: PipeFilter.Options = .init()) -> PipeFilter {
+    private func filter(_ analyzers: [any MessageAnalyzer] = [], policy: Policy = Policy(), options: PipeFilter.Options = .init()) -> PipeFilter {
         PipeFilter(engine: FilterEngine(analyzers: analyzers, policy: policy), options: options)
     }
 
@@ -39,7 +39,7 @@ private struct DeadAnalyzer: MessageAnalyzer {
 
     @Test func spamIsFlaggedTaggedAndReportedInTheExitCodeWhenAsked() {
         let policy = Policy(thresholds: .init(requiredScore: 5, subjectTag: "***SPAM***"))
-        let outcome = filter([ScoreAnalyzer(score: 6)], policy: policy, .init(exitCodeOnSpam: true)).process(ham)
+        let outcome = filter([ScoreAnalyzer(score: 6)], policy: policy, options: .init(exitCodeOnSpam: true)).process(ham)
         #expect(outcome.exitCode == .spamFound)
         let text = String(decoding: outcome.output, as: UTF8.self)
         #expect(text.contains("Subject: ***SPAM*** lunch\n"))
@@ -68,14 +68,14 @@ private struct DeadAnalyzer: MessageAnalyzer {
         #expect(passed.exitCode == .ok)
         #expect(passed.output == ham)
         #expect(passed.diagnostic?.contains("clamav") == true)
-        let held = filter([DeadAnalyzer()], .init(tempfailOnError: true)).process(ham)
+        let held = filter([DeadAnalyzer()], options: .init(tempfailOnError: true)).process(ham)
         #expect(held.exitCode == .tempFail)
         #expect(held.output.isEmpty)
     }
 
     @Test func addHeadersSpamLeavesHamUntouched() {
-        #expect(filter(.init(addHeaders: .spam)).process(ham).output == ham)
-        #expect(filter(.init(addHeaders: .none)).process(ham).output == ham)
+        #expect(filter(options: .init(addHeaders: .spam)).process(ham).output == ham)
+        #expect(filter(options: .init(addHeaders: .none)).process(ham).output == ham)
     }
 
     @Test func aMessageOverTheSizeLimitStreamsThroughUnscannedAndWhole() throws {
@@ -85,12 +85,12 @@ private struct DeadAnalyzer: MessageAnalyzer {
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputPath = folder.appendingPathComponent("in").path, outputPath = folder.appendingPathComponent("out").path
         let errorPath = folder.appendingPathComponent("err").path
-        FileManager.default.createFile(atPath: inputPath, contents: Data(big))
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: inputPath, contents: Data(big))
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let input = open(inputPath, O_RDONLY), output = open(outputPath, O_WRONLY), errors = open(errorPath, O_WRONLY)
         defer { close(input); close(output); close(errors) }
-        let status = filter(.init(maxMessageBytes: 100_000)).run(input: input, output: output, errors: errors)
+        let status = filter(options: .init(maxMessageBytes: 100_000)).run(input: input, output: output, errors: errors)
         #expect(status == .ok)
         #expect(FileManager.default.contents(atPath: outputPath).map(Array.init) == big)
         let log = String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self)

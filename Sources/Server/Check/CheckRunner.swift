@@ -28,11 +28,21 @@ public struct CheckRunner: Sendable {
                 status = .noInput
                 continue
             }
-            for entry in reader {
+            for item in reader {
+                let entry: MailboxEntry
+                switch item {
+                case .success(let found): entry = found
+                case .failure(let error):
+                    // One unreadable message does not stop the run; the exit status tells.
+                    err.writeLine("swfilter check: \(error)")
+                    status = .ioError
+                    continue
+                }
                 let result = engine.scan(entry.bytes)
                 if json {
                     let record = CheckRecord(file: entry.source, result: result)
-                    let line = (try? encoder.encode(record)).map { Array($0) + [0x0A] } ?? []
+                    let encoded: [UInt8] = (try? encoder.encode(record)).map { [UInt8]($0) } ?? []
+                    let line = encoded + [0x0A]
                     do { try out.write(line) } catch { return .ioError }
                 } else {
                     out.writeLine(CheckReportFormatter.text(file: entry.source, result: result))
