@@ -24,7 +24,17 @@ struct CharsetDecoding: Equatable, Sendable {
     let name: String
     let method: Method
 
+    private static let utf8 = CharsetDecoding(name: "utf-8", method: .utf8)
+    private static let ascii = CharsetDecoding(name: "us-ascii", method: .ascii)
+    private static let windows1252 = CharsetDecoding(name: "windows-1252", method: .windows1252)
+
     static func resolve(_ label: String) -> CharsetDecoding {
+        // The labels nearly all mail uses, spelled the usual way, skip the cleaning.
+        if HeaderText.equalsIgnoringCase(label, "utf-8") { return utf8 }
+        if HeaderText.equalsIgnoringCase(label, "us-ascii") { return ascii }
+        if HeaderText.equalsIgnoringCase(label, "iso-8859-1") || HeaderText.equalsIgnoringCase(label, "windows-1252") {
+            return windows1252
+        }
         let cleaned = clean(label)
         if cleaned.isEmpty { return CharsetDecoding(name: "", method: .sniff) }
         guard cleaned.utf8.count <= 64 else { return CharsetDecoding(name: cleaned, method: .unknown) }
