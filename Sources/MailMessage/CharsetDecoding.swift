@@ -36,7 +36,11 @@ struct CharsetDecoding: Equatable, Sendable {
             return windows1252
         }
         let cleaned = clean(label)
-        if cleaned.isEmpty { return CharsetDecoding(name: "", method: .sniff) }
+        if cleaned.isEmpty {
+            // Nothing but white space and quotes says nothing; anything else is a name we cannot read.
+            let saysNothing = label.utf8.allSatisfy(isJunk)
+            return CharsetDecoding(name: saysNothing ? "" : label, method: saysNothing ? .sniff : .unknown)
+        }
         guard cleaned.utf8.count <= 64 else { return CharsetDecoding(name: cleaned, method: .unknown) }
         let key = lookupKey(cleaned)
         // "x-" marks unregistered names; most are registered ones with the prefix (x-sjis, x-cp1251).

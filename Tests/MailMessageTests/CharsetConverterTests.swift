@@ -72,7 +72,7 @@ struct CharsetConverterTests {
         #expect(CharsetConverter.decode(ascii("plain"), charset: label).charset == canonical)
     }
 
-    @Test(arguments: ["x-no-such-charset", "foo/bar", "klingon", String(repeating: "a", count: 100), "utf-99"])
+    @Test(arguments: ["x-no-such-charset", "foo/bar", "klingon", String(repeating: "a", count: 100), "utf-99", "ütf-8", "/utf-8", "=?"])
     func unknownCharsetIsReportedAndSniffed(label: String) {
         #expect(!CharsetConverter.isKnown(label))
         let result = CharsetConverter.decode(ascii("naïve"), charset: label)
