@@ -63,3 +63,10 @@ public enum DefectKind: String, Sendable, CaseIterable, Codable {
     case charsetMismatch = "charset_mismatch"
     case decodedBytesExceeded = "decoded_bytes_exceeded"
 }
+
+extension Array where Element == DefectKind {
+    /// Adds `defect` unless it is already listed: one defect kind per header is enough for rules.
+    mutating func appendOnce(_ defect: DefectKind) {
+        if !contains(defect) { append(defect) }
+    }
+}

@@ -27,21 +27,10 @@ enum HeaderText {
     /// Bytes as text: UTF-8 where valid, otherwise Windows-1252 byte by byte, so no byte is lost
     /// to a replacement character in header text.
     static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
-        return String(String.UnicodeScalarView(bytes.map { Windows1252.scalar(for: $0) }))
-    }
-}
-
-/// The Windows-1252 code page, the charset that mail declared as ISO-8859-1 really uses.
-enum Windows1252 {
-    private static let high: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-
-    static func scalar(for byte: UInt8) -> Unicode.Scalar {
-        if byte >= 0x80 && byte < 0xA0 { return Unicode.Scalar(high[Int(byte - 0x80)])! }
-        return Unicode.Scalar(byte)
+        bytes.withUnsafeBufferPointer { buffer in
+            if CharsetConverter.firstNonASCII(in: buffer) == nil { return String(decoding: buffer, as: UTF8.self) }
+            if let valid = String(validating: buffer, as: UTF8.self) { return valid }
+            return Windows1252.decode(buffer)
+        }
     }
 }
