@@ -156,8 +156,7 @@ struct MessageParser {
                 closed = true
                 break
             }
-            let followed = index + 1 < delimiters.count
-            let partEnd = followed ? delimiters[index + 1].lineStart : body.upperBound
+            let partEnd = index + 1 < delimiters.count ? delimiters[index + 1].lineStart : body.upperBound
             guard budget.parts < limits.maxParts else {
                 if !budget.partLimitReported {
                     budget.add([.partCountExceeded], at: path)
@@ -167,7 +166,8 @@ struct MessageParser {
             }
             var ignored = 0
             // The line break before a delimiter belongs to the delimiter (RFC 2046 5.1.1).
-            let contentEnd = followed ? Self.trimLineBreak(base, end: partEnd, floor: delimiter.next) : partEnd
+            // The end of an unclosed multipart counts as its close delimiter.
+            let contentEnd = Self.trimLineBreak(base, end: partEnd, floor: delimiter.next)
             parts.append(parsePart(base, range: delimiter.next..<contentEnd, path: path.child(parts.count + 1), depth: depth + 1,
                                    defaultType: childDefault, mode: mode, budget: budget, headerEnd: &ignored))
         }
@@ -244,7 +244,11 @@ struct MessageParser {
             budget.decodedBytes += files.reduce(0) { $0 + $1.bytes.count }
             budget.add(found.defects, at: path)
         }
-        return LeafContent(decoded: decoded.bytes, text: converted.text, charset: converted.charset, html: html, uuencodedFiles: files)
+        // Report the charset as declared when it was usable (rules look at the declared name),
+        // not the superset it was read with.
+        let declared = type.charset.map { $0.trimmingASCIIWhitespace().lowercased() }
+        let charset = declared.flatMap { CharsetConverter.isKnown($0) ? $0 : nil } ?? converted.charset
+        return LeafContent(decoded: decoded.bytes, text: converted.text, charset: charset, html: html, uuencodedFiles: files)
     }
 
     // MARK: line ends
