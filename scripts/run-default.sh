@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/swfilter
-sample=corpus/mime/multipart-alternative.eml
+sample=corpus/mime/alternative-text-html.eml
 [ -f "$sample" ] || sample=$(ls corpus/*/*.eml | head -n 1)
 state=$(mktemp -d)
 trap 'rm -rf "$state"' EXIT
