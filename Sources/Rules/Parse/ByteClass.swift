@@ -1,0 +1,30 @@
+/// ASCII byte tests used by the rule file parsers (Perl's `\w`, `\s`, `\d` in ASCII mode).
+enum ByteClass {
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
+    }
+
+    @inline(__always) static func isLowerLetter(_ byte: UInt8) -> Bool {
+        byte >= 0x61 && byte <= 0x7A
+    }
+
+    @inline(__always) static func isUpperLetter(_ byte: UInt8) -> Bool {
+        byte >= 0x41 && byte <= 0x5A
+    }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        isLowerLetter(byte) || isUpperLetter(byte)
+    }
+
+    @inline(__always) static func isWord(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_")
+    }
+
+    @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
+    }
+}
