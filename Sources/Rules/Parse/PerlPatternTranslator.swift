@@ -45,10 +45,28 @@ struct PerlPatternTranslator {
                 output.append(contentsOf: body[index...])
                 index = body.count
             default:
-                emit(byte)
+                copyPlainRun(stoppingAt: Self.specialOutsideClass)
             }
         }
         if groupDepth > 0 { throw RegexConversionError("missing ')': \(groupDepth) group(s) left open") }
+    }
+
+    /// Bytes that need a look outside a class, and inside one.
+    private static let specialOutsideClass: [Bool] = table("\\[(){%#")
+    private static let specialInClass: [Bool] = table("\\[]")
+
+    private static func table(_ bytes: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    /// Copies the current byte and every following byte that is not special, in one go.
+    private mutating func copyPlainRun(stoppingAt special: [Bool]) {
+        var end = index + 1
+        while end < body.count, !special[Int(body[end])] { end += 1 }
+        output.append(contentsOf: body[index..<end])
+        index = end
     }
 
     private mutating func emit(_ byte: UInt8) {
@@ -150,10 +168,10 @@ struct PerlPatternTranslator {
                 return
             case UInt8(ascii: "\\"):
                 try copyEscape(inClass: true)
-            case UInt8(ascii: "[") where [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "=")].contains(peek(1)):
+            case UInt8(ascii: "[") where peek(1) == UInt8(ascii: ":") || peek(1) == UInt8(ascii: ".") || peek(1) == UInt8(ascii: "="):
                 copyPosixClass()
             default:
-                emit(byte)
+                copyPlainRun(stoppingAt: Self.specialInClass)
             }
         }
         throw RegexConversionError("unterminated character class starting at offset \(start)")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// SpamAssassin plugin names and the renames SpamAssassin itself applies.
 enum PluginName {
     static func canonical(_ name: String) -> String {
@@ -12,7 +10,23 @@ enum PluginName {
 
     /// `(?:\w+::){0,10}\w+`
     static func isValid(_ name: String) -> Bool {
-        let parts = name.components(separatedBy: "::")
-        return parts.count <= 11 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(ByteClass.isWord) }
+        var parts = 1
+        var partLength = 0
+        var colons = 0
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: ":") {
+                colons += 1
+                guard colons <= 2, partLength > 0 || colons == 2 else { return false }
+                if colons == 2 {
+                    parts += 1
+                    partLength = 0
+                }
+            } else {
+                guard colons == 0 || colons == 2, ByteClass.isWord(byte) else { return false }
+                colons = 0
+                partLength += 1
+            }
+        }
+        return partLength > 0 && colons == 0 && parts <= 11
     }
 }

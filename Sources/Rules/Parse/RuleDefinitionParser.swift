@@ -125,7 +125,12 @@ enum RuleDefinitionParser {
         var previousNonSpace: UInt8 = 0
         for (offset, byte) in definition.enumerated() {
             if byte == UInt8(ascii: "*"), previousNonSpace == UInt8(ascii: "*") { throw RuleSyntaxError("invalid '**' in meta expression") }
-            if "$@%;{}".utf8.contains(byte) || (byte == UInt8(ascii: ">") && offset > 0 && definition[offset - 1] == UInt8(ascii: "-")) {
+            let forbidden = switch byte {
+            case UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+            case UInt8(ascii: ">"): offset > 0 && definition[offset - 1] == UInt8(ascii: "-")
+            default: false
+            }
+            if forbidden {
                 throw RuleSyntaxError("meta expression contains a forbidden character '\(String(decoding: [byte], as: UTF8.self))'")
             }
             if !ByteClass.isSpace(byte) { previousNonSpace = byte }

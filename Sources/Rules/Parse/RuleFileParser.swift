@@ -91,7 +91,7 @@ public struct RuleFileParser {
             return
         }
         do {
-            if try !ConditionEvaluator.evaluate(text, in: builder.conditionContext) { skipping = true }
+            if try !builder.evaluateCondition(text) { skipping = true }
         } catch {
             builder.report(.error, at: location, "cannot read condition '\(line.valueText)': \(error.reason); block skipped")
             skipping = true
@@ -183,7 +183,7 @@ public struct RuleFileParser {
             guard PluginName.isValid(module) else { throw RuleSyntaxError("needs a plugin module name, not '\(module)'") }
             let plugin = PluginName.canonical(module)
             if builder.options.providedPlugins.contains(plugin) {
-                builder.loadedPlugins.insert(plugin)
+                builder.loadPlugin(plugin)
             } else {
                 builder.report(.info, at: location, "plugin \(plugin) is not provided by swfilter; its rules are skipped")
             }
@@ -193,7 +193,7 @@ public struct RuleFileParser {
             guard !name.isEmpty, name.utf8.count <= 128, name.utf8.allSatisfy(ByteClass.isWord) else {
                 throw RuleSyntaxError("needs a flag name of letters, digits and _")
             }
-            builder.features.insert("Mail::SpamAssassin::Conf::compat_" + name)
+            builder.enableFeature("Mail::SpamAssassin::Conf::compat_" + name)
             keep(line, at: location, builder: &builder)
         default:
             guard KnownDirectives.contains(key) else {

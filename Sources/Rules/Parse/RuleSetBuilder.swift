@@ -15,8 +15,11 @@ struct RuleSetBuilder {
     var requiredScore = 5.0
     var redirectorPatterns: [RegexPattern] = []
     var settings: [ConfigSetting] = []
-    var loadedPlugins: Set<String>
-    var features: Set<String>
+    private(set) var loadedPlugins: Set<String>
+    private(set) var features: Set<String>
+    /// Conditions repeat a lot (`ifplugin …ReplaceTags` a hundred times); answers are kept
+    /// until a plugin or feature changes.
+    private var conditionAnswers: [String: Result<Bool, ExpressionError>] = [:]
     var problems: [RuleProblem] = []
     var files: [String] = []
 
@@ -29,6 +32,26 @@ struct RuleSetBuilder {
     var conditionContext: ConditionContext {
         ConditionContext(version: Double(options.version) ?? 0, perlVersion: options.perlVersion,
                          localTestsOnly: options.localTestsOnly, loadedPlugins: loadedPlugins, features: features)
+    }
+
+    mutating func evaluateCondition(_ text: String) throws(ExpressionError) -> Bool {
+        if let answer = conditionAnswers[text] { return try answer.get() }
+        let answer: Result<Bool, ExpressionError>
+        do throws(ExpressionError) {
+            answer = .success(try ConditionEvaluator.evaluate(text, in: conditionContext))
+        } catch {
+            answer = .failure(error)
+        }
+        conditionAnswers[text] = answer
+        return try answer.get()
+    }
+
+    mutating func loadPlugin(_ name: String) {
+        if loadedPlugins.insert(name).inserted { conditionAnswers = [:] }
+    }
+
+    mutating func enableFeature(_ name: String) {
+        if features.insert(name).inserted { conditionAnswers = [:] }
     }
 
     mutating func report(_ severity: RuleProblem.Severity, at location: SourceLocation, _ message: String, rule: String? = nil) {
