@@ -77,7 +77,9 @@ public struct RuleFileParser {
 
     private mutating func openCondition(_ line: ConfigLine, at location: SourceLocation, builder: inout RuleSetBuilder) {
         guard frames.count < builder.options.limits.maxConditionDepth else {
-            builder.report(.error, at: location, "'if' blocks nested deeper than \(builder.options.limits.maxConditionDepth); treated as false")
+            if !skipping {
+                builder.report(.error, at: location, "'if' blocks nested deeper than \(builder.options.limits.maxConditionDepth); treated as false")
+            }
             frames.append(ConditionFrame(outerSkipping: skipping, location: location))
             skipping = true
             return
