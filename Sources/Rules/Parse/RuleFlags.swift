@@ -1,5 +1,6 @@
 /// The `tflags` of a rule: a space-separated list of names, some with `=value`
-/// (`multiple maxhits=5`, `range=1-3`). Unknown flags are kept; the evaluator decides.
+/// (`multiple maxhits=5`, `range=1-3`), case-sensitive like SpamAssassin's. Unknown flags are
+/// kept; the evaluator decides.
 public struct RuleFlags: Sendable, Hashable, CustomStringConvertible {
     public struct Flag: Sendable, Hashable {
         public let name: String
@@ -18,9 +19,9 @@ public struct RuleFlags: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) {
         flags = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
             if let equals = word.firstIndex(of: "=") {
-                return Flag(name: String(word[..<equals]).lowercased(), value: String(word[word.index(after: equals)...]))
+                return Flag(name: String(word[..<equals]), value: String(word[word.index(after: equals)...]))
             }
-            return Flag(name: String(word).lowercased(), value: nil)
+            return Flag(name: String(word), value: nil)
         }
     }
 

@@ -145,4 +145,33 @@ import Testing
         #expect(set.count == 3)
         #expect(set.errors.map(\.line) == [4, 5])
     }
+
+    @Test func includeOfFifoDoesNotBlock() throws {
+        let directory = try TemporaryRuleDirectory()
+        let fifo = directory.path + "/trap.cf"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try directory.write("main.cf", "include trap.cf\ninclude /dev/zero\nbody AFTER /x/\n")
+        let set = RuleLoader().load(path: directory.path + "/main.cf")
+        #expect(set["AFTER"] != nil)
+        #expect(set.errors.map(\.line) == [1, 2])
+        #expect(set.errors.allSatisfy { $0.message.hasSuffix("not a regular file") })
+    }
+
+    @Test func includeChainIsBounded() throws {
+        let directory = try TemporaryRuleDirectory()
+        for index in 0..<30 {
+            try directory.write("f\(index).cf", "body R\(index) /x/\ninclude f\(index + 1).cf\n")
+        }
+        let options = RuleLoaderOptions(limits: RuleLoadLimits(maxIncludeDepth: 5))
+        let set = RuleLoader(options: options).load(path: directory.path + "/f0.cf")
+        #expect(set.count == 6)
+        #expect(set.errors.count == 1)
+        #expect(set.errors.first?.message.contains("nested deeper than 5") == true)
+    }
+
+    @Test func bytesAreLoadedAsWritten() {
+        let bytes: [UInt8] = Array("body LATIN1 /caf".utf8) + [0xE9] + Array("/i\n".utf8)
+        let set = RuleLoader().load(bytes: bytes, fileName: "latin1.cf")
+        #expect(set["LATIN1"]?.test.pattern?.source == Array("caf".utf8) + [0xE9])
+    }
 }
