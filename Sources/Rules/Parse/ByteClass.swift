@@ -27,4 +27,12 @@ enum ByteClass {
     @inline(__always) static func isHexDigit(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
     }
+
+    /// The text without leading and trailing ASCII whitespace.
+    static func trimmingSpaces(_ text: some StringProtocol) -> String {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
 }

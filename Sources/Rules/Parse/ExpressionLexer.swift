@@ -86,7 +86,7 @@ struct ExpressionLexer {
             throw ExpressionError("rules_matching( is not closed")
         }
         let inside = bytes[(index + 1)..<close]
-        let glob = String(decoding: inside, as: UTF8.self).trimmingSpaces
+        let glob = ByteClass.trimmingSpaces(String(decoding: inside, as: UTF8.self))
         let globBytes = Array(glob.utf8)
         guard let first = globBytes.first, !ByteClass.isDigit(first), globBytes.count <= 128,
               globBytes.allSatisfy({ ByteClass.isWord($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else {

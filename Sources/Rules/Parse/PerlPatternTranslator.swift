@@ -10,8 +10,9 @@ struct PerlPatternTranslator {
     private(set) var captureTemplates: [String] = []
     private(set) var capturedTags: [String] = []
 
-    /// Escaped delimiters that mean the same unescaped anywhere in a PCRE2 pattern.
-    private static let plainDelimiters: Set<UInt8> = Set("/!\"%&',:;=@~`".utf8)
+    /// Escaped delimiters that mean the same unescaped anywhere in a PCRE2 pattern. (`%` stays
+    /// escaped: `\%{NAME}` is the way to write a literal that is not a capture template.)
+    private static let plainDelimiters: Set<UInt8> = Set("/!\"&',:;=@~`".utf8)
 
     init(body: [UInt8], delimiters: (open: UInt8, close: UInt8)?, extended: Bool) {
         self.body = body

@@ -26,8 +26,8 @@ public enum PerlRegexConverter {
                             captureTemplates: translator.captureTemplates, capturedTags: translator.capturedTags)
     }
 
-    static func options(from modifiers: [UInt8]) throws(RegexConversionError) -> RegexOptions {
-        var options: RegexOptions = []
+    static func options(from modifiers: [UInt8]) throws(RegexConversionError) -> PatternOptions {
+        var options: PatternOptions = []
         var extendedCount = 0
         for modifier in modifiers {
             switch modifier {

@@ -4,7 +4,7 @@
 public struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     /// The PCRE2 pattern. Bytes, not a String: rule files hold Latin-1 and raw 8-bit bytes.
     public let source: [UInt8]
-    public let options: RegexOptions
+    public let options: PatternOptions
     /// The pattern as the rule file wrote it, delimiters and modifiers included (for messages).
     public let perlText: String
     /// Names of `%{NAME}` capture templates: SpamAssassin 4 replaces each at match time with the
@@ -14,7 +14,7 @@ public struct RegexPattern: Sendable, Hashable, CustomStringConvertible {
     /// Upper-case named groups `(?<NAME>…)`: the rule captures tags for other rules.
     public let capturedTags: [String]
 
-    public init(source: [UInt8], options: RegexOptions = [], perlText: String, captureTemplates: [String] = [], capturedTags: [String] = []) {
+    public init(source: [UInt8], options: PatternOptions = [], perlText: String, captureTemplates: [String] = [], capturedTags: [String] = []) {
         self.source = source
         self.options = options
         self.perlText = perlText

@@ -25,7 +25,7 @@ enum RuleDefinitionParser {
             return make(.meta, .meta(try metaExpression(definition, limits: metaLimits)))
         case "askdns":
             // query, then optionally a record type, then optionally a subtest (which may hold spaces)
-            let arguments = definition.split(maxSplits: 2, whereSeparator: ByteClass.isSpace).map { String(decoding: $0, as: UTF8.self).trimmingSpaces }
+            let arguments = definition.split(maxSplits: 2, whereSeparator: ByteClass.isSpace).map { ByteClass.trimmingSpaces(String(decoding: $0, as: UTF8.self)) }
             guard !arguments.isEmpty else { throw RuleSyntaxError("askdns needs: NAME query [type [subtest]]") }
             return make(.askdns, .plugin(directive: "askdns", arguments: arguments))
         default:

@@ -7,9 +7,9 @@ public struct RuleScores: Sendable, Hashable, CustomStringConvertible {
     /// (1.0, or 0.01 for `T_` rules, negated for `nice` rules).
     public let isDefault: Bool
 
+    /// Four values, one per score set; any other count gives every set the first value.
     public init(_ values: [Double], isDefault: Bool = false) {
-        precondition(values.count == 4, "a rule has exactly four scores")
-        self.values = values
+        self.values = values.count == 4 ? values : Array(repeating: values.first ?? 0, count: 4)
         self.isDefault = isDefault
     }
 

@@ -136,5 +136,8 @@ import Testing
         let template = try convert(#"m|^https?://x/%{GB_TO_ADDR}\%{NOT_ME}|i"#)
         #expect(template.captureTemplates == ["GB_TO_ADDR"])
         #expect(template.sourceText == #"^https?://x/%{GB_TO_ADDR}\%{NOT_ME}"#)
+        let percentDelimited = try convert(#"m%a\%{NOT_ME}%"#)
+        #expect(percentDelimited.sourceText == #"a\%{NOT_ME}"#)
+        #expect(percentDelimited.captureTemplates.isEmpty)
     }
 }
