@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     pkg-config
     libclamav-dev libpcre2-dev libmilter-dev libssl-dev libsqlite3-dev
+    spamassassin  # only for /usr/share/spamassassin/*.cf, the stock rules the parser must load
 )
 
 missing=()
