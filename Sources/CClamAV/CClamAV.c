@@ -7,7 +7,8 @@
 #define SWF_CLAMAV_FUNCTIONS(X) \
     X(cl_init) X(cl_retver) X(cl_strerror) X(cl_set_clcb_msg) X(cl_engine_new) X(cl_engine_free) \
     X(cl_engine_set_num) X(cl_engine_set_str) X(cl_engine_compile) X(cl_load) \
-    X(cl_fmap_open_memory) X(cl_fmap_close) X(cl_scanmap_callback)
+    X(cl_fmap_open_memory) X(cl_fmap_close) X(cl_scanmap_callback) X(cl_engine_set_clcb_virus_found) \
+    X(cl_engine_set_clcb_file_inspection)
 
 static struct {
 #define SWF_POINTER(name) __typeof__(&name) name;
@@ -102,4 +103,12 @@ cl_error_t cl_scanmap_callback(cl_fmap_t *map, const char *filename, const char 
                                const struct cl_engine *engine, struct cl_scan_options *scanoptions, void *context) {
     return ensure_open() ? library.cl_scanmap_callback(map, filename, virname, scanned, engine, scanoptions, context)
                          : CL_ENULLARG;
+}
+
+void cl_engine_set_clcb_virus_found(struct cl_engine *engine, clcb_virus_found callback) {
+    if (ensure_open()) library.cl_engine_set_clcb_virus_found(engine, callback);
+}
+
+void cl_engine_set_clcb_file_inspection(struct cl_engine *engine, clcb_file_inspection callback) {
+    if (ensure_open()) library.cl_engine_set_clcb_file_inspection(engine, callback);
 }

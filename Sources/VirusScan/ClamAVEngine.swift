@@ -38,6 +38,8 @@ public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
         defer { if !built { cl_engine_free(engine) } }
 
         try Self.apply(settings, to: engine)
+        cl_engine_set_clcb_virus_found(engine, ClamAVScanContext.virusFound)
+        cl_engine_set_clcb_file_inspection(engine, ClamAVScanContext.fileInspection)
         var signatures: UInt32 = 0
         var warnings: [String] = []
         var sources: [String] = []
@@ -95,14 +97,20 @@ public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
         var options = scanOptions
         var virusName: UnsafePointer<CChar>?
         var scanned: UInt = 0
+        var context = ClamAVScanContext(maxFileSize: settings.limits.maxFileSize)
         let (code, messages) = ClamAVMessageLog.capturing {
-            cl_scanmap_callback(map, nil, &virusName, &scanned, engine, &options, nil)
+            withUnsafeMutablePointer(to: &context) { context in
+                cl_scanmap_callback(map, nil, &virusName, &scanned, engine, &options, context)
+            }
         }
         switch code {
         case CL_CLEAN:
+            if context.extractedFileCut && settings.alertExceedsMax {
+                return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxFileSize")
+            }
             return .clean
         case CL_VIRUS:
-            return .detection(virusName.map { String(cString: $0) } ?? "Unnamed.Virus")
+            return .detection(virusName.map { String(cString: $0) } ?? context.detectedName ?? "Unnamed.Virus")
         case CL_ETIMEOUT:
             return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxScanTime")
         case CL_EMAXREC:

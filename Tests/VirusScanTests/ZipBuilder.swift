@@ -33,9 +33,15 @@ enum ZipBuilder {
         return out
     }
 
-    /// `payload` inside `depth` zips, each holding the one below.
+    /// An entry compressed with fixed-Huffman literals: its bytes do not appear as they are in
+    /// the archive, so only a scanner that inflates it can see them.
+    static func deflated(_ name: String, _ data: [UInt8]) -> Entry {
+        Entry(name: name, method: 8, data: deflatedLiterals(data), crc: crc32(data), uncompressedSize: data.count)
+    }
+
+    /// `payload` (deflated) inside `depth` zips, each holding the one below.
     static func nested(_ payload: [UInt8], name: String, depth: Int) -> [UInt8] {
-        var current = zip([stored(name, payload)])
+        var current = zip([deflated(name, payload)])
         for level in 1..<max(1, depth) { current = zip([stored("level\(level).zip", current)]) }
         return current
     }
@@ -63,6 +69,22 @@ enum ZipBuilder {
             writer.huffman(0, count: 5)  // distance code 0: 1
         }
         writer.huffman(0, count: 7)  // end of block
+        return writer.finish()
+    }
+
+    /// One fixed-Huffman block of literals only.
+    static func deflatedLiterals(_ data: [UInt8]) -> [UInt8] {
+        var writer = BitWriter()
+        writer.bits(1, count: 1)
+        writer.bits(1, count: 2)
+        for byte in data {
+            if byte < 144 {
+                writer.huffman(0x30 + UInt32(byte), count: 8)
+            } else {
+                writer.huffman(0x190 + UInt32(byte) - 144, count: 9)
+            }
+        }
+        writer.huffman(0, count: 7)
         return writer.finish()
     }
 
