@@ -9,9 +9,14 @@ import Synchronization
 public final class ClamdClient: VirusScanner {
     public let addresses: [ClamdAddress]
     public let options: ClamdClientOptions
-    public var scannerName: String { "clamd" }
+    /// "ClamAV 1.4.6 (clamd)" once `version()` has answered, "clamd" before.
+    public var scannerName: String {
+        guard let version = state.withLock({ $0.version }) else { return "clamd" }
+        return "\(version.prefix { $0 != "/" }) (clamd)"
+    }
 
     private struct State {
+        var version: String?
         var downUntil: [ClamdAddress: ContinuousClock.Instant] = [:]
         /// The smallest input the server has refused as too long.
         var smallestRefused: Int?
@@ -64,7 +69,9 @@ public final class ClamdClient: VirusScanner {
 
     /// The first answering server's version line, e.g. "ClamAV 1.4.6/27300/Sat Nov 28 2026".
     public func version() throws(VirusScanError) -> String {
-        try command("zVERSION", expecting: "ClamAV").reply
+        let reply = try command("zVERSION", expecting: "ClamAV").reply
+        state.withLock { $0.version = reply }
+        return reply
     }
 
     private func command(_ name: String, expecting prefix: String) throws(VirusScanError) -> (address: ClamdAddress, reply: String) {
