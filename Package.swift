@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "MailMessage", swiftSettings: strict),
         // analysis
         .target(name: "VirusScan", dependencies: ["CClamAV"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["CPCRE2"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["CPCRE2", "MailMessage"], swiftSettings: strict),
         // verdict
         .target(name: "Filter", dependencies: ["MailMessage"], swiftSettings: strict),
         // doors
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter"], swiftSettings: strict),
         .testTarget(name: "VirusScanTests", dependencies: ["VirusScan"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
