@@ -44,7 +44,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // benchmarks print figures; they are run by scripts/bench-*, never by the tests
-        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter"], swiftSettings: strict),
+        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "Rules"], swiftSettings: strict),
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),

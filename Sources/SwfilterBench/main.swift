@@ -1,9 +1,13 @@
 // swfilter-bench: figures for the README and the issue notes, never a pass/fail test.
 //   SwfilterBench parse [DIR…]    parse throughput on one core (MB/s, messages/s)
 //   SwfilterBench defects [DIR…]  defect counts by kind over every message
+//   SwfilterBench regex [DIR…]    stock SpamAssassin body regexes over the body views, with and
+//                                 without the literal prefilter (CPU ms/message on one core)
+//   SwfilterBench views FILE [HEADER…]  the SpamAssassin views of one message, escaped
 // With no DIR, the shared SpamAssassin corpus beside the checkout is used.
 import Foundation
 import MailMessage
+import Rules
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.first ?? "parse"
@@ -12,6 +16,16 @@ var rounds = 5
 if let index = directories.firstIndex(of: "--rounds"), index + 1 < directories.count {
     rounds = Int(directories[index + 1]) ?? rounds
     directories.removeSubrange(index...(index + 1))
+}
+if command == "views" {
+    guard let path = directories.first else {
+        FileHandle.standardError.write(Data("usage: SwfilterBench views FILE [HEADER…]\n".utf8))
+        exit(64)
+    }
+    let tlds = StockBodyRules.validTLDs()
+    let environment = tlds.isEmpty ? ViewEnvironment.standard : ((try? ViewEnvironment(options: ViewOptions(validTLDs: tlds))) ?? .standard)
+    ViewsDump(path: path, headerRequests: Array(directories.dropFirst()), environment: environment).run()
+    exit(0)
 }
 if directories.isEmpty {
     let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpora/spamassassin").standardized
@@ -27,7 +41,8 @@ guard !corpus.messages.isEmpty else {
 switch command {
 case "parse": ParseBenchmark(corpus: corpus, rounds: rounds).run()
 case "defects": DefectCensus(corpus: corpus).run()
+case "regex": RegexBenchmark(corpus: corpus, rounds: rounds).run()
 default:
-    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects [--rounds N] [DIR…]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|regex [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
     exit(64)
 }

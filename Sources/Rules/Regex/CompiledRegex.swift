@@ -85,6 +85,26 @@ public final class CompiledRegex: @unchecked Sendable {
         text.withUnsafeBufferPointer { count(in: $0, maxHits: maxHits) }
     }
 
+    /// The first match at or after `from` with its capture groups (index 0 is the whole match;
+    /// nil for a group that did not take part), or nil when there is no match or a limit was hit.
+    /// Allocates its own match data: meant for the few searches that need groups.
+    public func captures(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> [Range<Int>?]? {
+        guard start >= 0, start <= text.count, let scratch = MatchScratch.current,
+              let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        scratch.apply(limits)
+        let subject = text.baseAddress ?? CompiledRegex.emptySubject
+        let status = pcre2_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
+        guard status > 0 else { return nil }
+        let pairs = Int(pcre2_get_ovector_count_8(data))
+        let vector = pcre2_get_ovector_pointer_8(data)!
+        return (0..<pairs).map { group in
+            let lower = vector[2 * group], upper = vector[2 * group + 1]
+            guard lower >= 0, upper >= 0, group < Int(status) else { return nil }  // PCRE2_UNSET reads as -1
+            return min(lower, upper)..<upper
+        }
+    }
+
     private func forEachMatch(in text: UnsafeBufferPointer<UInt8>, maxHits: Int, limitHit: inout RegexLimitKind?, _ body: (Range<Int>) -> Void) {
         guard let scratch = MatchScratch.current else {
             limitHit = .heapLimit
