@@ -9,10 +9,24 @@ struct ViewsDump {
     let headerRequests: [String]
     let environment: ViewEnvironment
 
+    /// `path` is one message, or `@LIST`: a file naming one message per line, each dump then
+    /// preceded by "=== path".
     func run() {
+        if path.hasPrefix("@") {
+            let list = (try? String(contentsOfFile: String(path.dropFirst()), encoding: .utf8)) ?? ""
+            for file in list.split(separator: "\n") {
+                print("=== \(file)")
+                dump(String(file))
+            }
+        } else {
+            dump(path)
+        }
+    }
+
+    private func dump(_ path: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-            exit(66)
+            return
         }
         let views = SpamAssassinViews(message: MailMessage(parsing: [UInt8](data)), environment: environment)
         print("BODY")

@@ -20,7 +20,7 @@ enum BodyRenderer {
         var text = ""
         for leaf in leaves {
             if !text.isEmpty { text += "\n" }
-            guard var rendered = renderedText(of: leaf) else { continue }
+            guard var rendered = renderedText(of: leaf, in: message) else { continue }
             if scanSize > 0, rendered.utf8.count > scanSize {
                 var bytes = Array(rendered.utf8)
                 SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [0x20])
@@ -35,18 +35,25 @@ enum BodyRenderer {
 
     /// The text of a leaf SpamAssassin renders (text/plain, and text/html through the HTML
     /// renderer), or nil for other types.
-    static func renderedText(of part: MIMEPart) -> String? {
+    /// The parser's decoded text and HTML rendering are used when its bytes agree with
+    /// SpamAssassin's decoding; otherwise the text is converted (and rendered) again.
+    static func renderedText(of part: MIMEPart, in message: MailMessage) -> String? {
         guard let leaf = part.leaf else { return nil }
-        switch effectiveType(of: part) {
-        case "text/plain":
-            return leaf.text ?? String(decoding: leaf.decoded, as: UTF8.self)
-        case "text/html":
-            if let html = leaf.html { return html.text }
-            let source = leaf.text ?? String(decoding: leaf.decoded, as: UTF8.self)
+        let type = effectiveType(of: part)
+        guard type == "text/plain" || type == "text/html" else { return nil }
+        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message)
+        let agrees = bytes == leaf.decoded || bytes == withoutCarriageReturns(leaf.decoded)
+        if type == "text/html" {
+            if agrees, let html = leaf.html { return html.text }
+            let source = agrees ? (leaf.text ?? String(decoding: bytes, as: UTF8.self)) : text(of: bytes, part: part)
             return source.isEmpty ? "" : HTMLRenderer.render(source).text
-        default:
-            return nil
         }
+        if agrees, let text = leaf.text { return text }
+        return text(of: bytes, part: part)
+    }
+
+    private static func text(of bytes: [UInt8], part: MIMEPart) -> String {
+        CharsetConverter.decode(bytes[...], charset: part.leaf?.charset ?? part.contentType.charset).text
     }
 
     /// The transfer-decoded bytes (charset untouched, CRLF read as LF) of every text/* and
@@ -55,8 +62,8 @@ enum BodyRenderer {
         var chunks: [[UInt8]] = []
         for part in message.leaves {
             let type = effectiveType(of: part)
-            guard type.hasPrefix("text/") || type.hasPrefix("message/"), type != "text/calendar", let leaf = part.leaf else { continue }
-            var bytes = withoutCarriageReturns(leaf.decoded)
+            guard type.hasPrefix("text/") || type.hasPrefix("message/"), type != "text/calendar", part.leaf != nil else { continue }
+            var bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message)
             SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [UInt8(ascii: ">"), 0x20])
             chunks += SpamAssassinText.shortParagraphs(bytes[...])
         }

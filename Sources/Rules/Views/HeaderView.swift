@@ -77,17 +77,15 @@ public struct HeaderView: Sendable {
     }
 
     private func addressValues(of line: [UInt8], request: HeaderRequest) -> [[UInt8]] {
-        let unfolded = String(decoding: line.filter { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
-        let addresses = AddressParser.parse(unfolded).addresses
-        if request.addresses {
-            return addresses.filter { !$0.localPart.isEmpty || !$0.domain.isEmpty }.map { Array($0.address.utf8) }
-        }
-        return addresses.compactMap { address in
-            guard var name = address.displayName else { return nil }
-            if name.contains(where: { !$0.isWhitespace }) {
-                name = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
-            }
+        let entries = HeaderAddressParser.parse(line)
+        if request.addresses { return entries.compactMap(\.address) }
+        return entries.compactMap { entry in
+            guard let phrase = entry.phrase else { return nil }
+            if request.raw { return phrase }
+            let decoded = SpamAssassinHeaderField.decodeValue(phrase[...], lowercasedName: "", trim: false)
+            guard decoded.contains(where: { !$0.isWhitespace }) else { return Array(decoded.utf8) }
+            var name = decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
             return Array(name.utf8)
         }
     }

@@ -9,16 +9,18 @@ struct SpamAssassinHeaderField: Sendable {
     let lowercasedName: String
     let decoded: String
     let raw: [UInt8]
+    /// `MAX_HEADER_VALUE_LENGTH`: longer values are cut.
+    static let maxValueLength = 8192
 
     init(_ field: HeaderField) {
         name = field.name
         lowercasedName = field.name.lowercased()
         var raw: [UInt8] = []
         raw.reserveCapacity(field.rawValue.count + 1)
-        for byte in field.rawValue where byte != 0x0D { raw.append(byte) }
+        for byte in field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength) where byte != 0x0D { raw.append(byte) }
         raw.append(0x0A)
         self.raw = raw
-        decoded = SpamAssassinHeaderField.decode(field.rawValue, lowercasedName: lowercasedName)
+        decoded = SpamAssassinHeaderField.decodeValue(field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength), lowercasedName: lowercasedName)
     }
 
     /// The raw value with each fold joined by one space, as `get_header(name, 1)` gives it.
@@ -43,7 +45,9 @@ struct SpamAssassinHeaderField: Sendable {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
-    private static func decode(_ value: ArraySlice<UInt8>, lowercasedName: String) -> String {
+    /// Unfolds, trims and decodes a header value (RFC 2047 unless the field is one SpamAssassin
+    /// leaves alone); 8-bit bytes are kept when they are UTF-8, else read as Windows-1252.
+    static func decodeValue(_ value: ArraySlice<UInt8>, lowercasedName: String, trim: Bool = true) -> String {
         // "\n[ \t]+" → " ", trim, drop the remaining line breaks.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.count)
@@ -64,12 +68,17 @@ struct SpamAssassinHeaderField: Sendable {
             index += 1
         }
         var start = 0, end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        while trim, start < end, isSpace(bytes[start]) { start += 1 }
+        while trim, end > start, isSpace(bytes[end - 1]) { end -= 1 }
         let trimmed = bytes[start..<end]
-        let text = trimmed.allSatisfy({ $0 < 0x80 })
-            ? String(decoding: trimmed, as: UTF8.self)
-            : CharsetConverter.decode(trimmed, charset: "utf-8").text
+        let text: String
+        if trimmed.allSatisfy({ $0 < 0x80 }) {
+            text = String(decoding: trimmed, as: UTF8.self)
+        } else if let valid = String(validating: trimmed, as: UTF8.self) {
+            text = valid
+        } else {
+            text = CharsetConverter.decode(trimmed, charset: "windows-1252").text
+        }
         guard !neverDecoded(lowercasedName), text.utf8.contains(UInt8(ascii: "=")) else { return text }
         return EncodedWordDecoder.decode(text).text
     }
