@@ -7,6 +7,7 @@ import Rules
 struct RegexBenchmark {
     let corpus: BenchCorpus
     let rounds: Int
+    var profile = false
 
     func run() {
         let rules = StockBodyRules.all
@@ -15,10 +16,12 @@ struct RegexBenchmark {
             return
         }
         var regexes: [CompiledRegex] = []
+        var names: [String] = []
         var failures: [String] = []
         for rule in rules {
             do {
                 regexes.append(try CompiledRegex(bytes: rule.pattern, options: rule.options))
+                names.append(rule.name)
             } catch {
                 failures.append("\(rule.name): \(error.message) at \(error.offset)")
             }
@@ -45,7 +48,23 @@ struct RegexBenchmark {
             }
         }
         let count = Double(corpus.messages.count)
-        print(String(format: "corpus: %d messages; parse + views: %.3f ms CPU/message", corpus.messages.count, seconds(viewTime) * 1000 / count))
+        let messages = corpus.messages.map { MailMessage(parsing: $0.bytes) }
+        var parts = [Double](repeating: 0, count: 4)
+        for message in messages {
+            var start = cpuSeconds()
+            _ = SpamAssassinViews(message: message, environment: environment)
+            parts[0] += cpuSeconds() - start
+            start = cpuSeconds()
+            let headers = HeaderView(message.headers)
+            _ = headers.text(for: HeaderRequest(name: "Subject"))
+            parts[1] += cpuSeconds() - start
+        }
+        if ProcessInfo.processInfo.environment["VIEWS_ONLY"] != nil {
+            for _ in 0..<5 { for message in messages { _ = SpamAssassinViews(message: message, environment: environment) } }
+            return
+        }
+        print(String(format: "corpus: %d messages; parse + views: %.3f ms CPU/message; views alone %.3f ms (headers %.3f)",
+                     corpus.messages.count, seconds(viewTime) * 1000 / count, parts[0] * 1000 / count, parts[1] * 1000 / count))
 
         let plain = measure(views: views, regexes: regexes, prefilter: nil)
         let filtered = measure(views: views, regexes: regexes, prefilter: prefilter)
@@ -54,6 +73,45 @@ struct RegexBenchmark {
         print(String(format: "speed-up: %.1fx; regexes run per message: %.0f of %d; limit hits: %d",
                      plain.seconds / filtered.seconds, Double(filtered.regexRuns) / count, regexes.count, filtered.limitHits))
         print(plain.hits == filtered.hits ? "hits identical (\(plain.hits.count) rule hits)" : "HITS DIFFER: prefilter dropped a match")
+        if profile { printProfile(views: views, regexes: regexes, prefilter: prefilter, names: names) }
+    }
+
+    /// The regexes that cost the most CPU over the corpus (with the prefilter).
+    private func printProfile(views: [[[UInt8]]], regexes: [CompiledRegex], prefilter: LiteralPrefilter, names: [String]) {
+        var cost = [Double](repeating: 0, count: regexes.count)
+        var runs = [Int](repeating: 0, count: regexes.count)
+        var scan = 0.0
+        for lines in views {
+            let scanStart = cpuSeconds()
+            let candidates = prefilter.candidates(in: lines)
+            scan += cpuSeconds() - scanStart
+            for index in candidates.members {
+                let start = cpuSeconds()
+                for line in lines where line.withUnsafeBufferPointer({ regexes[index].firstMatch(in: $0).isMatch }) { break }
+                cost[index] += cpuSeconds() - start
+                runs[index] += 1
+            }
+        }
+        let total = cost.reduce(0, +)
+        let lineCount = views.reduce(0) { $0 + $1.count }, byteCount = views.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        print(String(format: "body view: %.1f lines, %.0f bytes per message", Double(lineCount) / Double(views.count), Double(byteCount) / Double(views.count)))
+        var joinedCost = 0.0
+        for lines in views {
+            let joined = Array(lines.joined())
+            let start = cpuSeconds()
+            for regex in regexes { _ = joined.withUnsafeBufferPointer { regex.firstMatch(in: $0) } }
+            joinedCost += cpuSeconds() - start
+        }
+        print(String(format: "every regex once over the joined body: %.3f ms/message", joinedCost * 1000 / Double(views.count)))
+        var alwaysCost = 0.0
+        for index in cost.indices where prefilter.literals[index] == nil { alwaysCost += cost[index] }
+        print(String(format: "always-run regexes: %.3f ms/message of the total", alwaysCost * 1000 / Double(views.count)))
+        print(String(format: "profile: prefilter scan %.3f ms/message, regexes %.3f ms/message", scan * 1000 / Double(views.count), total * 1000 / Double(views.count)))
+        for index in cost.indices.sorted(by: { cost[$0] > cost[$1] }).prefix(ProcessInfo.processInfo.environment["PROFILE_TOP"].flatMap { Int($0) } ?? 25) {
+            let literals = prefilter.literals[index].map { "\($0.count) literals" } ?? "always"
+            print(String(format: "  %6.1f%% %7.1f us/run %5d runs  %@ [%@] /%@/", 100 * cost[index] / total, cost[index] * 1e6 / Double(max(runs[index], 1)),
+                         runs[index], names.indices.contains(index) ? names[index] : "?", literals, String(regexes[index].pattern.prefix(90))))
+        }
     }
 
     private struct Measurement {

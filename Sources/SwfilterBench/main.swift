@@ -17,6 +17,11 @@ if let index = directories.firstIndex(of: "--rounds"), index + 1 < directories.c
     rounds = Int(directories[index + 1]) ?? rounds
     directories.removeSubrange(index...(index + 1))
 }
+var profile = false
+if let index = directories.firstIndex(of: "--profile") {
+    profile = true
+    directories.remove(at: index)
+}
 if command == "views" {
     guard let path = directories.first else {
         FileHandle.standardError.write(Data("usage: SwfilterBench views FILE [HEADER…]\n".utf8))
@@ -41,7 +46,7 @@ guard !corpus.messages.isEmpty else {
 switch command {
 case "parse": ParseBenchmark(corpus: corpus, rounds: rounds).run()
 case "defects": DefectCensus(corpus: corpus).run()
-case "regex": RegexBenchmark(corpus: corpus, rounds: rounds).run()
+case "regex": RegexBenchmark(corpus: corpus, rounds: rounds, profile: profile).run()
 default:
     FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|regex [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
     exit(64)

@@ -14,6 +14,8 @@ public final class CompiledRegex: @unchecked Sendable {
     public let limits: RegexLimits
     /// Whether PCRE2's JIT compiled this pattern; otherwise the interpreter runs it.
     public let isJITCompiled: Bool
+    /// How many capture groups the pattern has.
+    public let captureCount: Int
     private let code: OpaquePointer
 
     /// Compiles `pattern` (its UTF-8 bytes).
@@ -38,6 +40,9 @@ public final class CompiledRegex: @unchecked Sendable {
         self.options = options
         self.limits = limits
         isJITCompiled = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var groups: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
+        captureCount = Int(groups)
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -87,16 +92,16 @@ public final class CompiledRegex: @unchecked Sendable {
 
     /// The first match at or after `from` with its capture groups (index 0 is the whole match;
     /// nil for a group that did not take part), or nil when there is no match or a limit was hit.
-    /// Allocates its own match data: meant for the few searches that need groups.
     public func captures(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> [Range<Int>?]? {
-        guard start >= 0, start <= text.count, let scratch = MatchScratch.current,
-              let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
-        defer { pcre2_match_data_free_8(data) }
+        guard start >= 0, start <= text.count, let scratch = MatchScratch.current else { return nil }
+        let ownData = captureCount < MatchScratch.captureSlots ? nil : pcre2_match_data_create_from_pattern_8(code, nil)
+        defer { if let ownData { pcre2_match_data_free_8(ownData) } }
+        guard let data = ownData ?? (captureCount < MatchScratch.captureSlots ? scratch.captureData : nil) else { return nil }
         scratch.apply(limits)
         let subject = text.baseAddress ?? CompiledRegex.emptySubject
         let status = pcre2_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
         guard status > 0 else { return nil }
-        let pairs = Int(pcre2_get_ovector_count_8(data))
+        let pairs = min(Int(pcre2_get_ovector_count_8(data)), captureCount + 1)
         let vector = pcre2_get_ovector_pointer_8(data)!
         return (0..<pairs).map { group in
             let lower = vector[2 * group], upper = vector[2 * group + 1]

@@ -11,6 +11,9 @@ import Darwin
 /// number of threads without locks.
 final class MatchScratch {
     let matchData: OpaquePointer
+    /// Room for the groups of patterns with fewer than `captureSlots` groups.
+    let captureData: OpaquePointer
+    static let captureSlots = 64
     let matchContext: OpaquePointer
     private var jitStack: OpaquePointer?
     private var jitStackBytes = 0
@@ -18,11 +21,17 @@ final class MatchScratch {
 
     private init?() {
         guard let data = pcre2_match_data_create_8(1, nil) else { return nil }
-        guard let context = pcre2_match_context_create_8(nil) else {
+        guard let captures = pcre2_match_data_create_8(UInt32(MatchScratch.captureSlots), nil) else {
             pcre2_match_data_free_8(data)
             return nil
         }
+        guard let context = pcre2_match_context_create_8(nil) else {
+            pcre2_match_data_free_8(data)
+            pcre2_match_data_free_8(captures)
+            return nil
+        }
         matchData = data
+        captureData = captures
         matchContext = context
     }
 
@@ -30,6 +39,7 @@ final class MatchScratch {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
         pcre2_match_context_free_8(matchContext)
         pcre2_match_data_free_8(matchData)
+        pcre2_match_data_free_8(captureData)
     }
 
     /// Sets the limits on the match context when they differ from the last ones used.

@@ -29,7 +29,7 @@ enum BodyRenderer {
             text += rendered
         }
         var output = subject
-        SpamAssassinText.normalizeWhitespace(withoutCarriageReturns(text), into: &output)
+        SpamAssassinText.normalizeWhitespace(text, into: &output)
         return SpamAssassinText.shortLines(output)
     }
 
@@ -42,13 +42,15 @@ enum BodyRenderer {
         let type = effectiveType(of: part)
         guard type == "text/plain" || type == "text/html" else { return nil }
         let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message)
-        let agrees = bytes == leaf.decoded || bytes == withoutCarriageReturns(leaf.decoded)
+        let same = bytes == leaf.decoded
+        let sameButCR = !same && bytes == withoutCarriageReturns(leaf.decoded)
         if type == "text/html" {
-            if agrees, let html = leaf.html { return html.text }
-            let source = agrees ? (leaf.text ?? String(decoding: bytes, as: UTF8.self)) : text(of: bytes, part: part)
+            if same || sameButCR, let html = leaf.html { return html.text }
+            let source = text(of: bytes, part: part)
             return source.isEmpty ? "" : HTMLRenderer.render(source).text
         }
-        if agrees, let text = leaf.text { return text }
+        if same, let text = leaf.text { return text }
+        if sameButCR, let text = leaf.text { return withoutCarriageReturns(text) }
         return text(of: bytes, part: part)
     }
 

@@ -35,6 +35,22 @@ enum SpamAssassinDecoding {
         return raw[body.startIndex...]
     }
 
+    /// Whether some run of blank lines is longer than the limit (the common case is no).
+    private static func hasLongBlankRun(_ body: ArraySlice<UInt8>) -> Bool {
+        var run = 0, blank = true
+        for byte in body {
+            if byte == 0x0A {
+                run = blank ? run + 1 : 0
+                if run > maxBlankLines { return true }
+                blank = true
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                blank = false
+            }
+        }
+        if blank, let last = body.last, last != 0x0A { run += 1 }
+        return run > maxBlankLines
+    }
+
     /// `Util::qp_decode`: white space before a line break dropped, soft line breaks removed,
     /// then every `=XX` decoded.
     static func quotedPrintableDecode(_ input: [UInt8]) -> [UInt8] {
@@ -90,6 +106,7 @@ enum SpamAssassinDecoding {
     /// Cuts each run of more than 20 lines holding only white space to 20, as SpamAssassin does:
     /// the run's first line stays, then as many lines as needed go, then the last 19 stay.
     static func limitingBlankLines(_ body: ArraySlice<UInt8>) -> [UInt8] {
+        guard hasLongBlankRun(body) else { return Array(body) }
         var lines: [(range: Range<Int>, blank: Bool)] = []
         var lineStart = body.startIndex
         var anyLongRun = false, run = 0

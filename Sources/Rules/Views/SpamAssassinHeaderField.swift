@@ -4,27 +4,37 @@ import MailMessage
 /// white space after it become one space), trimmed and RFC 2047-decoded — except for the fields
 /// SpamAssassin never decodes (Received, Message-ID, Date, References, List-*…); `raw` is the
 /// text after the colon with its folding and a final "\n" (CRLF read as LF).
+/// Values longer than 8192 bytes are cut, as SpamAssassin cuts them.
 struct SpamAssassinHeaderField: Sendable {
     let name: String
     let lowercasedName: String
-    let decoded: String
-    let raw: [UInt8]
+    private let value: ArraySlice<UInt8>
     /// `MAX_HEADER_VALUE_LENGTH`: longer values are cut.
     static let maxValueLength = 8192
 
     init(_ field: HeaderField) {
         name = field.name
         lowercasedName = field.name.lowercased()
+        value = field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength)
+    }
+
+    /// The value after the colon, folding kept, CR dropped, with a final "\n".
+    var raw: [UInt8] {
         var raw: [UInt8] = []
-        raw.reserveCapacity(field.rawValue.count + 1)
-        for byte in field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength) where byte != 0x0D { raw.append(byte) }
+        raw.reserveCapacity(value.count + 1)
+        for byte in value where byte != 0x0D { raw.append(byte) }
         raw.append(0x0A)
-        self.raw = raw
-        decoded = SpamAssassinHeaderField.decodeValue(field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength), lowercasedName: lowercasedName)
+        return raw
+    }
+
+    /// Decoded on each use: most fields are never asked for.
+    var decoded: String {
+        SpamAssassinHeaderField.decodeValue(value, lowercasedName: lowercasedName)
     }
 
     /// The raw value with each fold joined by one space, as `get_header(name, 1)` gives it.
     var rawUnfolded: [UInt8] {
+        let raw = self.raw
         var result: [UInt8] = []
         result.reserveCapacity(raw.count)
         var index = 0

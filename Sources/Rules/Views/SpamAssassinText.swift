@@ -6,45 +6,80 @@ enum SpamAssassinText {
 
     /// Runs of white space holding two or more line breaks become one "\n" (with a space on
     /// either side when other white space stood there); every other run becomes one space; NUL
-    /// becomes "\n". White space is Perl's Unicode `\s`.
+    /// becomes "\n". White space is Perl's Unicode `\s`. Works on the UTF-8 bytes.
     static func normalizeWhitespace(_ text: String, into output: inout [UInt8]) {
-        var runStart = true  // no white space pending
-        var spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
-        func flush(_ output: inout [UInt8]) {
-            guard !runStart else { return }
-            if lineBreaks >= 2 {
-                if spaceBeforeBreak { output.append(0x20) }
-                output.append(0x0A)
-                if spaceAfterBreak { output.append(0x20) }
-            } else {
-                output.append(0x20)
-            }
-            runStart = true
-            spaceBeforeBreak = false
-            lineBreaks = 0
-            spaceAfterBreak = false
-        }
-        for scalar in text.unicodeScalars {
-            if isPerlSpace(scalar) {
-                runStart = false
-                if scalar == "\n" {
-                    lineBreaks += 1
-                    spaceAfterBreak = false
-                } else if lineBreaks == 0 {
-                    spaceBeforeBreak = true
-                } else {
-                    spaceAfterBreak = true
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count)
+            var inRun = false, spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
+            var index = 0
+            while index < bytes.count {
+                let length = spaceLength(bytes, at: index)
+                if length > 0 {
+                    inRun = true
+                    if bytes[index] == 0x0A {
+                        lineBreaks += 1
+                        spaceAfterBreak = false
+                    } else if lineBreaks == 0 {
+                        spaceBeforeBreak = true
+                    } else {
+                        spaceAfterBreak = true
+                    }
+                    index += length
+                    continue
                 }
-                continue
+                if inRun {
+                    if lineBreaks >= 2 {
+                        if spaceBeforeBreak { output.append(0x20) }
+                        output.append(0x0A)
+                        if spaceAfterBreak { output.append(0x20) }
+                    } else {
+                        output.append(0x20)
+                    }
+                    inRun = false
+                    spaceBeforeBreak = false
+                    lineBreaks = 0
+                    spaceAfterBreak = false
+                }
+                output.append(bytes[index] == 0 ? 0x0A : bytes[index])
+                index += 1
             }
-            flush(&output)
-            if scalar == "\0" {
-                output.append(0x0A)
-            } else {
-                appendUTF8(scalar, to: &output)
+            if inRun {
+                if lineBreaks >= 2 {
+                    if spaceBeforeBreak { output.append(0x20) }
+                    output.append(0x0A)
+                    if spaceAfterBreak { output.append(0x20) }
+                } else {
+                    output.append(0x20)
+                }
             }
         }
-        flush(&output)
+    }
+
+    /// The length of the white-space character at `index` (Perl's Unicode `\s` in UTF-8), or 0.
+    @inline(__always)
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2:
+            guard remaining >= 2 else { return 0 }
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1:
+            guard remaining >= 3 else { return 0 }
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 { return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            guard remaining >= 3 else { return 0 }
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     static func isPerlSpace(_ scalar: Unicode.Scalar) -> Bool {

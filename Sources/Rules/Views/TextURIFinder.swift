@@ -8,8 +8,7 @@ struct TextURIFinder: Sendable {
 
     init(canonicalizer: URICanonicalizer) throws(RegexCompileError) {
         self.canonicalizer = canonicalizer
-        let tlds = canonicalizer.validTLDs.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        let tldAlternation = tlds.isEmpty ? "no_tlds_defined" : tlds.map(TextURIFinder.quoted).joined(separator: "|")
+        let tldAlternation = canonicalizer.validTLDs.isEmpty ? "no_tlds_defined" : TextURIFinder.trie(of: canonicalizer.validTLDs)
         let tldsRE = "(?<![a-zA-Z0-9-])(?:\(tldAlternation))(?!(?:[a-zA-Z0-9-]|\\.[a-zA-Z0-9]))"
         let startDelimiters = "><\"'`,{[(|\\s\\x1b\\xa0"
         let iso2022Shift = "\\x1b\\(."
@@ -27,11 +26,40 @@ struct TextURIFinder: Sendable {
         pattern = try CompiledRegex(full, options: .caseless)
     }
 
-    private static func quoted(_ tld: String) -> String {
-        tld.unicodeScalars.map { scalar in
-            let character = Character(scalar)
-            return character.isLetter || character.isNumber || scalar.value >= 0x80 ? String(character) : "\\" + String(character)
-        }.joined()
+    /// The TLDs as one regex factored on common prefixes (`c(?:a|at|o(?:m|op)?)…`): PCRE2 tries
+    /// alternatives one by one, so a flat list of 1500 names would be tried in full at every dot.
+    static func trie(of tlds: Set<String>) -> String {
+        final class Node {
+            var children: [UInt8: Node] = [:]
+            var terminal = false
+        }
+        let root = Node()
+        for tld in tlds where !tld.isEmpty {
+            var node = root
+            for byte in Array(tld.utf8).lowercasedASCII {
+                if let next = node.children[byte] {
+                    node = next
+                } else {
+                    let next = Node()
+                    node.children[byte] = next
+                    node = next
+                }
+            }
+            node.terminal = true
+        }
+        func literal(_ byte: UInt8) -> String {
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
+            let digits = Array("0123456789abcdef")
+            return isWord ? String(UnicodeScalar(byte)) : "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
+        }
+        func emit(_ node: Node) -> String {
+            let branches = node.children.keys.sorted().map { literal($0) + emit(node.children[$0]!) }
+            if branches.isEmpty { return "" }
+            let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+            if node.terminal { return "(?:" + body + ")?" }
+            return body
+        }
+        return emit(root)
     }
 
     /// Each URI found in `lines`, with a scheme, in order of appearance (not yet canonicalised).

@@ -36,7 +36,9 @@ struct URICanonicalizer: Sendable {
     private func variantsOf(_ uri: [UInt8], redirects: inout [[UInt8]]) -> [[UInt8]] {
         if uri.count <= 1 || Self.skipped.matches(uri) { return [] }
         var found: [[UInt8]] = []
-        if Self.mailLike.matches(uri) || Self.mailLikeBare.matches(uri) {
+        let at = uri.firstIndex(of: UInt8(ascii: "@"))
+        let colon = uri.firstIndex(of: UInt8(ascii: ":"))
+        if uri.hasPrefixIgnoringCase("mailto:") || (at != nil && (colon == nil || colon! > at!)) {
             if let groups = Self.mailBeforeQuery.groups(uri), let address = groups[1] { found.append(address) }
             if let groups = Self.mailBeforeAmpersand.groups(uri), let address = groups[1] { found.append(address) }
             if uri.contains("%20"), let groups = Self.mailAfterSpaces.groups(uri), let address = groups[1] {
@@ -49,19 +51,25 @@ struct URICanonicalizer: Sendable {
         }
 
         var nuri = uri.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }
-        nuri = Self.httpSlashes.replacing(in: nuri) { ($0[1] ?? []) + Array("//".utf8) }
-        if Self.percentEscape.matches(nuri) { nuri = URICanonicalizer.urlDecode(nuri) }
+        if nuri.hasPrefixIgnoringCase("http") {
+            nuri = Self.httpSlashes.replacing(in: nuri) { ($0[1] ?? []) + Array("//".utf8) }
+        }
+        if nuri.contains(UInt8(ascii: "%")), Self.percentEscape.matches(nuri) { nuri = URICanonicalizer.urlDecode(nuri) }
         if !Self.hasScheme.matches(nuri) {
             nuri = Array((nuri.starts(with: Array("ftp.".utf8)) ? "ftp://" : "http://").utf8) + nuri
         }
-        nuri = Self.queryAfterHost.replacing(in: nuri) { ($0[1] ?? []) + [UInt8(ascii: "/")] + ($0[2] ?? []) }
-        nuri = Self.decimalEntity.replacing(in: nuri, global: true) { groups in
-            [UInt8(Int(String(decoding: groups[1] ?? [], as: UTF8.self)) ?? 0x3F)]
+        if nuri.contains(UInt8(ascii: "?")) || nuri.contains(UInt8(ascii: "#")) {
+            nuri = Self.queryAfterHost.replacing(in: nuri) { ($0[1] ?? []) + [UInt8(ascii: "/")] + ($0[2] ?? []) }
         }
-        nuri = Self.hexEntity.replacing(in: nuri, global: true) { groups in
-            [UInt8(Int(String(decoding: groups[1] ?? [], as: UTF8.self), radix: 16) ?? 0x3F)]
+        if nuri.contains("&#") {
+            nuri = Self.decimalEntity.replacing(in: nuri, global: true) { groups in
+                [UInt8(Int(String(decoding: groups[1] ?? [], as: UTF8.self)) ?? 0x3F)]
+            }
+            nuri = Self.hexEntity.replacing(in: nuri, global: true) { groups in
+                [UInt8(Int(String(decoding: groups[1] ?? [], as: UTF8.self), radix: 16) ?? 0x3F)]
+            }
+            nuri = Self.unicodeDot.replacing(in: nuri, global: true) { _ in [UInt8(ascii: ".")] }
         }
-        nuri = Self.unicodeDot.replacing(in: nuri, global: true) { _ in [UInt8(ascii: ".")] }
         if nuri != uri { found.append(nuri) }
 
         guard let parts = Self.httpParts.groups(nuri), let proto = parts[1], var host = parts[3], let rest = parts[4] else {
@@ -102,7 +110,7 @@ struct URICanonicalizer: Sendable {
             redirected = true
             break
         }
-        if !redirected, let groups = Self.embeddedHTTP.groups(rest), let target = groups[1], target.contains(UInt8(ascii: ".")) {
+        if !redirected, rest.lowercasedASCII.contains("http"), let groups = Self.embeddedHTTP.groups(rest), let target = groups[1], target.contains(UInt8(ascii: ".")) {
             redirects.append(target)
         }
 
@@ -118,10 +126,11 @@ struct URICanonicalizer: Sendable {
             found.append(proto + host + rest)
         }
 
-        if let octets = Self.dottedNumbers.groups(host) {
+        let startsWithDigit = host.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        if startsWithDigit, let octets = Self.dottedNumbers.groups(host) {
             let chunks = octets[1...4].map { URICanonicalizer.normalizeOctet($0 ?? []) }
             found.append(proto + chunks.joined() + rest)
-        } else if let groups = Self.hexNumber.groups(host), let hex = groups[1] {
+        } else if startsWithDigit, let groups = Self.hexNumber.groups(host), let hex = groups[1] {
             let digits = String(decoding: hex.suffix(8), as: UTF8.self)
             if let value = UInt64(digits, radix: 16) { found.append(proto + URICanonicalizer.dottedQuad(value) + rest) }
         } else if !host.isEmpty, host.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -230,8 +239,6 @@ struct URICanonicalizer: Sendable {
     // MARK: patterns (from Mail::SpamAssassin::Util::uri_list_canonicalize)
 
     static let skipped = PerlPattern("^(?:[#?&]|/(?!/))")
-    static let mailLike = PerlPattern("^mailto:", .caseless)
-    static let mailLikeBare = PerlPattern("^[^:]*@")
     static let mailBeforeQuery = PerlPattern("^([^@]+@[^?]+)\\?")
     static let mailBeforeAmpersand = PerlPattern("^([^@]+@[^?&]+)&")
     static let mailAfterSpaces = PerlPattern("^(?:mailto:)?(?:%20)*([^@]+@[^?&%]+)", .caseless)

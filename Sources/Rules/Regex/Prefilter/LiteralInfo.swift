@@ -5,10 +5,20 @@
 struct LiteralInfo {
     typealias Literals = Set<[UInt8]>
 
-    var exact: Literals?
-    var prefix: Literals?
-    var suffix: Literals?
-    var required: Literals?
+    let exact: Literals?
+    let prefix: Literals?
+    let suffix: Literals?
+    /// The most selective sound requirement known: a set of literals, each at least
+    /// `minLiteralLength` long, one of which occurs in every match; nil when there is none.
+    /// Kept as the best of everything known, so reading it costs nothing.
+    let best: Literals?
+
+    init(exact: Literals?, prefix: Literals?, suffix: Literals?, required: Literals?) {
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        best = LiteralInfo.better([required, exact, prefix, suffix])
+    }
 
     /// Bounds that keep sets small; beyond them a set is dropped (knowledge lost, still sound).
     static let maxSetSize = 24
@@ -26,17 +36,13 @@ struct LiteralInfo {
         LiteralInfo(exact: set, prefix: set, suffix: set, required: nil)
     }
 
-    /// The most selective sound requirement known: a set of literals, each at least
-    /// `minLiteralLength` long, one of which occurs in every match; nil when there is none.
-    var best: Literals? {
-        LiteralInfo.better([required, exact, prefix, suffix])
-    }
-
     static func better(_ candidates: [Literals?]) -> Literals? {
         var chosen: Literals?
         var chosenScore = (0, 0, 0)
         for case let set? in candidates {
-            guard let shortest = set.map(\.count).min(), shortest >= minLiteralLength else { continue }
+            var shortest = Int.max
+            for literal in set where literal.count < shortest { shortest = literal.count }
+            guard shortest >= minLiteralLength, shortest != Int.max else { continue }
             // Longer literals are rarer, up to a point; then fewer literals; then longer again.
             let score = (min(shortest, 8), -set.count, shortest)
             if chosen == nil || score > chosenScore {
@@ -82,7 +88,7 @@ struct LiteralInfo {
             suffix = next.suffix
         }
         let junction = LiteralInfo.product(self.suffix, next.prefix)
-        let required = LiteralInfo.better([self.best, next.best, junction, exact, prefix, suffix])
+        let required = LiteralInfo.better([self.best, next.best, junction])
         return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required)
     }
 
