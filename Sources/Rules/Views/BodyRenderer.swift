@@ -15,12 +15,12 @@ enum BodyRenderer {
     /// none), then the rendered text of every text/plain and text/html leaf, white space
     /// normalised, as lines of at most 2048 bytes.
     static func bodyLines(of message: MailMessage, subject: [UInt8], scanSize: Int) -> [[UInt8]] {
-        let leaves = message.leaves
+        let leaves = leavesWithContainer(message.root)
         guard !leaves.isEmpty else { return [] }
         var text = ""
-        for leaf in leaves {
+        for (leaf, inMultipart) in leaves {
             if !text.isEmpty { text += "\n" }
-            guard var rendered = renderedText(of: leaf, in: message) else { continue }
+            guard var rendered = renderedText(of: leaf, in: message, inMultipart: inMultipart) else { continue }
             if scanSize > 0, rendered.utf8.count > scanSize {
                 var bytes = Array(rendered.utf8)
                 SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [0x20])
@@ -37,11 +37,11 @@ enum BodyRenderer {
     /// renderer), or nil for other types.
     /// The parser's decoded text and HTML rendering are used when its bytes agree with
     /// SpamAssassin's decoding; otherwise the text is converted (and rendered) again.
-    static func renderedText(of part: MIMEPart, in message: MailMessage) -> String? {
+    static func renderedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String? {
         guard let leaf = part.leaf else { return nil }
         let type = effectiveType(of: part)
         guard type == "text/plain" || type == "text/html" else { return nil }
-        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message)
+        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
         let same = bytes == leaf.decoded
         let sameButCR = !same && bytes == withoutCarriageReturns(leaf.decoded)
         if type == "text/html" {
@@ -62,14 +62,28 @@ enum BodyRenderer {
     /// message/* leaf except text/calendar, in pieces of 2–4 KiB.
     static func rawBodyChunks(of message: MailMessage, scanSize: Int) -> [[UInt8]] {
         var chunks: [[UInt8]] = []
-        for part in message.leaves {
+        for (part, inMultipart) in leavesWithContainer(message.root) {
             let type = effectiveType(of: part)
             guard type.hasPrefix("text/") || type.hasPrefix("message/"), type != "text/calendar", part.leaf != nil else { continue }
-            var bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message)
+            var bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
             SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [UInt8(ascii: ">"), 0x20])
             chunks += SpamAssassinText.shortParagraphs(bytes[...])
         }
         return chunks
+    }
+
+    /// The leaves depth first, each with whether its parent is a multipart.
+    static func leavesWithContainer(_ root: MIMEPart) -> [(MIMEPart, Bool)] {
+        var result: [(MIMEPart, Bool)] = []
+        func visit(_ part: MIMEPart, inMultipart: Bool) {
+            switch part.content {
+            case .leaf: result.append((part, inMultipart))
+            case .multipart(let multipart): for child in multipart.parts { visit(child, inMultipart: true) }
+            case .message(let inner): visit(inner, inMultipart: false)
+            }
+        }
+        visit(root, inMultipart: false)
+        return result
     }
 
     /// CR before LF removed, as SpamAssassin's decoding leaves text.

@@ -7,17 +7,23 @@ import MailMessage
 enum SpamAssassinDecoding {
     static let maxBlankLines = 20
 
-    static func decodedBytes(of part: MIMEPart, in message: MailMessage) -> [UInt8] {
+    /// - Parameter inMultipart: the part is a child of a multipart; SpamAssassin's multipart
+    ///   parser then cuts its lines longer than 2048 bytes, adding a "\n" after each piece.
+    static func decodedBytes(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> [UInt8] {
         let crlfMessage = message.lineEnding == .crlf
+        func prepared() -> [UInt8] {
+            let limited = limitingBlankLines(bodyAsSpamAssassinCutsIt(part, message))
+            return inMultipart ? splittingLongLines(limited) : limited
+        }
         switch part.transferEncoding {
         case .base64:
             let bytes = part.leaf?.decoded ?? []
             let type = part.contentType.type.lowercased()
             return type == "text" || type == "message" ? BodyRenderer.withoutCarriageReturns(bytes) : bytes
         case .quotedPrintable:
-            return BodyRenderer.withoutCarriageReturns(quotedPrintableDecode(limitingBlankLines(bodyAsSpamAssassinCutsIt(part, message))))
+            return BodyRenderer.withoutCarriageReturns(quotedPrintableDecode(prepared()))
         default:
-            let bytes = limitingBlankLines(bodyAsSpamAssassinCutsIt(part, message))
+            let bytes = prepared()
             return crlfMessage ? BodyRenderer.withoutCarriageReturns(bytes) : bytes
         }
     }
@@ -33,6 +39,35 @@ enum SpamAssassinDecoding {
         guard tail.elementsEqual([0x0A]) || tail.elementsEqual([0x0D, 0x0A]),
               body.startIndex >= 0, raw[body.startIndex..<body.endIndex].elementsEqual(body) else { return body }
         return raw[body.startIndex...]
+    }
+
+    /// Lines (counted with their "\n") longer than 2048 bytes cut into 2048-byte pieces, each
+    /// followed by an added "\n" — a line of exactly 2048 bytes plus "\n" thus gains a blank line.
+    static func splittingLongLines(_ body: [UInt8]) -> [UInt8] {
+        let limit = SpamAssassinText.maxLineLength
+        var needed = false
+        var lineStart = 0
+        for index in body.indices where body[index] == 0x0A {
+            if index + 1 - lineStart > limit { needed = true; break }
+            lineStart = index + 1
+        }
+        if !needed, body.count - lineStart <= limit { return body }
+        var output: [UInt8] = []
+        output.reserveCapacity(body.count + body.count / limit + 1)
+        lineStart = 0
+        while lineStart < body.count {
+            var lineEnd = body[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? body.count
+            var start = lineStart
+            while lineEnd - start > limit {
+                output += body[start..<(start + limit)]
+                output.append(0x0A)
+                start += limit
+            }
+            output += body[start..<lineEnd]
+            lineStart = lineEnd
+            lineEnd = 0
+        }
+        return output
     }
 
     /// Whether some run of blank lines is longer than the limit (the common case is no).

@@ -64,7 +64,7 @@ struct TextURIFinder: Sendable {
 
     /// Each URI found in `lines`, with a scheme, in order of appearance (not yet canonicalised).
     func uris(in lines: [[UInt8]]) -> [[UInt8]] {
-        var seen = Set<[UInt8]>()
+        var seen = Set<ByteString>()
         var found: [[UInt8]] = []
         for line in lines {
             line.withUnsafeBufferPointer { buffer in
@@ -83,7 +83,7 @@ struct TextURIFinder: Sendable {
                         continue
                     }
                     let host = groups.count > 4 ? groups[4].map { Array(buffer[$0]) } : nil
-                    guard let raw = cleaned(Array(buffer[range])), seen.insert(raw).inserted,
+                    guard let raw = cleaned(Array(buffer[range])), seen.insert(ByteString(raw)).inserted,
                           let uri = withScheme(raw, kind: kind, schemelessHost: host) else { continue }
                     found.append(uri)
                 }

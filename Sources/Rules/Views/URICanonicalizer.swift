@@ -20,8 +20,8 @@ struct URICanonicalizer: Sendable {
             index += 1
             variants += variantsOf(current, redirects: &pending)
         }
-        var seen = Set<[UInt8]>()
-        return (pending + variants).filter { seen.insert($0).inserted }
+        var seen = Set<ByteString>()
+        return (pending + variants).filter { seen.insert(ByteString($0)).inserted }
     }
 
     private func trimmed(_ uri: [UInt8]) -> [UInt8] {

@@ -14,16 +14,16 @@ struct URIListBuilder: Sendable {
     }
 
     func uris(bodyLines: [[UInt8]], htmlURIs: [String]) -> [[UInt8]] {
-        var result = Set<[UInt8]>()
+        var result = Set<ByteString>()
         for uri in finder.uris(in: bodyLines) {
             let cleaned = canonicalizer.canonicalize(uri).map { Array($0.prefix(URIListBuilder.maxURILength)) }
             guard cleaned.contains(where: hasValidDomain) else { continue }
-            result.formUnion(cleaned)
+            result.formUnion(cleaned.map(ByteString.init))
         }
         for uri in htmlURIs {
-            result.formUnion(canonicalizer.canonicalize(Array(uri.utf8)).map { Array($0.prefix(URIListBuilder.maxURILength)) })
+            result.formUnion(canonicalizer.canonicalize(Array(uri.utf8)).map { ByteString(Array($0.prefix(URIListBuilder.maxURILength))) })
         }
-        return result.sorted { $0.lexicographicallyPrecedes($1) }
+        return result.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// `uri_to_domain` gives a domain: a valid host name with a known TLD, or an IP address.
