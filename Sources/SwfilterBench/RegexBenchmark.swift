@@ -32,7 +32,7 @@ struct RegexBenchmark {
         let clock = ContinuousClock()
         var prefilter: LiteralPrefilter!
         let buildTime = clock.measure {
-            prefilter = LiteralPrefilter(literals: regexes.map { RequiredLiterals.extract(from: Array($0.pattern.utf8), options: $0.options) })
+            prefilter = LiteralPrefilter(literals: regexes.map { RequiredLiterals.extract(from: $0.patternBytes, options: $0.options) })
         }
         print(String(format: "prefilter: %d of %d regexes have required literals (%.1f%%); %d automaton states; built in %.1f ms",
                      prefilter.prefilteredCount, regexes.count, 100 * Double(prefilter.prefilteredCount) / Double(max(regexes.count, 1)),

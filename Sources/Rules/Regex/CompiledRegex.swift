@@ -10,6 +10,9 @@ import CPCRE2
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern as given (bytes read as UTF-8 for display).
     public let pattern: String
+    /// The bytes PCRE2 compiled: the pattern, with characters above 255 rewritten (see
+    /// `WideCodePoints`) when it named any.
+    public let patternBytes: [UInt8]
     public let options: RegexOptions
     public let limits: RegexLimits
     /// Whether PCRE2's JIT compiled this pattern; otherwise the interpreter runs it.
@@ -29,13 +32,23 @@ public final class CompiledRegex: @unchecked Sendable {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let flags = options.pcre2Flags | UInt32(PCRE2_NEVER_UTF) | UInt32(PCRE2_NEVER_UCP)
-        let compiled = bytes.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress ?? CompiledRegex.emptySubject, buffer.count, flags, &errorCode, &errorOffset, nil)
+        func compile(_ source: [UInt8]) -> OpaquePointer? {
+            source.withUnsafeBufferPointer { buffer in
+                pcre2_compile_8(buffer.baseAddress ?? CompiledRegex.emptySubject, buffer.count, flags, &errorCode, &errorOffset, nil)
+            }
+        }
+        var compiledBytes = bytes
+        var compiled = compile(bytes)
+        if compiled == nil, errorCode == CompiledRegex.codePointTooLarge, let rewritten = WideCodePoints.rewrite(bytes) {
+            let original = (errorCode, errorOffset)
+            compiled = compile(rewritten)
+            if compiled == nil { (errorCode, errorOffset) = original } else { compiledBytes = rewritten }
         }
         guard let compiled else {
             throw RegexCompileError(pattern: display, offset: errorOffset, code: errorCode, message: CompiledRegex.message(for: errorCode))
         }
         code = compiled
+        patternBytes = compiledBytes
         pattern = display
         self.options = options
         self.limits = limits
@@ -152,6 +165,9 @@ public final class CompiledRegex: @unchecked Sendable {
         // \K inside a lookahead can report a start after the end.
         return .match(min(lower, upper)..<upper)
     }
+
+    /// PCRE2's "character code point value in \x{} or \o{} is too large".
+    private static let codePointTooLarge: Int32 = 134
 
     private static func message(for code: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
