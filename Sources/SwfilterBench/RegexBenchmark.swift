@@ -47,7 +47,13 @@ struct RegexBenchmark {
                 views.append(SpamAssassinViews(message: MailMessage(parsing: bytes), environment: environment).body)
             }
         }
-        let count = Double(corpus.messages.count)
+        if let dump = ProcessInfo.processInfo.environment["SA_BODY_DUMP"] {
+            // Body views as SpamAssassin itself rendered them (a `views` dump of its output), to
+            // measure the matcher on the text it will see once HTML is rendered.
+            views = RegexBenchmark.loadDump(dump)
+            print("body views from \(dump): \(views.count) messages")
+        }
+        let count = Double(views.count)
         let messages = corpus.messages.map { MailMessage(parsing: $0.bytes) }
         var parts = [Double](repeating: 0, count: 4)
         for message in messages {
@@ -68,8 +74,11 @@ struct RegexBenchmark {
 
         let plain = measure(views: views, regexes: regexes, prefilter: nil)
         let filtered = measure(views: views, regexes: regexes, prefilter: prefilter)
+        let perLine = measure(views: views, regexes: regexes, prefilter: prefilter, perLine: true)
         report("all regexes, no prefilter", plain, count)
         report("with literal prefilter", filtered, count)
+        report("with literal prefilter per line", perLine, count)
+        print(perLine.hits == plain.hits ? "per-line prefilter: hits identical" : "PER-LINE HITS DIFFER")
         print(String(format: "speed-up: %.1fx; regexes run per message: %.0f of %d; limit hits: %d",
                      plain.seconds / filtered.seconds, Double(filtered.regexRuns) / count, regexes.count, filtered.limitHits))
         print(plain.hits == filtered.hits ? "hits identical (\(plain.hits.count) rule hits)" : "HITS DIFFER: prefilter dropped a match")
@@ -114,6 +123,39 @@ struct RegexBenchmark {
         }
     }
 
+    /// Reads the BODY sections of a dump in the `views` format (escaped, one element a line).
+    static func loadDump(_ path: String) -> [[[UInt8]]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .isoLatin1) else { return [] }
+        var result: [[[UInt8]]] = []
+        var inBody = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("=== ") { result.append([]); inBody = false; continue }
+            if line == "BODY" { inBody = true; continue }
+            if !line.hasPrefix("  [") { inBody = false; continue }
+            guard inBody, !result.isEmpty else { continue }
+            result[result.count - 1].append(unescape(line.dropFirst(3).dropLast()))
+        }
+        return result
+    }
+
+    private static func unescape(_ text: Substring) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })[...]
+        while let byte = iterator.popFirst() {
+            guard byte == UInt8(ascii: "\\"), let next = iterator.popFirst() else { bytes.append(byte); continue }
+            switch next {
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "x"):
+                let hex = String(decoding: iterator.prefix(2), as: UTF8.self)
+                iterator = iterator.dropFirst(2)
+                bytes.append(UInt8(hex, radix: 16) ?? 0)
+            default: bytes.append(next)
+            }
+        }
+        return bytes
+    }
+
     private struct Measurement {
         var seconds: Double
         var hits: Set<Int>
@@ -121,18 +163,20 @@ struct RegexBenchmark {
         var limitHits: Int
     }
 
-    private func measure(views: [[[UInt8]]], regexes: [CompiledRegex], prefilter: LiteralPrefilter?) -> Measurement {
+    private func measure(views: [[[UInt8]]], regexes: [CompiledRegex], prefilter: LiteralPrefilter?, perLine: Bool = false) -> Measurement {
         var best = Measurement(seconds: .infinity, hits: [], regexRuns: 0, limitHits: 0)
         for _ in 0..<max(rounds, 1) {
             var hits = Set<Int>()
             var runs = 0, limitHits = 0
             let start = cpuSeconds()
             for (messageIndex, lines) in views.enumerated() {
-                let candidates = prefilter?.candidates(in: lines)
+                let lineSets = perLine ? prefilter?.lineCandidates(in: lines) : nil
+                let candidates = perLine ? lineSets.map { sets in sets.reduce(into: TargetSet(capacity: regexes.count)) { $0.formUnion($1) } } : prefilter?.candidates(in: lines)
                 for (ruleIndex, regex) in regexes.enumerated() {
                     if let candidates, !candidates.contains(ruleIndex) { continue }
                     runs += 1
-                    for line in lines {
+                    for (lineIndex, line) in lines.enumerated() {
+                        if let lineSets, !lineSets[lineIndex].contains(ruleIndex) { continue }
                         let outcome = line.withUnsafeBufferPointer { regex.firstMatch(in: $0) }
                         if case .limitHit = outcome { limitHits += 1 }
                         if outcome.isMatch {

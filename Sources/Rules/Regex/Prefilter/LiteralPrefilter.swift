@@ -40,6 +40,19 @@ public final class LiteralPrefilter: Sendable {
         return found
     }
 
+    /// Per text, the regexes that may match in that text alone: for views whose rules match each
+    /// line separately (`body`, `rawbody`), a regex then runs only on the lines holding one of
+    /// its literals.
+    public func lineCandidates(in lines: [[UInt8]]) -> [TargetSet] {
+        var seen = matcher.makeSeenSet()
+        return lines.map { line in
+            var found = alwaysRun
+            seen.removeAll()
+            line.withUnsafeBufferPointer { matcher.scan($0, found: &found, seen: &seen) }
+            return found
+        }
+    }
+
     public func candidates(in texts: [[UInt8]]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
