@@ -41,6 +41,10 @@ struct RegexBenchmark {
         var environment = ViewEnvironment.standard
         let tlds = StockBodyRules.validTLDs()
         if !tlds.isEmpty, let configured = try? ViewEnvironment(options: ViewOptions(validTLDs: tlds)) { environment = configured }
+        if let hitsFile = ProcessInfo.processInfo.environment["SA_HITS"] {
+            compareHits(hitsFile: hitsFile, regexes: regexes, names: names, environment: environment)
+            return
+        }
         var views: [[[UInt8]]] = []
         let viewTime = clock.measure {
             for (_, bytes) in corpus.messages {
@@ -120,6 +124,42 @@ struct RegexBenchmark {
             let literals = prefilter.literals[index].map { "\($0.count) literals" } ?? "always"
             print(String(format: "  %6.1f%% %7.1f us/run %5d runs  %@ [%@] /%@/", 100 * cost[index] / total, cost[index] * 1e6 / Double(max(runs[index], 1)),
                          runs[index], names.indices.contains(index) ? names[index] : "?", literals, String(regexes[index].pattern.prefix(90))))
+        }
+    }
+
+    /// Body-rule hits against SpamAssassin's own (`SA_HITS`: lines "path<TAB>hit names"), over
+    /// the rules SpamAssassin runs (`SA_ACTIVE`: one name a line; default: every rule).
+    private func compareHits(hitsFile: String, regexes: [CompiledRegex], names: [String], environment: ViewEnvironment) {
+        guard let text = try? String(contentsOfFile: hitsFile, encoding: .utf8) else { return }
+        let active = (ProcessInfo.processInfo.environment["SA_ACTIVE"]).flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            .map { Set($0.split(separator: "\n").map(String.init)) }
+        let ruleIndices = names.indices.filter { active?.contains(names[$0]) ?? true }
+        var both = 0, onlySA = 0, onlyUs = 0, messagesEqual = 0, messages = 0
+        var differing: [String: (sa: Int, us: Int)] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, let data = FileManager.default.contents(atPath: String(fields[0])) else { continue }
+            let saHits = Set(fields[1].split(separator: " ").map(String.init))
+            let body = SpamAssassinViews(message: MailMessage(parsing: [UInt8](data)), environment: environment).body
+            var equal = true
+            for index in ruleIndices {
+                let ours = body.contains { line in line.withUnsafeBufferPointer { regexes[index].firstMatch(in: $0).isMatch } }
+                let theirs = saHits.contains(names[index])
+                switch (ours, theirs) {
+                case (true, true): both += 1
+                case (true, false): onlyUs += 1; equal = false; differing[names[index], default: (0, 0)].us += 1
+                case (false, true): onlySA += 1; equal = false; differing[names[index], default: (0, 0)].sa += 1
+                default: break
+                }
+            }
+            messages += 1
+            if equal { messagesEqual += 1 }
+        }
+        let union = both + onlySA + onlyUs
+        print(String(format: "body rule hits vs SpamAssassin over %d messages, %d rules: %d agree, %d only SpamAssassin, %d only ours (%.2f%% of hits agree); messages with identical body hits: %d (%.1f%%)",
+                     messages, ruleIndices.count, both, onlySA, onlyUs, 100 * Double(both) / Double(max(union, 1)), messagesEqual, 100 * Double(messagesEqual) / Double(max(messages, 1))))
+        for (name, counts) in differing.sorted(by: { $0.value.sa + $0.value.us > $1.value.sa + $1.value.us }).prefix(15) {
+            print("  \(name): only SpamAssassin \(counts.sa), only ours \(counts.us)")
         }
     }
 

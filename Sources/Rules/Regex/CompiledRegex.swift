@@ -156,7 +156,12 @@ public final class CompiledRegex: @unchecked Sendable {
     private func search(_ text: UnsafeBufferPointer<UInt8>, from start: Int, flags: UInt32, scratch: MatchScratch) -> RegexOutcome {
         guard start >= 0, start <= text.count else { return .noMatch }
         let subject = text.baseAddress ?? CompiledRegex.emptySubject
-        let status = pcre2_match_8(code, subject, text.count, start, flags, scratch.matchData, scratch.matchContext)
+        // The JIT entry point skips the interpreter's option checks; the JIT honours the
+        // match limit and the JIT stack limit from the same match context. It does not take
+        // PCRE2_ANCHORED at match time, which pcre2_match handles.
+        let status = isJITCompiled && flags & UInt32(PCRE2_ANCHORED) == 0
+            ? pcre2_jit_match_8(code, subject, text.count, start, flags, scratch.matchData, scratch.matchContext)
+            : pcre2_match_8(code, subject, text.count, start, flags, scratch.matchData, scratch.matchContext)
         if status == PCRE2_ERROR_NOMATCH || status == PCRE2_ERROR_PARTIAL { return .noMatch }
         // 0 means the one-pair ovector was too small for the captures; the overall match is there.
         guard status >= 0 else { return .limitHit(RegexLimitKind(pcre2Code: status)) }
