@@ -47,14 +47,29 @@ enum StockBodyRules {
                 for rule in words(line, count: 100).dropFirst() { replaced.insert(String(decoding: rule, as: UTF8.self)) }
             }
         }
+        // A later definition replaces an earlier one, as in SpamAssassin.
         var rules: [Rule] = []
-        var seen = Set<String>()
+        var position: [String: Int] = [:]
         for line in lines {
             let fields = words(line, count: 3)
             guard fields.count == 3, String(decoding: fields[0], as: UTF8.self) == kind else { continue }
             let name = String(decoding: fields[1], as: UTF8.self)
-            guard let (pattern, options) = delimited(fields[2]), seen.insert(name).inserted else { continue }
-            rules.append(Rule(name: name, pattern: replaced.contains(name) ? expand(pattern, tags: tags) : pattern, options: options))
+            guard let (pattern, options) = delimited(fields[2]) else { continue }
+            var expanded = pattern
+            if replaced.contains(name) {
+                for _ in 0..<5 {
+                    let next = expand(expanded, tags: tags)
+                    if next == expanded { break }
+                    expanded = next
+                }
+            }
+            let rule = Rule(name: name, pattern: expanded, options: options)
+            if let index = position[name] {
+                rules[index] = rule
+            } else {
+                position[name] = rules.count
+                rules.append(rule)
+            }
         }
         return rules
     }
