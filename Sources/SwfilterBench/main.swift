@@ -1,8 +1,13 @@
 // swfilter-bench: figures for the README and the issue notes, never a pass/fail test.
 //   SwfilterBench parse [DIR…]    parse throughput on one core (MB/s, messages/s)
 //   SwfilterBench defects [DIR…]  defect counts by kind over every message
-//   SwfilterBench regex [DIR…]    stock SpamAssassin body regexes over the body views, with and
-//                                 without the literal prefilter (CPU ms/message on one core)
+//   SwfilterBench regex [--profile] [DIR…]  stock SpamAssassin body regexes over the body views,
+//                                 with and without the literal prefilter (CPU ms/message on one
+//                                 core). Environment: SA_BODY_DUMP=FILE takes the body views from
+//                                 a dump of SpamAssassin's own (views format); SA_HITS=FILE (lines
+//                                 "path<TAB>hits") with SA_ACTIVE=FILE compares rule hits with
+//                                 SpamAssassin's; VIEWS_ONLY=1 only builds views (for perf);
+//                                 PROFILE_TOP=N sets how many regexes --profile lists.
 //   SwfilterBench views FILE [HEADER…]  the SpamAssassin views of one message, escaped
 // With no DIR, the shared SpamAssassin corpus beside the checkout is used.
 import Foundation
