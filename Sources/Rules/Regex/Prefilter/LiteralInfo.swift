@@ -22,7 +22,7 @@ struct LiteralInfo {
 
     /// Bounds that keep sets small; beyond them a set is dropped (knowledge lost, still sound).
     static let maxSetSize = 24
-    static let maxAlternationSize = 64
+    static let maxAlternationSize = 256
     static let maxLiteralLength = 48
     /// The shortest literal worth requiring: shorter ones are everywhere.
     static let minLiteralLength = 3
