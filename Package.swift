@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "MailMessage", swiftSettings: strict),
         // analysis
         .target(name: "VirusScan", dependencies: ["CClamAV", "Filter", "MailMessage"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["CPCRE2"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["CPCRE2", "MailMessage"], swiftSettings: strict),
         // verdict
         .target(name: "Filter", dependencies: ["MailMessage"], swiftSettings: strict),
         // doors
@@ -46,13 +46,13 @@ let package = Package(
             swiftSettings: strict
         ),
         // benchmarks print figures; they are run by scripts/bench-*, never by the tests
-        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "VirusScan"], swiftSettings: strict),
+        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "VirusScan", "Rules"], swiftSettings: strict),
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter"], swiftSettings: strict),
         .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "MailMessage"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
