@@ -6,9 +6,8 @@ import Rules
 enum RulesComposition {
     static func analyzer(for config: SwfilterConfig, log: @escaping @Sendable (String) -> Void) -> RulesAnalyzer? {
         guard config.rules.enabled else { return nil }
-        let ruleSet = RuleLoader().load(paths: paths(for: config))
-        let compiled = CompiledRuleSet(ruleSet)
-        for problem in ruleSet.errors + compiled.problems {
+        let compiled = RuleSetCache.shared.rules(for: paths(for: config)) { CompiledRuleSet(RuleLoader().load(paths: paths(for: config))) }
+        for problem in compiled.ruleSet.errors + compiled.problems {
             log("rules: \(problem)")
         }
         return RulesAnalyzer(evaluator: RuleEvaluator(rules: compiled))
