@@ -18,6 +18,8 @@ public final class CompiledRuleSet: Sendable {
     public let bodyPrefilter: LiteralPrefilter
     /// Rules left out: regexes that did not compile.
     public let problems: [RuleProblem]
+    /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
+    public let viewEnvironment: ViewEnvironment
 
     /// The score sets a rule may run in; a rule active in none of them is not compiled.
     static let scoreSets: [ScoreSet] = [.local, .bayes]
@@ -64,6 +66,14 @@ public final class CompiledRuleSet: Sendable {
         uri = compiled[.uri] ?? []
         self.exists = exists
         self.evals = evals
+        var options = ViewOptions()
+        for setting in ruleSet.settings(named: "util_rb_tld") {
+            options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+        }
+        options.redirectorPatterns = ruleSet.redirectorPatterns.compactMap { pattern in
+            try? CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+        }
+        viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
         self.problems = problems
         bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
     }

@@ -12,9 +12,10 @@ public struct RuleEvaluator: Sendable {
     /// Hits counted for a `tflags multiple` rule without `maxhits`.
     public static let defaultMaxHits = 1000
 
-    public init(rules: CompiledRuleSet, environment: ViewEnvironment = .standard) {
+    /// `environment` nil: the one the rule files configure (`CompiledRuleSet.viewEnvironment`).
+    public init(rules: CompiledRuleSet, environment: ViewEnvironment? = nil) {
         self.rules = rules
-        self.environment = environment
+        self.environment = environment ?? rules.viewEnvironment
     }
 
     public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil) -> RuleEvaluation {

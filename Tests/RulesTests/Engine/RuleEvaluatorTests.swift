@@ -75,6 +75,15 @@ import Testing
         #expect(result.match(named: "URI_OTHER") == nil)
     }
 
+    @Test func uriViewUsesTheTLDsOfTheRuleFiles() {
+        let rules = """
+            uri URI_ODD_TLD /shop\\.example\\.zzqx/
+            """
+        let message = "Subject: x\nContent-Type: text/plain\n\nvisit www.shop.example.zzqx today\n"
+        #expect(evaluate(rules, message).match(named: "URI_ODD_TLD") == nil)
+        #expect(evaluate("util_rb_tld zzqx\n" + rules, message).match(named: "URI_ODD_TLD") != nil)
+    }
+
     @Test func multipleCountsHitsUpToMaxHits() {
         let rules = """
             body CHEAP_ONCE /cheap/
