@@ -7,6 +7,7 @@ public enum EngineFactory {
     public static func engine(for config: SwfilterConfig, log: @escaping @Sendable (String) -> Void = EngineFactory.logToStandardError) -> FilterEngine {
         var analyzers: [any MessageAnalyzer] = []
         if let virus = VirusComposition.analyzer(for: config, log: log) { analyzers.append(virus) }
+        if let rules = RulesComposition.analyzer(for: config, log: log) { analyzers.append(rules) }
         return FilterEngine(analyzers: analyzers, policy: policy(for: config.policy), limits: config.messageLimits)
     }
 
