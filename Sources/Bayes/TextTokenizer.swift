@@ -1,0 +1,180 @@
+/// Splits decoded text into word tokens.
+///
+/// A word is a run of letters and digits (any script that separates words with spaces), joined
+/// across single `'`, `-`, `.` or `_` characters ("don't", "e-mail", "example.com", "3.14"), and
+/// may start with `$` before a digit ("$500"). Words are lower-cased. Words shorter than the
+/// minimum are dropped; longer than the maximum become `skip:` tokens naming their first
+/// character's class and length bucket, since spam pads with random strings. Scripts without
+/// spaces (Han, kana, Hangul, Thai…) give overlapping character pairs. URLs are cut out and split
+/// into their parts by `URLTokenizer`.
+struct TextTokenizer {
+    let options: TokenizerOptions
+
+    static let skip = TokenPrefix("skip:")
+    static let caseKept = TokenPrefix("C:")
+    static let pair = TokenPrefix("b:")
+    static let script = TokenPrefix("script:")
+
+    /// Tokenizes `text`, with `prefix` before every word (none for the body, "s:" for Subject).
+    func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true) {
+        var index = 0
+        let count = text.count
+        var previous: Range<Int>? = nil
+        var scratch: [UInt8] = []
+        while index < count, !sink.isFull {
+            let byte = text[index]
+            if byte < 0x80 {
+                if ByteClass.isAlnum(byte) || (byte == UInt8(ascii: "$") && index + 1 < count && ByteClass.isDigit(text[index + 1])) {
+                    if findURLs, let end = URLTokenizer.urlEnd(in: text, at: index) {
+                        URLTokenizer.tokenize(UnsafeBufferPointer(rebasing: text[index..<end]), into: &sink)
+                        index = end
+                        previous = nil
+                        continue
+                    }
+                    let word = wordEnd(in: text, from: index)
+                    if emitWord(text, index..<word.end, word, prefix: prefix, into: &sink, scratch: &scratch) {
+                        if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
+                        previous = index..<word.end
+                    }
+                    index = word.end
+                } else {
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A { previous = nil }
+                    index += 1
+                }
+                continue
+            }
+            guard let (scalar, length) = ByteClass.scalar(in: text, at: index) else {
+                index += 1
+                continue
+            }
+            if let script = ByteClass.denseScript(scalar) {
+                sink.emit(Self.script, script)
+                index = emitDenseRun(text, from: index, prefix: prefix, into: &sink)
+                previous = nil
+            } else if ByteClass.isWordScalar(scalar) {
+                sink.emit(Self.script, ByteClass.scriptName(scalar))
+                let word = wordEnd(in: text, from: index)
+                if emitWord(text, index..<word.end, word, prefix: prefix, into: &sink, scratch: &scratch) {
+                    if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
+                    previous = index..<word.end
+                }
+                index = word.end
+            } else {
+                index += length
+            }
+        }
+    }
+
+    struct Word {
+        var end: Int
+        var characters = 0
+        var digits = 0
+        var hasUpper = false
+        var hasNonASCII = false
+        var firstClass: UInt8 = UInt8(ascii: "a")
+    }
+
+    private func wordEnd(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Word {
+        var word = Word(end: start)
+        var index = start
+        let count = text.count
+        let first = text[start]
+        word.firstClass = first == UInt8(ascii: "$") ? UInt8(ascii: "$") : ByteClass.isDigit(first) ? UInt8(ascii: "9") : first >= 0x80 ? UInt8(ascii: "x") : UInt8(ascii: "a")
+        if first == UInt8(ascii: "$") { index += 1; word.characters += 1 }
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if ByteClass.isAlnum(byte) {
+                    if ByteClass.isDigit(byte) { word.digits += 1 } else if ByteClass.isUpper(byte) { word.hasUpper = true }
+                    word.characters += 1
+                    index += 1
+                    continue
+                }
+                let joins = byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                if joins, index + 1 < count, continuesWord(text, at: index + 1) {
+                    word.characters += 1
+                    index += 1
+                    continue
+                }
+                break
+            }
+            guard let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) == nil,
+                  ByteClass.isWordScalar(scalar) else { break }
+            word.hasNonASCII = true
+            if scalar.properties.isUppercase { word.hasUpper = true }
+            word.characters += 1
+            index += length
+        }
+        word.end = index
+        return word
+    }
+
+    private func continuesWord(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        if byte < 0x80 { return ByteClass.isAlnum(byte) }
+        guard let (scalar, _) = ByteClass.scalar(in: text, at: index) else { return false }
+        return ByteClass.denseScript(scalar) == nil && ByteClass.isWordScalar(scalar)
+    }
+
+    /// Emits the word (or its `skip:` stand-in); true when it counts as a word for pairs.
+    private func emitWord(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, prefix: TokenPrefix,
+        into sink: inout TokenSink, scratch: inout [UInt8]
+    ) -> Bool {
+        let minimum = word.hasNonASCII ? max(1, options.minWordLength - 1) : options.minWordLength
+        guard word.characters >= minimum else { return false }
+        if word.characters > options.maxWordLength {
+            let bucket = min(word.characters / 10, 9)
+            sink.emit(Self.skip, "\(prefix.text)\(Character(Unicode.Scalar(word.firstClass)))\(bucket)")
+            return false
+        }
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        if word.hasNonASCII {
+            let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+            sink.emit(prefix, lowered)
+        } else {
+            sink.emit(prefix, lowering: bytes)
+        }
+        if options.caseTokens, word.hasUpper, word.digits == 0 {
+            sink.emit(TokenPrefix(Self.caseKept.text + prefix.text), exactly: bytes)
+        }
+        _ = scratch
+        return true
+    }
+
+    private func emitPair(
+        _ text: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, prefix: TokenPrefix,
+        into sink: inout TokenSink, scratch: inout [UInt8]
+    ) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[first]))
+        scratch.append(UInt8(ascii: " "))
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[second]))
+        scratch.withUnsafeBufferPointer { pair in
+            if pair.allSatisfy({ $0 < 0x80 }) {
+                sink.emit(TokenPrefix(Self.pair.text + prefix.text), lowering: pair)
+            } else {
+                sink.emit(TokenPrefix(Self.pair.text + prefix.text), String(decoding: pair, as: UTF8.self).lowercased())
+            }
+        }
+    }
+
+    /// Overlapping pairs of characters of a run in a dense script; returns where the run ends.
+    private func emitDenseRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, prefix: TokenPrefix, into sink: inout TokenSink) -> Int {
+        var index = start
+        var previousStart = -1
+        var emitted = false
+        while index < text.count, let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) != nil {
+            if previousStart >= 0 {
+                sink.emit(prefix, exactly: UnsafeBufferPointer(rebasing: text[previousStart..<(index + length)]))
+                emitted = true
+            }
+            previousStart = index
+            index += length
+        }
+        if !emitted, previousStart >= 0 {
+            sink.emit(prefix, exactly: UnsafeBufferPointer(rebasing: text[previousStart..<index]))
+        }
+        return index
+    }
+}

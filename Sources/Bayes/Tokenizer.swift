@@ -1,0 +1,99 @@
+import MailMessage
+
+/// Turns a parsed message into the set of tokens the classifier weighs and the learner counts:
+/// header tokens (see `HeaderTokenizer`), the words of every text part (HTML read by
+/// `HTMLScanner`, URLs split by `URLTokenizer`), the MIME structure (`mime:`), attachment names
+/// and types (`att:`), HTML hidden text (`hid:`) and parser defects (`defect:`).
+public struct Tokenizer: Sendable {
+    public let options: TokenizerOptions
+
+    static let mime = TokenPrefix("mime:")
+    static let attachment = TokenPrefix("att:")
+    static let attachmentName = TokenPrefix("att:n:")
+    static let hidden = TokenPrefix("hid:")
+    static let defect = TokenPrefix("defect:")
+    static let size = TokenPrefix("size:")
+
+    public init(options: TokenizerOptions = TokenizerOptions()) {
+        self.options = options
+    }
+
+    public func tokens(of message: MailMessage) -> TokenSet {
+        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens)
+        let text = TextTokenizer(options: options)
+        HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
+        structure(message, into: &sink)
+        body(message, text: text, into: &sink)
+        for defect in message.defects { sink.emit(Self.defect, defect.kind.rawValue) }
+        return sink.finish()
+    }
+
+    public func tokens(of raw: [UInt8]) -> TokenSet {
+        tokens(of: MailMessage(parsing: raw))
+    }
+
+    private func structure(_ message: MailMessage, into sink: inout TokenSink) {
+        var parts = 0
+        for part in message.allParts {
+            parts += 1
+            let type = part.contentType
+            sink.emit(Self.mime, "t:" + type.mimeType)
+            if case .multipart = part.content, let boundary = type.boundary {
+                sink.emit(Self.mime, "b:" + Shape.of(boundary, limit: 24))
+            }
+            guard let leaf = part.leaf else { continue }
+            sink.emit(Self.mime, "cte:" + part.transferEncoding.description)
+            if let charset = type.charset { sink.emitLowercased(Self.mime, "cs:" + charset) }
+            if let disposition = part.disposition { sink.emit(Self.mime, "disp:" + disposition.kind) }
+            if let name = part.filename { filename(name, type: type.mimeType, into: &sink) }
+            for file in leaf.uuencodedFiles { filename(file.name, type: "uuencode", into: &sink) }
+        }
+        let bucket = parts <= 4 ? String(parts) : parts <= 10 ? "5-10" : "many"
+        sink.emit(Self.mime, "parts:" + bucket)
+        let kilobytes = message.raw.count >> 10
+        sink.emit(Self.size, kilobytes < 2 ? "<2k" : kilobytes < 8 ? "<8k" : kilobytes < 32 ? "<32k" : kilobytes < 128 ? "<128k" : "big")
+    }
+
+    private func filename(_ name: String, type: String, into sink: inout TokenSink) {
+        sink.emit(Self.attachment, "type:" + type)
+        let lower = name.lowercased()
+        if let dot = lower.lastIndex(of: "."), lower.distance(from: dot, to: lower.endIndex) <= 6 {
+            sink.emit(Self.attachment, "ext:" + lower[lower.index(after: dot)...])
+        } else {
+            sink.emit(Self.attachment, "ext:none")
+        }
+        var copy = lower
+        copy.withUTF8 { TextTokenizer(options: options).tokenize($0, prefix: Self.attachmentName, into: &sink, findURLs: false) }
+    }
+
+    private func body(_ message: MailMessage, text: TextTokenizer, into sink: inout TokenSink) {
+        var budget = options.maxTextBytes
+        var scratch: [UInt8] = []
+        for part in message.textParts {
+            guard budget > 0, !sink.isFull, let leaf = part.leaf, var content = leaf.text else { continue }
+            if part.contentType.subtype == "html" {
+                scratch.removeAll(keepingCapacity: true)
+                content.withUTF8 { html in
+                    let cut = UnsafeBufferPointer(rebasing: html[0..<min(html.count, budget)])
+                    HTMLScanner.scan(cut, text: &scratch, into: &sink)
+                    budget -= cut.count
+                }
+                scratch.withUnsafeBufferPointer { text.tokenize($0, prefix: .none, into: &sink) }
+                if let hints = leaf.html?.hints {
+                    var hiddenText = hints.hiddenText
+                    if !hiddenText.isEmpty {
+                        sink.emit(Self.hidden, "*present")
+                        hiddenText.withUTF8 { text.tokenize($0, prefix: Self.hidden, into: &sink, findURLs: false) }
+                    }
+                    if hints.imageCount > 0 { sink.emit(Self.hidden, "images:" + String(min(hints.imageCount, 5))) }
+                }
+            } else {
+                content.withUTF8 { plain in
+                    let cut = UnsafeBufferPointer(rebasing: plain[0..<min(plain.count, budget)])
+                    text.tokenize(cut, prefix: .none, into: &sink)
+                    budget -= cut.count
+                }
+            }
+        }
+    }
+}
