@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Runs `swfilter filter` on every message of a corpus and checks that the output, minus the block
-of X-Spam-* fields swfilter adds, equals the input minus the X-Spam-* fields swfilter replaces,
+of X-Spam-* and X-Virus-* fields swfilter adds, equals the input minus the fields of those names swfilter replaces,
 byte for byte. Prints a count and the first mismatches; exits 1 if any."""
 import os
 import subprocess
 import sys
 import time
 
-REPLACED = {b"x-spam-checker-version", b"x-spam-flag", b"x-spam-score", b"x-spam-level", b"x-spam-status"}
+REPLACED = {b"x-spam-checker-version", b"x-spam-flag", b"x-spam-score", b"x-spam-level", b"x-spam-status",
+            b"x-virus-scanned", b"x-virus-status"}
 
 
 def lines(data):
@@ -36,7 +37,8 @@ def without_replaced_fields(data):
 
 
 def without_added_block(data):
-    """Cuts from the X-Spam-Checker-Version line through X-Spam-Status and its continuations."""
+    """Cuts from the X-Spam-Checker-Version line through X-Spam-Status, its continuations and the
+    X-Virus-* fields after it."""
     out, state = [], "before"
     for line in lines(data):
         if state == "before" and line.startswith(b"X-Spam-Checker-Version: swfilter"):
@@ -46,7 +48,7 @@ def without_added_block(data):
                 state = "status"
             continue
         if state == "status":
-            if line[:1] == b"\t":
+            if line[:1] == b"\t" or line.startswith((b"X-Virus-Scanned: ", b"X-Virus-Status: ")):
                 continue
             state = "after"
         out.append(line)

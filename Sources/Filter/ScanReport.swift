@@ -8,6 +8,8 @@ public struct ScanReport: Sendable {
     /// The Bayes spam probability, or nil when the classifier did not vote.
     public var bayesProbability: Double?
     public var viruses: [VirusFinding] = []
+    /// Which virus scanner looked at the message ("ClamAV 1.4.6"), nil when none did.
+    public var virusScanner: String?
     public var failures: [AnalyzerFailure] = []
 
     public init(traceID: TraceID, defects: [Defect] = []) {

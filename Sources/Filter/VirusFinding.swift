@@ -1,5 +1,8 @@
 /// A virus found in a message: the signature name and where it was.
 public struct VirusFinding: Sendable, Hashable, Codable {
+    /// The analyzer name virus scanners report failures under.
+    public static let analyzerName = "virus"
+
     public let name: String
     /// The MIME path of the part ("" for the raw message as a whole).
     public let part: String

@@ -201,8 +201,10 @@ import Testing
     }
 
     @Test func unknownSectionFarFromAnyListsTheSections() {
-        let lines = ConfigFixture.lines(in: "[greylisting]\nenabled = true\n")
-        #expect(lines == ["swfilter.toml:1: greylisting: unknown section [greylisting]; sections are: [general], [limits], [policy], [filter]"])
+        let lines = ConfigFixture.lines(in: "[zzzzzzzzzz]\nenabled = true\n")
+        let listed = SwfilterConfig.sections.map { "[\($0.name)]" }.joined(separator: ", ")
+        #expect(listed.hasPrefix("[general], [limits], [policy], [filter]"))
+        #expect(lines == ["swfilter.toml:1: zzzzzzzzzz: unknown section [zzzzzzzzzz]; sections are: \(listed)"])
     }
 
     @Test func keyAboveTheFirstHeaderIsPointedToItsSection() {

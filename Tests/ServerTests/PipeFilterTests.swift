@@ -20,6 +20,17 @@ private struct DeadAnalyzer: MessageAnalyzer {
     func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws { throw Dead() }
 }
 
+/// Stands in for a virus scanner: reports the named virus, or a clean scan when nil.
+private struct FakeVirusAnalyzer: MessageAnalyzer {
+    let name = VirusFinding.analyzerName
+    let failureMode = AnalyzerFailure.Mode.failClosed
+    let virus: String?
+    func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws {
+        report.virusScanner = "FakeAV 1.0"
+        if let virus { report.viruses.append(VirusFinding(name: virus, part: "2", filename: "x.exe")) }
+    }
+}
+
 @Suite struct PipeFilterTests {
     let ham = Array("From: a@example.com\nSubject: lunch\n\nSee you at noon.\n".utf8)
 
@@ -55,6 +66,25 @@ private struct DeadAnalyzer: MessageAnalyzer {
         #expect(output.components(separatedBy: "X-Spam-Status:").count == 2)
         #expect(!output.contains("score=99"))
         #expect(output.hasPrefix("Subject: s\nX-Spam-Checker-Version"))
+    }
+
+    @Test func infectedMailIsTaggedWithTheVirusNameAndReportedInTheExitCode() {
+        let forged = Array("X-Virus-Status: Clean\nX-Virus-Scanned: by nobody\nSubject: s\n\nbody\n".utf8)
+        let outcome = filter([FakeVirusAnalyzer(virus: "Eicar-Test-Signature")], options: .init(exitCodeOnSpam: true)).process(forged)
+        #expect(outcome.exitCode == .spamFound)
+        let text = String(decoding: outcome.output, as: UTF8.self)
+        #expect(text.contains("\nX-Virus-Status: Infected (Eicar-Test-Signature)\n"))
+        #expect(text.contains("\nX-Virus-Scanned: FakeAV 1.0 via swfilter "))
+        #expect(text.components(separatedBy: "X-Virus-Status:").count == 2)
+        #expect(!text.contains("by nobody"))
+        #expect(text.hasSuffix("\n\nbody\n"))
+    }
+
+    @Test func cleanMailSaysCleanAndNoScannerMeansNoVirusHeaders() {
+        let clean = String(decoding: filter([FakeVirusAnalyzer(virus: nil)]).process(ham).output, as: UTF8.self)
+        #expect(clean.contains("\nX-Virus-Status: Clean\n"))
+        let unscanned = String(decoding: filter().process(ham).output, as: UTF8.self)
+        #expect(!unscanned.contains("X-Virus-"))
     }
 
     @Test func emptyInputIsADataErrorWithNothingWritten() {

@@ -50,6 +50,25 @@ final class ConfigTableReader {
         return string
     }
 
+    /// A list of strings; a single string is accepted as a list of one.
+    func strings(_ key: String) -> [String]? {
+        guard let value = value(key) else { return nil }
+        if let single = value.string { return [single] }
+        guard let array = value.array else {
+            reportWrongType(key, expected: "a list of strings", found: value)
+            return nil
+        }
+        var result: [String] = []
+        for element in array {
+            guard let string = element.string else {
+                report(key, "every element must be a string, found \(Self.describe(element.type))")
+                return nil
+            }
+            result.append(string)
+        }
+        return result
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         guard let bool = value.bool else {

@@ -9,6 +9,8 @@ public struct GeneralConfig: Sendable, Equatable, ConfigSection {
     public var hostname: String
     /// Whether refusals and headers carry a trace id that `swfilter` can explain later.
     public var traceIDs: Bool
+    /// swfilter's own rules and signatures; nil: found by `RulesDirectory.locate`.
+    public var rulesDir: String?
 
     public static let defaultStateDir = "/var/lib/swfilter"
 
@@ -47,6 +49,13 @@ public struct GeneralConfig: Sendable, Equatable, ConfigSection {
             }
         }
         if let traceIDs = table.bool("trace_ids") { self.traceIDs = traceIDs }
+        if let rulesDir = table.string("rules_dir") {
+            if rulesDir.hasPrefix("/") {
+                self.rulesDir = rulesDir
+            } else {
+                table.report("rules_dir", "must be an absolute path, found \"\(rulesDir)\"")
+            }
+        }
     }
 
     func write(to writer: inout ConfigTOMLWriter) {
@@ -54,6 +63,11 @@ public struct GeneralConfig: Sendable, Equatable, ConfigSection {
         writer.set("log_level", .string(logLevel.rawValue))
         writer.set("hostname", .string(hostname))
         writer.set("trace_ids", .bool(traceIDs))
+        if let rulesDir {
+            writer.set("rules_dir", .string(rulesDir))
+        } else {
+            writer.unset("rules_dir", "\(RulesDirectory.installed), or rules/ of the source tree swfilter was built in")
+        }
     }
 
     /// Loose on purpose (underscores occur in real names) but no spaces or control characters,

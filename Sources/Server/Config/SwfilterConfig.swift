@@ -9,6 +9,7 @@ public struct SwfilterConfig: Sendable, Equatable {
     public var limits: LimitsConfig
     public var policy: PolicyConfig
     public var filter: FilterConfig
+    public var virus: VirusConfig
 
     static var sections: [ConfigSectionSlot] {
         [
@@ -16,6 +17,7 @@ public struct SwfilterConfig: Sendable, Equatable {
             ConfigSectionSlot(\.limits),
             ConfigSectionSlot(\.policy),
             ConfigSectionSlot(\.filter),
+            ConfigSectionSlot(\.virus),
         ]
     }
 
@@ -23,12 +25,14 @@ public struct SwfilterConfig: Sendable, Equatable {
         general: GeneralConfig = GeneralConfig(),
         limits: LimitsConfig = LimitsConfig(),
         policy: PolicyConfig = PolicyConfig(),
-        filter: FilterConfig = FilterConfig()
+        filter: FilterConfig = FilterConfig(),
+        virus: VirusConfig = VirusConfig()
     ) {
         self.general = general
         self.limits = limits
         self.policy = policy
         self.filter = filter
+        self.virus = virus
     }
 
     /// The built-in defaults, used when there is no configuration file.

@@ -4,6 +4,7 @@ enum TOMLLiteral: Equatable {
     case integer(Int)
     case float(Double)
     case bool(Bool)
+    case strings([String])
 
     var text: String {
         switch self {
@@ -11,6 +12,7 @@ enum TOMLLiteral: Equatable {
         case .integer(let value): return String(value)
         case .float(let value): return Self.float(value)
         case .bool(let value): return value ? "true" : "false"
+        case .strings(let values): return "[" + values.map(Self.basicString).joined(separator: ", ") + "]"
         }
     }
 

@@ -58,13 +58,22 @@ public struct PipeFilter: Sendable {
             }
             return Outcome(output: input, exitCode: .ok, result: result, diagnostic: "passed unscanned: \(reason)")
         }
-        let tagging = options.addHeaders == .all || (options.addHeaders == .spam && result.verdict.isSpam)
-        let headers = tagging ? SpamHeaders.fields(for: result, version: SwfilterVersion.current, hostname: options.hostname) : []
+        let infected = !result.report.viruses.isEmpty
+        let tagging = options.addHeaders == .all || (options.addHeaders == .spam && (result.verdict.isSpam || infected))
+        var headers: [(name: String, value: String)] = []
+        var removing: [String] = []
+        if tagging {
+            let virusHeaders = VirusHeaders.fields(for: result.report, version: SwfilterVersion.current, hostname: options.hostname)
+            headers = SpamHeaders.fields(for: result, version: SwfilterVersion.current, hostname: options.hostname) + virusHeaders
+            removing = SpamHeaders.names + (virusHeaders.isEmpty ? [] : VirusHeaders.names)
+        }
         let subjectTag = result.verdict.subjectTag
         let output = headers.isEmpty && subjectTag == nil
             ? input
-            : HeaderRewriter(result.message).rewrite(removing: tagging ? SpamHeaders.names : [], adding: headers, subjectPrefix: subjectTag)
-        let exitCode: Sysexits = options.exitCodeOnSpam && result.verdict.isSpam ? .spamFound : .ok
+            : HeaderRewriter(result.message).rewrite(removing: removing, adding: headers, subjectPrefix: subjectTag)
+        // A pipe filter cannot refuse: infected mail is tagged, and --exit-code reports it as it
+        // reports spam, so that the recipe can file it away.
+        let exitCode: Sysexits = options.exitCodeOnSpam && (result.verdict.isSpam || infected) ? .spamFound : .ok
         return Outcome(output: output, exitCode: exitCode, result: result, diagnostic: nil)
     }
 
