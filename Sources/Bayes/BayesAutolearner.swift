@@ -18,6 +18,6 @@ public struct BayesAutolearner: MessageAnalyzer {
 
     public func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws {
         guard let kind = policy.decision(for: report) else { return }
-        _ = try learner.learn(message, as: kind)
+        if try learner.learn(message, as: kind) != .alreadyKnown { _ = try learner.expireIfNeeded() }
     }
 }

@@ -13,11 +13,24 @@ public struct BayesLearner: Sendable {
     public let tokenizer: Tokenizer
     /// Seconds since 1970; injected so tests control time.
     public let clock: @Sendable () -> Int64
+    /// The most tokens the store may hold; 0 for no limit. See `expireIfNeeded`.
+    public let maxTokens: Int
 
-    public init(store: any BayesStore, tokenizer: Tokenizer = Tokenizer(), clock: @escaping @Sendable () -> Int64 = BayesLearner.systemClock) {
+    public init(
+        store: any BayesStore, tokenizer: Tokenizer = Tokenizer(), maxTokens: Int = 0,
+        clock: @escaping @Sendable () -> Int64 = BayesLearner.systemClock
+    ) {
         self.store = store
         self.tokenizer = tokenizer
+        self.maxTokens = maxTokens
         self.clock = clock
+    }
+
+    /// When the store holds more than `maxTokens`, removes the least recently seen down to 90%
+    /// of it (so that expiry does not run again at the next message). Returns how many went.
+    public func expireIfNeeded() throws(BayesStoreError) -> Int {
+        guard maxTokens > 0, try store.totals().tokens > maxTokens else { return 0 }
+        return try store.expire(keeping: maxTokens - maxTokens / 10)
     }
 
     /// The wall clock, in seconds since 1970.

@@ -202,16 +202,20 @@ struct HTMLScanner {
         return index
     }
 
-    private static let blockTags: Set<String> = [
+    /// Tags that break the text (a space where they stand); inline tags join the text around them.
+    private static func isBlock(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count <= 10 else { return false }
+        var key: UInt64 = 0
+        for byte in name { key = key << 8 | UInt64(ByteClass.lower(byte)) }
+        return blockKeys.contains(key)
+    }
+
+    private static let blockKeys: Set<UInt64> = Set([
         "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
         "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "img", "input",
         "li", "meta", "ol", "option", "p", "pre", "section", "select", "table", "tbody", "td", "textarea",
         "tfoot", "th", "thead", "title", "tr", "ul",
-    ]
-
-    private static func isBlock(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        blockTags.contains(String(decoding: name.map(ByteClass.lower), as: UTF8.self))
-    }
+    ].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     static func equalsLower(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && URLTokenizer.hasPrefix(bytes, at: 0, word)

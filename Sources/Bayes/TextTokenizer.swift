@@ -47,8 +47,7 @@ struct TextTokenizer {
                 index += 1
                 continue
             }
-            if let script = ByteClass.denseScript(scalar) {
-                sink.emit(Self.script, script)
+            if ByteClass.denseScript(scalar) != nil {
                 index = emitDenseRun(text, from: index, prefix: prefix, into: &sink)
                 previous = nil
             } else if ByteClass.isWordScalar(scalar) {
@@ -164,7 +163,12 @@ struct TextTokenizer {
         var index = start
         var previousStart = -1
         var emitted = false
-        while index < text.count, let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) != nil {
+        var lastScript = ""
+        while index < text.count, let (scalar, length) = ByteClass.scalar(in: text, at: index), let script = ByteClass.denseScript(scalar) {
+            if script != lastScript {
+                sink.emit(Self.script, script)
+                lastScript = script
+            }
             if previousStart >= 0 {
                 sink.emit(prefix, exactly: UnsafeBufferPointer(rebasing: text[previousStart..<(index + length)]))
                 emitted = true

@@ -4,7 +4,8 @@ import Filter
 /// limits, as the configuration says. Only the app layer knows the implementations.
 public enum EngineFactory {
     public static func engine(for config: SwfilterConfig) -> FilterEngine {
-        FilterEngine(analyzers: [], policy: policy(for: config.policy), limits: config.messageLimits)
+        let bayes = BayesComposition.analyzers(for: config)
+        return FilterEngine(analyzers: bayes.classify + bayes.autolearn, policy: policy(for: config.policy), limits: config.messageLimits)
     }
 
     static func policy(for config: PolicyConfig) -> Policy {

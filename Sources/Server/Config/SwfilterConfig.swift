@@ -10,6 +10,7 @@ public struct SwfilterConfig: Sendable, Equatable {
     public var policy: PolicyConfig
     public var filter: FilterConfig
     public var virus: VirusConfig
+    public var bayes: BayesConfig
 
     static var sections: [ConfigSectionSlot] {
         [
@@ -18,6 +19,7 @@ public struct SwfilterConfig: Sendable, Equatable {
             ConfigSectionSlot(\.policy),
             ConfigSectionSlot(\.filter),
             ConfigSectionSlot(\.virus),
+            ConfigSectionSlot(\.bayes),
         ]
     }
 
@@ -26,13 +28,15 @@ public struct SwfilterConfig: Sendable, Equatable {
         limits: LimitsConfig = LimitsConfig(),
         policy: PolicyConfig = PolicyConfig(),
         filter: FilterConfig = FilterConfig(),
-        virus: VirusConfig = VirusConfig()
+        virus: VirusConfig = VirusConfig(),
+        bayes: BayesConfig = BayesConfig()
     ) {
         self.general = general
         self.limits = limits
         self.policy = policy
         self.filter = filter
         self.virus = virus
+        self.bayes = bayes
     }
 
     /// The built-in defaults, used when there is no configuration file.
