@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
         .testTarget(name: "BayesTests", dependencies: ["Bayes", "MailMessage", "Filter"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Bayes"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Bayes", "MailMessage"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
