@@ -22,8 +22,22 @@ from scipy.special import gammaincc
 from scipy.stats import chi2
 
 COMBINE = "fisher"
+ALPHA = 0.0
+MIN_COUNT = 1
+ESF = 1.0
+CLAMP = 0.0
 TIE_SCALE = 10.0
 TIE_WEIGHT = 1e-4
+
+
+CAPS_ONLY = False
+SUBJECT_AS_BODY = False
+
+
+def keep_case_token(token):
+    """With --caps-only, C: tokens only for words written all in capitals."""
+    value = token[2:].rsplit(":", 1)[-1]
+    return not any(c.islower() for c in value)
 
 
 def load(path, drop):
@@ -36,7 +50,11 @@ def load(path, drop):
             for token in fields[1:]:
                 if drop and token.startswith(drop):
                     continue
+                if CAPS_ONLY and token.startswith("C:") and not keep_case_token(token):
+                    continue
                 ids.append(vocabulary.setdefault(token, len(vocabulary)))
+                if SUBJECT_AS_BODY and token.startswith("s:") and not token.startswith("s:*"):
+                    ids.append(vocabulary.setdefault(token[2:], len(vocabulary)))
             messages.append(np.array(sorted(set(ids)), dtype=np.int64))
     return np.array(labels), messages, vocabulary
 
@@ -60,15 +78,17 @@ def roc_area(scores, labels):
 def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tokens):
     b = spam_counts[ids].astype(np.float64)
     g = ham_counts[ids].astype(np.float64)
-    seen = (b + g) > 0
+    seen = (b + g) >= max(1, MIN_COUNT)
     b, g = b[seen], g[seen]
     if len(b) == 0:
         return 0.5
-    bad = b / n_spam
-    good = g / n_ham
+    bad = (b + ALPHA) / (n_spam + 2 * ALPHA)
+    good = (g + ALPHA) / (n_ham + 2 * ALPHA)
     p = bad / (bad + good)
     n = b + g
     f = (s * x + n * p) / (s + n)
+    if CLAMP:
+        f = np.clip(f, CLAMP, 1 - CLAMP)
     deviation = np.abs(f - 0.5)
     keep = deviation >= min_dev
     f, deviation = f[keep], deviation[keep]
@@ -83,14 +103,27 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
         z = log_q_ham - log_q_spam
         return 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+    if COMBINE in ("nb", "geo", "count"):
+        spam_tail = gammaincc(count, -np.log1p(-f).sum())
+        ham_tail = gammaincc(count, -np.log(f).sum())
+        fisher = (1.0 + ham_tail - spam_tail) / 2.0
+        if COMBINE == "nb":
+            z = np.log(f / (1 - f)).sum() / TIE_SCALE
+        elif COMBINE == "geo":
+            p_ = 1 - np.exp(np.log1p(-f).mean())
+            q_ = 1 - np.exp(np.log(f).mean())
+            z = (p_ - q_) / (p_ + q_) * TIE_SCALE
+        else:
+            z = ((f > 0.5).sum() - (f < 0.5).sum()) / TIE_SCALE
+        return fisher + TIE_WEIGHT * np.tanh(z)
     if COMBINE == "tiebreak":
         log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
         fisher = (1.0 + np.exp(log_q_ham) - np.exp(log_q_spam)) / 2.0
         z = np.clip((log_q_ham - log_q_spam) / TIE_SCALE, -50, 50)
         return fisher + TIE_WEIGHT * (2.0 / (1.0 + np.exp(-z)) - 1.0)
-    spamminess = gammaincc(count, -np.log1p(-f).sum())   # chi2Q(-2 sum ln(1-f), 2n)
-    hamminess = gammaincc(count, -np.log(f).sum())       # chi2Q(-2 sum ln f, 2n)
+    spamminess = gammaincc(ESF * count, -ESF * np.log1p(-f).sum())   # chi2Q(-2 sum ln(1-f), 2n)
+    hamminess = gammaincc(ESF * count, -ESF * np.log(f).sum())       # chi2Q(-2 sum ln f, 2n)
     return (1.0 + hamminess - spamminess) / 2.0
 
 
@@ -126,14 +159,24 @@ def main():
     parser.add_argument("--min-dev", default="0.4", help="comma-separated values of min_dev")
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
-    parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak"])
+    parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak", "nb", "geo", "count"])
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
+    parser.add_argument("--min-count", type=int, default=1, help="tokens seen in fewer messages are ignored")
+    parser.add_argument("--esf", type=float, default=1.0, help="effective size factor: the combination counts n tokens as esf * n")
+    parser.add_argument("--caps-only", action="store_true", help="keep C: tokens only for words in capitals")
+    parser.add_argument("--subject-as-body", action="store_true", help="Subject words also count as body words")
+    parser.add_argument("--alpha", type=float, default=0.0, help="added to each class count before the ratio")
+    parser.add_argument("--clamp", type=float, default=0.0, help="f(w) kept within [c, 1 - c]")
     arguments = parser.parse_args()
+    global ALPHA, CLAMP, MIN_COUNT, ESF
+    ALPHA, CLAMP, MIN_COUNT, ESF = arguments.alpha, arguments.clamp, arguments.min_count, arguments.esf
     global COMBINE
     COMBINE = arguments.combine
     global TIE_SCALE, TIE_WEIGHT
     TIE_SCALE, TIE_WEIGHT = (float(v) for v in arguments.tie.split(","))
     drop = tuple(p for p in arguments.drop.split(",") if p)
+    global CAPS_ONLY, SUBJECT_AS_BODY
+    CAPS_ONLY, SUBJECT_AS_BODY = arguments.caps_only, arguments.subject_as_body
     labels, messages, vocabulary = load(arguments.dump, drop)
     print(f"{len(labels)} messages ({labels.sum()} spam), {len(vocabulary)} distinct tokens, dropped {drop or 'nothing'}", file=sys.stderr)
     def values(text, kind=float):

@@ -13,7 +13,7 @@ public struct ClassifierParameters: Sendable, Hashable, Codable {
     public var minSpam: Int
     public var minHam: Int
 
-    public init(strength: Double = 0.03, assumedProbability: Double = 0.5, minDeviation: Double = 0.45,
+    public init(strength: Double = 0.03, assumedProbability: Double = 0.5, minDeviation: Double = 0.44,
                 maxTokens: Int = 0, minSpam: Int = 200, minHam: Int = 200) {
         self.strength = strength
         self.assumedProbability = assumedProbability

@@ -2,7 +2,8 @@ import MailMessage
 
 /// Tokens from the message's header fields, each prefixed by where it came from: Subject words
 /// (`s:`), sender and recipient addresses and domains (`f:`, `t:`, `rt:`, `rp:`…), relays and
-/// IPs from Received (`r:`), the shape of the Message-ID (`m:`), the mailer (`x:`), the Date's
+/// IPs from Received (`r:`, and again as `r0:` for the two earliest hops, where the message
+/// entered the mail system), the shape of the Message-ID (`m:`), the mailer (`x:`), the Date's
 /// form (`d:`), which fields are present (`hn:`), the charsets of encoded words (`enc:`), and the
 /// words of the other fields under their own name (`h:NAME:`).
 struct HeaderTokenizer {
@@ -27,7 +28,9 @@ struct HeaderTokenizer {
     ]
 
     func tokenize(_ headers: HeaderSection, into sink: inout TokenSink) {
-        var received = 0
+        var received: [String] = []
+        var recipients = 0
+        var from: MailAddress?, replyTo: MailAddress?
         for field in headers.fields {
             guard !sink.isFull else { return }
             let name = field.name.lowercased()
@@ -35,15 +38,19 @@ struct HeaderTokenizer {
             charsets(of: field.rawValue, into: &sink)
             switch name {
             case "subject": subject(field.value, into: &sink)
-            case "from": addresses(field, AddressTokens.from, isFrom: true, into: &sink)
-            case "to", "cc": addresses(field, AddressTokens.to, isFrom: false, into: &sink)
-            case "reply-to": addresses(field, AddressTokens.replyTo, isFrom: false, into: &sink)
+            case "from":
+                let parsed = addresses(field, AddressTokens.from, isFrom: true, into: &sink)
+                if from == nil { from = parsed.first }
+            case "to", "cc": recipients += addresses(field, AddressTokens.to, isFrom: false, into: &sink).count
+            case "reply-to":
+                let parsed = addresses(field, AddressTokens.replyTo, isFrom: false, into: &sink)
+                if replyTo == nil { replyTo = parsed.first }
             case "return-path": addresses(field, AddressTokens.returnPath, isFrom: false, into: &sink)
             case "sender": addresses(field, AddressTokens.sender, isFrom: false, into: &sink)
             case "errors-to": addresses(field, AddressTokens.errorsTo, isFrom: false, into: &sink)
             case "received":
-                received += 1
-                ReceivedTokens.tokenize(field.unfolded, into: &sink)
+                received.append(field.unfolded)
+                ReceivedTokens.all.tokenize(field.unfolded, into: &sink)
             case "message-id": messageID(field.unfolded, into: &sink)
             case "x-mailer", "user-agent", "x-newsreader", "x-mimeole": mailer(field.unfolded, into: &sink)
             case "date": date(field.unfolded, into: &sink)
@@ -53,11 +60,13 @@ struct HeaderTokenizer {
                 if !Self.presenceOnly.contains(name) { generic(name, field.value, into: &sink) }
             }
         }
-        if received > 0 { sink.emit(ReceivedTokens.count, String(min(received, 12))) }
+        if !received.isEmpty { sink.emit(ReceivedTokens.count, String(min(received.count, 12))) }
+        for value in received.suffix(2) { ReceivedTokens.origin.tokenize(value, into: &sink) }
         if !headers.contains("Message-ID") { sink.emit(Self.messageID, "none") }
         if !headers.contains("To") { sink.emit(AddressTokens.to.flag, "none") }
-        recipients(headers, into: &sink)
-        replyTo(headers, into: &sink)
+        let bucket = recipients <= 3 ? String(recipients) : recipients <= 10 ? "4-10" : recipients <= 50 ? "11-50" : "many"
+        sink.emit(AddressTokens.to.flag, "count:" + bucket)
+        if let replyTo { compare(replyTo: replyTo, from: from, into: &sink) }
     }
 
     private func subject(_ value: String, into sink: inout TokenSink) {
@@ -79,7 +88,8 @@ struct HeaderTokenizer {
         if value.count > 60 { sink.emit(Self.subject, "*long") }
     }
 
-    private func addresses(_ field: HeaderField, _ tokens: AddressTokens, isFrom: Bool, into sink: inout TokenSink) {
+    @discardableResult
+    private func addresses(_ field: HeaderField, _ tokens: AddressTokens, isFrom: Bool, into sink: inout TokenSink) -> [MailAddress] {
         let parsed = AddressParser.parse(field.unfolded).addresses
         if parsed.isEmpty { sink.emit(tokens.flag, "unparsed") }
         for address in parsed.prefix(20) {
@@ -97,17 +107,10 @@ struct HeaderTokenizer {
                 sink.emit(tokens.flag, "no-name")
             }
         }
+        return parsed
     }
 
-    private func recipients(_ headers: HeaderSection, into sink: inout TokenSink) {
-        let count = headers.addresses("To").count + headers.addresses("Cc").count
-        let bucket = count <= 3 ? String(count) : count <= 10 ? "4-10" : count <= 50 ? "11-50" : "many"
-        sink.emit(AddressTokens.to.flag, "count:" + bucket)
-    }
-
-    private func replyTo(_ headers: HeaderSection, into sink: inout TokenSink) {
-        guard let replyTo = headers.addresses("Reply-To").first else { return }
-        let from = headers.addresses("From").first
+    private func compare(replyTo: MailAddress, from: MailAddress?, into sink: inout TokenSink) {
         if from?.address.lowercased() == replyTo.address.lowercased() {
             sink.emit(AddressTokens.replyTo.flag, "same-as-from")
         } else if from?.domain == replyTo.domain {
@@ -159,8 +162,12 @@ struct HeaderTokenizer {
     private func generic(_ name: String, _ value: String, into sink: inout TokenSink) {
         var copy = String(value.prefix(200))
         let prefix = TokenPrefix("h:\(name):")
-        copy.withUTF8 { text.tokenize($0, prefix: prefix, into: &sink) }
+        copy.withUTF8 { text.tokenize($0, prefix: prefix, into: &sink, plain: true, maxWords: Self.genericWords) }
     }
+
+    /// Words read from a field without a tokenizer of its own: a boilerplate field such as
+    /// X-AntiAbuse must not outweigh the message.
+    static let genericWords = 8
 
     /// The charset of every RFC 2047 encoded word ("=?big5?B?...?=") in a raw value.
     private func charsets(of raw: ArraySlice<UInt8>, into sink: inout TokenSink) {

@@ -1,15 +1,28 @@
 /// A Received field reduced to what identifies the relays: host names and their parent domains
 /// (`r:h:`, `r:d:`), IPv4 addresses with their /24 and /16 (`r:ip:`), the protocol (`r:w:`), and
 /// whether a relay had no reverse DNS (`r:unknown`). Dates, queue ids and the rest are dropped.
-enum ReceivedTokens {
-    static let host = TokenPrefix("r:h:")
-    static let domain = TokenPrefix("r:d:")
-    static let address = TokenPrefix("r:ip:")
-    static let with = TokenPrefix("r:w:")
-    static let flag = TokenPrefix("r:")
+struct ReceivedTokens: Sendable {
+    let host: TokenPrefix
+    let domain: TokenPrefix
+    let address: TokenPrefix
+    let with: TokenPrefix
+    let flag: TokenPrefix
+
+    init(_ short: String) {
+        host = TokenPrefix("\(short):h:")
+        domain = TokenPrefix("\(short):d:")
+        address = TokenPrefix("\(short):ip:")
+        with = TokenPrefix("\(short):w:")
+        flag = TokenPrefix("\(short):")
+    }
+
+    /// Every Received field.
+    static let all = ReceivedTokens("r")
+    /// The two earliest hops (the last two fields): where the message entered the mail system.
+    static let origin = ReceivedTokens("r0")
     static let count = TokenPrefix("r:count:")
 
-    static func tokenize(_ value: String, into sink: inout TokenSink) {
+    func tokenize(_ value: String, into sink: inout TokenSink) {
         var copy = value
         copy.withUTF8 { bytes in
             // The date after the last ";" says nothing about the relay.
@@ -19,7 +32,7 @@ enum ReceivedTokens {
         }
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         var index = 0
         var previousWord: (start: Int, end: Int)? = nil
         while index < bytes.count {
@@ -62,7 +75,7 @@ enum ReceivedTokens {
         }
     }
 
-    private static func ipAddress(_ word: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+    private func ipAddress(_ word: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         sink.emit(address, exactly: word)
         var dots: [Int] = []
         for (offset, byte) in word.enumerated() where byte == UInt8(ascii: ".") { dots.append(offset) }

@@ -6,9 +6,20 @@
 /// minimum are dropped; longer than the maximum become `skip:` tokens naming their first
 /// character's class and length bucket, since spam pads with random strings. Scripts without
 /// spaces (Han, kana, Hangul, Thai…) give overlapping character pairs. URLs are cut out and split
-/// into their parts by `URLTokenizer`.
+/// into their parts by `URLTokenizer`. Words written in capitals also keep their case (`C:`), and
+/// adjacent words within a sentence make pairs (`b:`). Chunks with punctuation that words drop
+/// ("free!!", "100%") are tokens of their own (`w:`).
 struct TextTokenizer {
     let options: TokenizerOptions
+    private let plainOptions: TokenizerOptions
+
+    init(options: TokenizerOptions) {
+        self.options = options
+        var plain = options
+        plain.wordPairs = false
+        plain.capitalsTokens = false
+        plainOptions = plain
+    }
 
     static let skip = TokenPrefix("skip:")
     static let caseKept = TokenPrefix("C:")
@@ -16,12 +27,17 @@ struct TextTokenizer {
     static let script = TokenPrefix("script:")
 
     /// Tokenizes `text`, with `prefix` before every word (none for the body, "s:" for Subject).
-    func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true) {
+    /// `plain` leaves out the pair and capitals tokens, and `maxWords` stops after that many
+    /// words: for header fields, whose words are few and tell less than body text.
+    func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
+                  plain: Bool = false, maxWords: Int = .max) {
+        let options = plain ? plainOptions : self.options
+        var words = 0
         var index = 0
         let count = text.count
         var previous: Range<Int>? = nil
         var scratch: [UInt8] = []
-        while index < count, !sink.isFull {
+        while index < count, !sink.isFull, words < maxWords {
             let byte = text[index]
             if byte < 0x80 {
                 if ByteClass.isAlnum(byte) || (byte == UInt8(ascii: "$") && index + 1 < count && ByteClass.isDigit(text[index + 1])) {
@@ -32,7 +48,8 @@ struct TextTokenizer {
                         continue
                     }
                     let word = wordEnd(in: text, from: index)
-                    if emitWord(text, index..<word.end, word, prefix: prefix, into: &sink, scratch: &scratch) {
+                    if emitWord(text, index..<word.end, word, prefix: prefix, options: options, into: &sink) {
+                        words += 1
                         if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
                         previous = index..<word.end
                     }
@@ -53,7 +70,8 @@ struct TextTokenizer {
             } else if ByteClass.isWordScalar(scalar) {
                 sink.emit(Self.script, ByteClass.scriptName(scalar))
                 let word = wordEnd(in: text, from: index)
-                if emitWord(text, index..<word.end, word, prefix: prefix, into: &sink, scratch: &scratch) {
+                if emitWord(text, index..<word.end, word, prefix: prefix, options: options, into: &sink) {
+                    words += 1
                     if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
                     previous = index..<word.end
                 }
@@ -64,11 +82,40 @@ struct TextTokenizer {
         }
     }
 
+    static let punctuated = TokenPrefix("w:")
+
+    /// Whitespace-separated chunks that keep punctuation inside and at the end ("free!!",
+    /// "100%", "$19.99"), lower-cased, when they hold something a word token drops.
+    func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        var index = 0
+        while index < text.count, !sink.isFull {
+            while index < text.count, ByteClass.isSpace(text[index]) { index += 1 }
+            var start = index
+            while index < text.count, !ByteClass.isSpace(text[index]) { index += 1 }
+            var end = index
+            func trimmable(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                    || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
+                    || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            }
+            while start < end, trimmable(text[start]) { start += 1 }
+            while end > start, trimmable(text[end - 1]) { end -= 1 }
+            let length = end - start
+            guard length >= 3, length <= 20 else { continue }
+            let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
+            let marked = chunk.contains { byte in
+                byte < 0x80 && !ByteClass.isAlnum(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "'") && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "_")
+            }
+            if marked { sink.emit(Self.punctuated, lowering: chunk) }
+        }
+    }
+
     struct Word {
         var end: Int
         var characters = 0
         var digits = 0
         var hasUpper = false
+        var hasLower = false
         var hasNonASCII = false
         var firstClass: UInt8 = UInt8(ascii: "a")
     }
@@ -84,7 +131,13 @@ struct TextTokenizer {
             let byte = text[index]
             if byte < 0x80 {
                 if ByteClass.isAlnum(byte) {
-                    if ByteClass.isDigit(byte) { word.digits += 1 } else if ByteClass.isUpper(byte) { word.hasUpper = true }
+                    if ByteClass.isDigit(byte) {
+                        word.digits += 1
+                    } else if ByteClass.isUpper(byte) {
+                        word.hasUpper = true
+                    } else {
+                        word.hasLower = true
+                    }
                     word.characters += 1
                     index += 1
                     continue
@@ -101,6 +154,7 @@ struct TextTokenizer {
                   ByteClass.isWordScalar(scalar) else { break }
             word.hasNonASCII = true
             if scalar.properties.isUppercase { word.hasUpper = true }
+            if scalar.properties.isLowercase { word.hasLower = true }
             word.characters += 1
             index += length
         }
@@ -117,8 +171,7 @@ struct TextTokenizer {
 
     /// Emits the word (or its `skip:` stand-in); true when it counts as a word for pairs.
     private func emitWord(
-        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, prefix: TokenPrefix,
-        into sink: inout TokenSink, scratch: inout [UInt8]
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, prefix: TokenPrefix, options: TokenizerOptions, into sink: inout TokenSink
     ) -> Bool {
         let minimum = word.hasNonASCII ? max(1, options.minWordLength - 1) : options.minWordLength
         guard word.characters >= minimum else { return false }
@@ -134,10 +187,9 @@ struct TextTokenizer {
         } else {
             sink.emit(prefix, lowering: bytes)
         }
-        if options.caseTokens, word.hasUpper, word.digits == 0 {
+        if options.capitalsTokens, word.hasUpper, !word.hasLower, word.digits == 0 {
             sink.emit(TokenPrefix(Self.caseKept.text + prefix.text), exactly: bytes)
         }
-        _ = scratch
         return true
     }
 

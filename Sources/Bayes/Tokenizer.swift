@@ -2,8 +2,9 @@ import MailMessage
 
 /// Turns a parsed message into the set of tokens the classifier weighs and the learner counts:
 /// header tokens (see `HeaderTokenizer`), the words of every text part (HTML read by
-/// `HTMLScanner`, URLs split by `URLTokenizer`), the MIME structure (`mime:`), attachment names
-/// and types (`att:`), HTML hidden text (`hid:`) and parser defects (`defect:`).
+/// `HTMLScanner`, URLs split by `URLTokenizer`), the MIME structure (`mime:`), a digest of each
+/// part's content (`part:`, so the same attachment or text block sent again is recognised),
+/// attachment names and types (`att:`), HTML hidden text (`hid:`) and parser defects (`defect:`).
 public struct Tokenizer: Sendable {
     public let options: TokenizerOptions
 
@@ -13,6 +14,7 @@ public struct Tokenizer: Sendable {
     static let hidden = TokenPrefix("hid:")
     static let defect = TokenPrefix("defect:")
     static let size = TokenPrefix("size:")
+    static let digest = TokenPrefix("part:")
 
     public init(options: TokenizerOptions = TokenizerOptions()) {
         self.options = options
@@ -42,6 +44,11 @@ public struct Tokenizer: Sendable {
                 sink.emit(Self.mime, "b:" + Shape.of(boundary, limit: 24))
             }
             guard let leaf = part.leaf else { continue }
+            if !leaf.decoded.isEmpty {
+                var hasher = TokenHasher()
+                leaf.decoded.withUnsafeBufferPointer { hasher.combine($0) }
+                sink.emit(Self.digest, String(hasher.finish(), radix: 16) + ":" + type.mimeType)
+            }
             sink.emit(Self.mime, "cte:" + part.transferEncoding.description)
             if let charset = type.charset { sink.emitLowercased(Self.mime, "cs:" + charset) }
             if let disposition = part.disposition { sink.emit(Self.mime, "disp:" + disposition.kind) }
@@ -78,7 +85,10 @@ public struct Tokenizer: Sendable {
                     HTMLScanner.scan(cut, text: &scratch, into: &sink)
                     budget -= cut.count
                 }
-                scratch.withUnsafeBufferPointer { text.tokenize($0, prefix: .none, into: &sink) }
+                scratch.withUnsafeBufferPointer {
+                    text.tokenize($0, prefix: .none, into: &sink)
+                    text.punctuatedTokens($0, into: &sink)
+                }
                 if let hints = leaf.html?.hints {
                     var hiddenText = hints.hiddenText
                     if !hiddenText.isEmpty {
@@ -91,6 +101,7 @@ public struct Tokenizer: Sendable {
                 content.withUTF8 { plain in
                     let cut = UnsafeBufferPointer(rebasing: plain[0..<min(plain.count, budget)])
                     text.tokenize(cut, prefix: .none, into: &sink)
+                    text.punctuatedTokens(cut, into: &sink)
                     budget -= cut.count
                 }
             }

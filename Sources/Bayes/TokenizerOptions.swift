@@ -7,8 +7,8 @@ public struct TokenizerOptions: Sendable, Hashable {
     public var maxWordLength: Int
     /// Adjacent word pairs as extra `b:` tokens.
     public var wordPairs: Bool
-    /// An extra `C:` token keeping the case of words with capitals.
-    public var caseTokens: Bool
+    /// An extra `C:` token keeping the case of words written in capitals ("FREE").
+    public var capitalsTokens: Bool
     /// Bytes of body text tokenized per message; the rest is not read.
     public var maxTextBytes: Int
     /// Tokens made from one message at most (before duplicates are removed).
@@ -17,13 +17,13 @@ public struct TokenizerOptions: Sendable, Hashable {
     public var keepTexts: Bool
 
     public init(
-        minWordLength: Int = 3, maxWordLength: Int = 24, wordPairs: Bool = false, caseTokens: Bool = false,
+        minWordLength: Int = 3, maxWordLength: Int = 24, wordPairs: Bool = true, capitalsTokens: Bool = true,
         maxTextBytes: Int = 256 * 1024, maxTokens: Int = 50_000, keepTexts: Bool = false
     ) {
         self.minWordLength = minWordLength
         self.maxWordLength = maxWordLength
         self.wordPairs = wordPairs
-        self.caseTokens = caseTokens
+        self.capitalsTokens = capitalsTokens
         self.maxTextBytes = maxTextBytes
         self.maxTokens = maxTokens
         self.keepTexts = keepTexts
@@ -36,7 +36,7 @@ public struct TokenizerOptions: Sendable, Hashable {
     /// The tokenizer version and every option that changes the tokens, as one number.
     public var signature: Int64 {
         var hasher = TokenHasher()
-        hasher.combine("v\(Self.tokenizerVersion) min\(minWordLength) max\(maxWordLength) pairs\(wordPairs) case\(caseTokens) text\(maxTextBytes) tokens\(maxTokens)")
+        hasher.combine("v\(Self.tokenizerVersion) min\(minWordLength) max\(maxWordLength) pairs\(wordPairs) caps\(capitalsTokens) text\(maxTextBytes) tokens\(maxTokens)")
         return Int64(bitPattern: hasher.finish() >> 1)
     }
 }

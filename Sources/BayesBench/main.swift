@@ -1,7 +1,7 @@
 // BayesBench: figures and tuning data for the Bayes learner, never a pass/fail test.
 //   BayesBench tokens [options] < LIST > DUMP
 //       LIST: lines "LABEL PATH"; DUMP: lines "LABEL<TAB>token<TAB>token…" (token texts), the
-//       input of scripts/bayes-tune.py. Options: --pairs, --case, --min N, --max N.
+//       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N.
 //   BayesBench speed < LIST
 //       tokenizer throughput on one core (messages/s), the messages read into memory first.
 import Bayes
@@ -14,8 +14,8 @@ var options = TokenizerOptions()
 while let option = arguments.first {
     arguments.removeFirst()
     switch option {
-    case "--pairs": options.wordPairs = true
-    case "--case": options.caseTokens = true
+    case "--no-pairs": options.wordPairs = false
+    case "--no-capitals": options.capitalsTokens = false
     case "--min": options.minWordLength = Int(arguments.removeFirst()) ?? options.minWordLength
     case "--max": options.maxWordLength = Int(arguments.removeFirst()) ?? options.maxWordLength
     default:
@@ -68,6 +68,6 @@ case "speed":
     print(String(format: "parse    %.0f msg/s", Double(messages.count) / seconds(parseTime)))
     print(String(format: "tokenize %.0f msg/s", Double(messages.count) / seconds(tokenTime)))
 default:
-    FileHandle.standardError.write(Data("usage: BayesBench tokens|speed [--pairs] [--case] [--min N] [--max N] < LIST\n".utf8))
+    FileHandle.standardError.write(Data("usage: BayesBench tokens|speed [--no-pairs] [--no-capitals] [--min N] [--max N] < LIST\n".utf8))
     exit(64)
 }

@@ -17,9 +17,21 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
     /// Buffered last-seen refreshes are written once this many are waiting.
     public let useBufferLimit: Int
 
+    /// Bytes of the database file mapped into memory for reading.
+    static let mapBytes = 1 << 30
+    /// The page cache of the connection, in KiB.
+    static let cacheKilobytes = 32 * 1024
+
     private let lock = NSLock()
     private var connection: SQLiteConnection?
     private var pendingUses: [UInt64: Int64] = [:]
+    /// Token counts read before, valid while no connection has written since (`data_version`):
+    /// a scanning process between two learning runs reads each common token once.
+    private var cache: [UInt64: TokenCounts] = [:]
+    private var cachedTotals: BayesTotals?
+    private var cacheVersion: Int64 = -1
+    /// Cached tokens at most; the cache starts over beyond this.
+    public static let cacheLimit = 1 << 20
 
     public init(path: String, createIfMissing: Bool = true, busyTimeoutMilliseconds: Int32 = 10_000, useBufferLimit: Int = 4096) {
         self.path = path
@@ -48,18 +60,28 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         return try map { () throws(SQLiteError) in
             try database.execute("BEGIN")
             defer { try? database.execute("COMMIT") }
-            let totals = try readTotals(database)
+            let version = try database.scalar("PRAGMA data_version") ?? 0
+            if version != cacheVersion || cache.count > Self.cacheLimit { invalidateCache(version: version) }
+            let totals: BayesTotals
+            if let cachedTotals {
+                totals = cachedTotals
+            } else {
+                totals = try readTotals(database)
+                cachedTotals = totals
+            }
             let select = try database.statement(BayesSchema.selectToken)
             var counts: [TokenCounts] = []
             counts.reserveCapacity(hashes.count)
             for hash in hashes {
-                select.bind(1, Int64(bitPattern: hash))
-                if try select.step() {
-                    counts.append(TokenCounts(spam: select.int(0), ham: select.int(1), lastSeen: select.int64(2)))
-                } else {
-                    counts.append(.unseen)
+                if let known = cache[hash] {
+                    counts.append(known)
+                    continue
                 }
+                select.bind(1, Int64(bitPattern: hash))
+                let found = try select.step() ? TokenCounts(spam: select.int(0), ham: select.int(1), lastSeen: select.int64(2)) : .unseen
                 select.reset()
+                cache[hash] = found
+                counts.append(found)
             }
             return (totals, counts)
         }
@@ -174,6 +196,10 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
             _ = try mode.step()
             mode.reset()
             try database.execute("PRAGMA synchronous = NORMAL")
+            // Token look-ups are random reads all over the file: map it, and cache generously,
+            // rather than copying a page out of the kernel for every token.
+            try database.execute("PRAGMA mmap_size = \(Self.mapBytes)")
+            try database.execute("PRAGMA cache_size = -\(Self.cacheKilobytes)")
             try database.execute("BEGIN IMMEDIATE")
             do throws(SQLiteError) {
                 try database.execute(BayesSchema.create)
@@ -199,8 +225,16 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         return BayesTotals(spam: statement.int(0), ham: statement.int(1), tokens: statement.int(2))
     }
 
+    private func invalidateCache(version: Int64 = -1) {
+        cache.removeAll(keepingCapacity: true)
+        cachedTotals = nil
+        cacheVersion = version
+    }
+
     /// Runs `body` in BEGIN IMMEDIATE … COMMIT, rolling back when it throws.
     private func write<Result>(_ database: SQLiteConnection, _ body: () throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
+        // This connection's own writes do not change its data_version.
+        invalidateCache()
         try map { () throws(SQLiteError) in try database.execute("BEGIN IMMEDIATE") }
         do {
             let result = try body()

@@ -170,13 +170,50 @@ import Testing
         #expect(TokenHasher.hash("s:quarterly") == 0x3080_1C12_4FFB_3025)
     }
 
-    @Test func wordPairsWhenAsked() {
-        var options = TokenizerOptions(keepTexts: true)
-        options.wordPairs = true
-        let found = Set(Tokenizer(options: options).tokens(of: TestMessages.parse("Subject: x\n\nfree money today. next sentence\n")).texts.values)
+    @Test func wordPairsWithinASentence() {
+        let found = tokens(TestMessages.parse("Subject: x\n\nfree money today. next sentence\n"))
         #expect(found.contains("b:free money"))
         #expect(found.contains("b:money today"))
         #expect(!found.contains("b:today next"), "pairs do not cross a sentence end")
+        var options = TokenizerOptions(keepTexts: true)
+        options.wordPairs = false
+        let without = Set(Tokenizer(options: options).tokens(of: TestMessages.parse("Subject: x\n\nfree money today\n")).texts.values)
+        #expect(!without.contains { $0.hasPrefix("b:") })
+    }
+
+    @Test func capitalsAndPunctuationKeepTheirOwnTokens() {
+        let found = tokens(TestMessages.parse("Subject: ACT NOW\n\nClick HERE for FREE!!! Only 100% Real\n"))
+        #expect(found.contains("C:HERE"))
+        #expect(found.contains("C:FREE"))
+        #expect(found.contains("C:s:ACT"))
+        #expect(found.contains("here") && found.contains("free"))
+        #expect(!found.contains("C:Click"), "only words written in capitals")
+        #expect(!found.contains("C:Real"))
+        #expect(found.contains("w:free!!!"))
+        #expect(found.contains("w:100%"))
+        #expect(!found.contains("w:only"), "a chunk without punctuation is just the word")
+    }
+
+    @Test func earliestRelaysAndPartDigests() {
+        let message = TestMessages.parse("""
+            Received: from mx.example.org by local.example.org; Tue, 3 Sep 2002 10:00:05 +0100
+            Received: from gw.example.net (gw.example.net [198.51.100.9]) by mx.example.org; Tue, 3 Sep 2002 10:00:03 +0100
+            Received: from origin.example.com (origin.example.com [203.0.113.5]) by gw.example.net; Tue, 3 Sep 2002 10:00:01 +0100
+            Subject: x
+
+            same body
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("r:h:local.example.org"))
+        #expect(!found.contains("r0:h:local.example.org"), "the last hop is not where it came from")
+        #expect(found.contains("r0:h:origin.example.com"))
+        #expect(found.contains("r0:ip:203.0.113.5"))
+        #expect(found.contains("r0:h:gw.example.net"))
+        let copy = tokens(TestMessages.parse("Subject: other\n\nsame body\n"))
+        let digests = found.filter { $0.hasPrefix("part:") }
+        #expect(digests.count == 1)
+        #expect(digests.isSubset(of: copy), "the same content gives the same digest")
     }
 
     @Test func theTokenLimitBoundsAHugeMessage() {
