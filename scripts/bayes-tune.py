@@ -25,6 +25,7 @@ COMBINE = "fisher"
 ALPHA = 0.0
 MIN_COUNT = 1
 ESF = 1.0
+PRIOR = False
 CLAMP = 0.0
 TIE_SCALE = 10.0
 TIE_WEIGHT = 1e-4
@@ -122,8 +123,10 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         fisher = (1.0 + np.exp(log_q_ham) - np.exp(log_q_spam)) / 2.0
         z = np.clip((log_q_ham - log_q_spam) / TIE_SCALE, -50, 50)
         return fisher + TIE_WEIGHT * (2.0 / (1.0 + np.exp(-z)) - 1.0)
-    spamminess = gammaincc(ESF * count, -ESF * np.log1p(-f).sum())   # chi2Q(-2 sum ln(1-f), 2n)
-    hamminess = gammaincc(ESF * count, -ESF * np.log(f).sum())       # chi2Q(-2 sum ln f, 2n)
+    prior_spam = np.log(n_spam / (n_spam + n_ham)) if PRIOR else 0.0
+    prior_ham = np.log(n_ham / (n_spam + n_ham)) if PRIOR else 0.0
+    spamminess = gammaincc(ESF * count, -ESF * (np.log1p(-f).sum() + prior_spam))   # chi2Q(-2 sum ln(1-f), 2n)
+    hamminess = gammaincc(ESF * count, -ESF * (np.log(f).sum() + prior_ham))        # chi2Q(-2 sum ln f, 2n)
     return (1.0 + hamminess - spamminess) / 2.0
 
 
@@ -165,10 +168,12 @@ def main():
     parser.add_argument("--esf", type=float, default=1.0, help="effective size factor: the combination counts n tokens as esf * n")
     parser.add_argument("--caps-only", action="store_true", help="keep C: tokens only for words in capitals")
     parser.add_argument("--subject-as-body", action="store_true", help="Subject words also count as body words")
+    parser.add_argument("--prior", action="store_true", help="start the products with the class shares, as SpamAssassin does")
     parser.add_argument("--alpha", type=float, default=0.0, help="added to each class count before the ratio")
     parser.add_argument("--clamp", type=float, default=0.0, help="f(w) kept within [c, 1 - c]")
     arguments = parser.parse_args()
-    global ALPHA, CLAMP, MIN_COUNT, ESF
+    global ALPHA, CLAMP, MIN_COUNT, ESF, PRIOR
+    PRIOR = arguments.prior
     ALPHA, CLAMP, MIN_COUNT, ESF = arguments.alpha, arguments.clamp, arguments.min_count, arguments.esf
     global COMBINE
     COMBINE = arguments.combine

@@ -29,6 +29,13 @@ enum BayesSchema {
         ON CONFLICT (hash) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham, seen = max(seen, excluded.seen)
         RETURNING spam = ?2 AND ham = ?3
         """
+    /// The same without telling whether the row is new: cheaper, for large batches, which
+    /// count the rows afterwards instead.
+    static let addTokenQuietly = """
+        INSERT INTO tokens (hash, spam, ham, seen) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (hash) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham, seen = max(seen, excluded.seen)
+        """
+    static let recountTokens = "UPDATE meta SET value = (SELECT count(*) FROM tokens) WHERE key = 'tokens'"
     static let subtractToken = "UPDATE tokens SET spam = max(0, spam + ?2), ham = max(0, ham + ?3) WHERE hash = ?1"
     static let deleteEmptyToken = "DELETE FROM tokens WHERE hash = ?1 AND spam = 0 AND ham = 0"
     static let setToken = "INSERT OR REPLACE INTO tokens (hash, spam, ham, seen) VALUES (?1, ?2, ?3, ?4)"

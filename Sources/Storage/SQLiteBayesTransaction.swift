@@ -2,6 +2,9 @@ import Bayes
 
 /// The writes of one learning batch on SQLite, inside the store's BEGIN IMMEDIATE transaction.
 final class SQLiteBayesTransaction: BayesStoreTransaction {
+    /// Batches changing at least this many tokens recount the table instead of counting inserts.
+    static let recountThreshold = 20_000
+
     private let database: SQLiteConnection
     private let location: String
 
@@ -43,7 +46,10 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
 
     func apply(_ deltas: [UInt64: TokenDelta], at time: Int64) throws(BayesStoreError) {
         try map { () throws(SQLiteError) in
-            let add = try database.statement(BayesSchema.addToken)
+            // A large batch counts the rows once at the end; a small one (autolearn) is told by
+            // each insert whether its row is new, since counting a big table costs milliseconds.
+            let recount = deltas.count >= Self.recountThreshold
+            let add = try database.statement(recount ? BayesSchema.addTokenQuietly : BayesSchema.addToken)
             let subtract = try database.statement(BayesSchema.subtractToken)
             let deleteEmpty = try database.statement(BayesSchema.deleteEmptyToken)
             var added = 0, removed = 0
@@ -55,8 +61,12 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
                     add.bind(2, delta.spam)
                     add.bind(3, delta.ham)
                     add.bind(4, time)
-                    if try add.step(), add.int(0) == 1 { added += 1 }
-                    add.reset()
+                    if recount {
+                        try add.run()
+                    } else {
+                        if try add.step(), add.int(0) == 1 { added += 1 }
+                        add.reset()
+                    }
                 } else {
                     subtract.bind(1, key)
                     subtract.bind(2, delta.spam)
@@ -67,7 +77,11 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
                     removed += database.changes
                 }
             }
-            if added != removed { try adjustMeta("tokens", added - removed) }
+            if recount {
+                try database.execute(BayesSchema.recountTokens)
+            } else if added != removed {
+                try adjustMeta("tokens", added - removed)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public struct LearnRunner: Sendable {
     public let batchSize: Int
 
     public init(store: any BayesStore, learner: BayesLearner, classifier: ClassifierParameters = ClassifierParameters(),
-                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 500) {
+                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 2000) {
         self.store = store
         self.learner = learner
         self.classifier = classifier

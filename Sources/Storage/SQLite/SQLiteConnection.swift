@@ -9,6 +9,7 @@ final class SQLiteConnection {
     /// Opens (and with `create`, creates) the database; waits up to `busyTimeout` milliseconds
     /// for locks held by other connections and processes.
     init(path: String, create: Bool, busyTimeout: Int32) throws(SQLiteError) {
+        _ = Self.configured
         self.path = path
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
@@ -23,6 +24,12 @@ final class SQLiteConnection {
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeout)
     }
+
+    /// Process-wide settings, applied once before the first connection.
+    private static let configured: Bool = {
+        _ = csqlite_disable_memory_statistics()
+        return true
+    }()
 
     deinit {
         statements.removeAll()
