@@ -231,11 +231,15 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         cacheVersion = version
     }
 
-    /// Runs `body` in BEGIN IMMEDIATE … COMMIT, rolling back when it throws.
-    private func write<Result>(_ database: SQLiteConnection, _ body: () throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
+    /// Runs `body` in BEGIN IMMEDIATE … COMMIT, rolling back when it throws. `busyTimeout`
+    /// bounds the wait for the write lock, when given.
+    private func write<Result>(_ database: SQLiteConnection, busyTimeout: Int32? = nil, _ body: () throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
         // This connection's own writes do not change its data_version.
         invalidateCache()
-        try map { () throws(SQLiteError) in try database.execute("BEGIN IMMEDIATE") }
+        let usual = busyTimeoutMilliseconds
+        try map { () throws(SQLiteError) in
+            try database.withBusyTimeout(busyTimeout ?? usual, restoring: usual) { () throws(SQLiteError) in try database.execute("BEGIN IMMEDIATE") }
+        }
         do {
             let result = try body()
             try map { () throws(SQLiteError) in try database.execute("COMMIT") }
@@ -254,10 +258,12 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         }
     }
 
+    /// Writes the buffered refreshes, waiting at most `Self.useFlushWait` for the lock: a scan
+    /// must not stall behind `swfilter learn`, and the refreshes can wait for the next flush.
     private func flushUsesLocked() throws(BayesStoreError) {
         guard !pendingUses.isEmpty, let database = try database() else { return }
         let uses = pendingUses.sorted { $0.key < $1.key }
-        try write(database) { () throws(BayesStoreError) in
+        try write(database, busyTimeout: Self.useFlushWait) { () throws(BayesStoreError) in
             try map { () throws(SQLiteError) in
                 let touch = try database.statement(BayesSchema.touchToken)
                 for (hash, time) in uses {
@@ -269,6 +275,9 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         }
         pendingUses.removeAll()
     }
+
+    /// Milliseconds a last-seen flush waits for another process's lock before giving up.
+    static let useFlushWait: Int32 = 50
 
     private func map<Result>(_ body: () throws(SQLiteError) -> Result) throws(BayesStoreError) -> Result {
         do {

@@ -36,6 +36,13 @@ final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// Waits at most `milliseconds` for locks while `body` runs, then the usual timeout again.
+    func withBusyTimeout<Result>(_ milliseconds: Int32, restoring usual: Int32, _ body: () throws(SQLiteError) -> Result) throws(SQLiteError) -> Result {
+        sqlite3_busy_timeout(handle, milliseconds)
+        defer { sqlite3_busy_timeout(handle, usual) }
+        return try body()
+    }
+
     /// Runs SQL that returns no rows we need (several statements allowed).
     func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?
