@@ -52,14 +52,21 @@ run_swfilter() {
     rm -rf "$state"
     mkdir -p "$state"
     printf '[bayes]\nenabled = true\n[virus]\nenabled = false\n' >"$config"
-    local a b c
+    # Each part of the split as a directory of links, as an admin would learn a folder.
+    local part label a b c
+    for part in train test; do
+        for label in ham spam; do
+            rm -rf "$work/$part/$label"
+            mkdir -p "$work/$part/$label"
+            xargs -a "$work/$part-$label.list" -d '\n' ln -s -t "$work/$part/$label"
+        done
+    done
     a=$(now)
-    xargs -a "$work/train-ham.list" -d '\n' "$bin" learn --config "$config" --state-dir "$state" --ham >&2
-    xargs -a "$work/train-spam.list" -d '\n' "$bin" learn --config "$config" --state-dir "$state" --spam >&2
+    "$bin" learn --config "$config" --state-dir "$state" --ham "$work/train/ham" --spam "$work/train/spam" >&2
     b=$(now)
     : >"$work/swfilter.scores"
     for label in ham spam; do
-        xargs -a "$work/test-$label.list" -d '\n' "$bin" check --json --config "$config" --state-dir "$state" |
+        "$bin" check --json --config "$config" --state-dir "$state" "$work/test/$label" |
             python3 -c 'import json, sys
 for line in sys.stdin:
     record = json.loads(line)

@@ -42,6 +42,8 @@ public struct LearnRunner: Sendable {
         var status = Sysexits.ok
         var bytesRead = 0
         var batch: [(bytes: [UInt8], action: LearnRequest.Action)] = []
+        var submitted = 0
+        let writer = BatchWriter(learner: learner)
 
         func flush() throws(BayesStoreError) {
             guard !batch.isEmpty else { return }
@@ -49,9 +51,8 @@ public struct LearnRunner: Sendable {
             let requests = ParallelMap.map(batch) { item in
                 learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
             }
-            let outcomes = try learner.apply(requests)
-            for (outcome, request) in zip(outcomes, requests) { tally.count(outcome, request.action) }
-            tally.expiredTokens += try learner.expireIfNeeded()
+            try writer.submit(requests)
+            submitted += batch.count
             batch.removeAll(keepingCapacity: true)
         }
 
@@ -80,14 +81,16 @@ public struct LearnRunner: Sendable {
                         tally.skipped += 1
                         if status == .ok { status = .ioError }
                     }
-                    bar.update(bytes: bytesRead, messages: tally.messages + batch.count)
+                    bar.update(bytes: bytesRead, messages: tally.skipped + submitted + batch.count)
                 }
             }
             try flush()
+            let written = try writer.finish()
+            tally = LearnTally(merging: written, skipped: tally.skipped)
         } catch {
             bar.finish()
             err.writeLine("swfilter learn: \(error)")
-            err.writeLine("swfilter learn: stopped after \(tally.messages) messages; the batch in progress was not written")
+            err.writeLine("swfilter learn: stopped; the batch in progress was not written, the batches before it were")
             return Self.status(for: error)
         }
         bar.finish()

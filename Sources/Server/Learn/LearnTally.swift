@@ -14,6 +14,12 @@ public struct LearnTally: Sendable, Equatable {
 
     public init() {}
 
+    /// What the writer counted, with the messages skipped before reaching it.
+    init(merging written: LearnTally, skipped: Int) {
+        self = written
+        self.skipped = skipped
+    }
+
     public var messages: Int { learnedSpam + learnedHam + relearned + alreadyKnown + forgotten + notLearned + skipped }
 
     mutating func count(_ outcome: LearnOutcome, _ action: LearnRequest.Action) {
