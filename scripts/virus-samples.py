@@ -12,18 +12,31 @@ Usage: virus-samples.py OUTDIR [TESTFILES_DIR]
 """
 import base64
 import os
-import quopri
 import sys
 
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 HARMLESS = b"Minutes of the meeting.\r\nNothing to see here, only a harmless attachment.\r\n" * 20
 
 
+def quoted_printable(payload):
+    """Binary-safe: every byte outside printable ASCII, '=' included, is escaped (line breaks too,
+    since a literal one would decode as CRLF), with soft line breaks before 76 columns."""
+    lines, line = [], ""
+    for byte in payload:
+        piece = chr(byte) if 33 <= byte <= 126 and byte != 61 else f"={byte:02X}"
+        if len(line) + len(piece) > 75:
+            lines.append(line + "=")
+            line = ""
+        line += piece
+    lines.append(line)
+    return "\r\n".join(lines)  # the CRLF before the next boundary belongs to the delimiter
+
+
 def attachment(name, payload, encoding):
     if encoding == "base64":
         body = base64.encodebytes(payload).decode("ascii").replace("\n", "\r\n")
     else:
-        body = quopri.encodestring(payload, quotetabs=True).decode("ascii").replace("\n", "\r\n")
+        body = quoted_printable(payload)
     return (f"Content-Type: application/octet-stream; name=\"{name}\"\r\n"
             f"Content-Disposition: attachment; filename=\"{name}\"\r\n"
             f"Content-Transfer-Encoding: {encoding}\r\n\r\n{body}")

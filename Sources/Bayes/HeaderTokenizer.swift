@@ -49,8 +49,9 @@ struct HeaderTokenizer {
             case "sender": addresses(field, AddressTokens.sender, isFrom: false, into: &sink)
             case "errors-to": addresses(field, AddressTokens.errorsTo, isFrom: false, into: &sink)
             case "received":
-                received.append(field.unfolded)
-                ReceivedTokens.all.tokenize(field.unfolded, into: &sink)
+                let value = field.unfolded
+                received.append(value)
+                ReceivedTokens.all.tokenize(value, into: &sink)
             case "message-id": messageID(field.unfolded, into: &sink)
             case "x-mailer", "user-agent", "x-newsreader", "x-mimeole": mailer(field.unfolded, into: &sink)
             case "date": date(field.unfolded, into: &sink)
@@ -79,8 +80,8 @@ struct HeaderTokenizer {
         }
         if letters >= 4, upper * 10 >= letters * 6 { sink.emit(Self.subject, "*caps") }
         if value.isEmpty { sink.emit(Self.subject, "*empty") }
-        if value.contains("!") { sink.emit(Self.subject, "*bang") }
-        if value.contains("$") { sink.emit(Self.subject, "*dollar") }
+        if value.utf8.contains(UInt8(ascii: "!")) { sink.emit(Self.subject, "*bang") }
+        if value.utf8.contains(UInt8(ascii: "$")) { sink.emit(Self.subject, "*dollar") }
         if value.utf8.contains(where: { $0 >= 0x80 }) { sink.emit(Self.subject, "*8bit") }
         let lower = value.prefix(4).lowercased()
         if lower.hasPrefix("re:") { sink.emit(Self.subject, "*re") }
@@ -102,7 +103,7 @@ struct HeaderTokenizer {
                 let decoded = name.utf8.contains(UInt8(ascii: "=")) ? EncodedWordDecoder.decode(name).text : name
                 var copy = decoded
                 copy.withUTF8 { text.tokenize($0, prefix: tokens.name, into: &sink, findURLs: false) }
-                if decoded.contains("@") { sink.emit(tokens.flag, "name-has-address") }
+                if decoded.utf8.contains(UInt8(ascii: "@")) { sink.emit(tokens.flag, "name-has-address") }
             } else {
                 sink.emit(tokens.flag, "no-name")
             }

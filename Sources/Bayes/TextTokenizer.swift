@@ -32,6 +32,7 @@ struct TextTokenizer {
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
                   plain: Bool = false, maxWords: Int = .max) {
         let options = plain ? plainOptions : self.options
+        let prefixes = Prefixes(prefix, options: options)
         var words = 0
         var index = 0
         let count = text.count
@@ -48,9 +49,9 @@ struct TextTokenizer {
                         continue
                     }
                     let word = wordEnd(in: text, from: index)
-                    if emitWord(text, index..<word.end, word, prefix: prefix, options: options, into: &sink) {
+                    if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
                         words += 1
-                        if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
+                        if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
                         previous = index..<word.end
                     }
                     index = word.end
@@ -70,9 +71,9 @@ struct TextTokenizer {
             } else if ByteClass.isWordScalar(scalar) {
                 sink.emit(Self.script, ByteClass.scriptName(scalar))
                 let word = wordEnd(in: text, from: index)
-                if emitWord(text, index..<word.end, word, prefix: prefix, options: options, into: &sink) {
+                if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
                     words += 1
-                    if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefix: prefix, into: &sink, scratch: &scratch) }
+                    if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
                     previous = index..<word.end
                 }
                 index = word.end
@@ -170,9 +171,25 @@ struct TextTokenizer {
     }
 
     /// Emits the word (or its `skip:` stand-in); true when it counts as a word for pairs.
+    /// The prefixes of one run of text: its words', and those of its capitals and pair tokens
+    /// (made once per run, not once per word).
+    struct Prefixes {
+        let word: TokenPrefix
+        let capitals: TokenPrefix
+        let pair: TokenPrefix
+
+        init(_ word: TokenPrefix, options: TokenizerOptions) {
+            self.word = word
+            let isBody = word.text.isEmpty
+            capitals = !options.capitalsTokens ? word : isBody ? TextTokenizer.caseKept : TokenPrefix(TextTokenizer.caseKept.text + word.text)
+            pair = !options.wordPairs ? word : isBody ? TextTokenizer.pair : TokenPrefix(TextTokenizer.pair.text + word.text)
+        }
+    }
+
     private func emitWord(
-        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, prefix: TokenPrefix, options: TokenizerOptions, into sink: inout TokenSink
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, _ prefixes: Prefixes, options: TokenizerOptions, into sink: inout TokenSink
     ) -> Bool {
+        let prefix = prefixes.word
         let minimum = word.hasNonASCII ? max(1, options.minWordLength - 1) : options.minWordLength
         guard word.characters >= minimum else { return false }
         if word.characters > options.maxWordLength {
@@ -188,25 +205,26 @@ struct TextTokenizer {
             sink.emit(prefix, lowering: bytes)
         }
         if options.capitalsTokens, word.hasUpper, !word.hasLower, word.digits == 0 {
-            sink.emit(TokenPrefix(Self.caseKept.text + prefix.text), exactly: bytes)
+            sink.emit(prefixes.capitals, exactly: bytes)
         }
         return true
     }
 
     private func emitPair(
-        _ text: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, prefix: TokenPrefix,
+        _ text: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, _ prefix: TokenPrefix,
         into sink: inout TokenSink, scratch: inout [UInt8]
     ) {
+        let a = UnsafeBufferPointer(rebasing: text[first]), b = UnsafeBufferPointer(rebasing: text[second])
+        if a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) {
+            sink.emit(prefix, lowering: a, then: b)
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[first]))
+        scratch.append(contentsOf: a)
         scratch.append(UInt8(ascii: " "))
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: text[second]))
+        scratch.append(contentsOf: b)
         scratch.withUnsafeBufferPointer { pair in
-            if pair.allSatisfy({ $0 < 0x80 }) {
-                sink.emit(TokenPrefix(Self.pair.text + prefix.text), lowering: pair)
-            } else {
-                sink.emit(TokenPrefix(Self.pair.text + prefix.text), String(decoding: pair, as: UTF8.self).lowercased())
-            }
+            sink.emit(prefix, String(decoding: pair, as: UTF8.self).lowercased())
         }
     }
 

@@ -25,6 +25,18 @@ struct TokenSink {
         }
     }
 
+    /// Two ASCII-lower-cased words joined by a space ("free money"), without copying them.
+    mutating func emit(_ prefix: TokenPrefix, lowering first: UnsafeBufferPointer<UInt8>, then second: UnsafeBufferPointer<UInt8>) {
+        guard !isFull else { return }
+        var hasher = prefix.seed
+        for byte in first { hasher.combine(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        hasher.combine(UInt8(ascii: " "))
+        for byte in second { hasher.combine(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        record(hasher.finish(), prefix) {
+            String(decoding: (Array(first) + [UInt8(ascii: " ")] + Array(second)).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+    }
+
     /// A token whose value is taken as it is.
     mutating func emit(_ prefix: TokenPrefix, exactly bytes: UnsafeBufferPointer<UInt8>) {
         guard !isFull else { return }
@@ -57,13 +69,38 @@ struct TokenSink {
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
-    /// The distinct hashes, sorted, and their texts when kept.
+    /// The distinct hashes, sorted, and their texts when kept. Duplicates go first, through an
+    /// open-addressing table (the hashes are already well mixed), so that only the distinct
+    /// ones are sorted.
     func finish() -> TokenSet {
-        var sorted = hashes
-        sorted.sort()
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [UInt64](repeating: 0, count: capacity)
         var unique: [UInt64] = []
-        unique.reserveCapacity(sorted.count)
-        for hash in sorted where unique.last != hash { unique.append(hash) }
+        unique.reserveCapacity(hashes.count)
+        var sawZero = false
+        table.withUnsafeMutableBufferPointer { slots in
+            for hash in hashes {
+                if hash == 0 {
+                    if !sawZero { unique.append(0) }
+                    sawZero = true
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let held = slots[slot]
+                    if held == hash { break }
+                    if held == 0 {
+                        slots[slot] = hash
+                        unique.append(hash)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        HashSort.sort(&unique)
         return TokenSet(hashes: unique, texts: texts ?? [:])
     }
 }

@@ -12,6 +12,7 @@ public struct Tokenizer: Sendable {
     static let attachment = TokenPrefix("att:")
     static let attachmentName = TokenPrefix("att:n:")
     static let hidden = TokenPrefix("hid:")
+    static let hint = TokenPrefix("hint:")
     static let defect = TokenPrefix("defect:")
     static let size = TokenPrefix("size:")
     static let digest = TokenPrefix("part:")
@@ -61,6 +62,27 @@ public struct Tokenizer: Sendable {
         sink.emit(Self.size, kilobytes < 2 ? "<2k" : kilobytes < 8 ? "<8k" : kilobytes < 32 ? "<32k" : kilobytes < 128 ? "<128k" : "big")
     }
 
+    /// What the HTML renderer noticed beyond the text: images and tracking pixels, scripts,
+    /// frames and forms, unknown tags, how much of the source is markup, repaired markup.
+    static func hintTokens(_ hints: HTMLHints, into sink: inout TokenSink) {
+        func bucket(_ count: Int) -> String { count == 0 ? "0" : count == 1 ? "1" : count <= 5 ? "2-5" : "many" }
+        sink.emit(hint, "images:" + bucket(hints.imageCount))
+        if hints.webBugCount > 0 { sink.emit(hint, "web-bug") }
+        if hints.hasScript { sink.emit(hint, "script") }
+        if hints.hasIframe { sink.emit(hint, "iframe") }
+        if hints.hasForm { sink.emit(hint, "form") }
+        if hints.hasEmbeddedObject { sink.emit(hint, "object") }
+        if hints.hasMetaRefresh { sink.emit(hint, "meta-refresh") }
+        sink.emit(hint, "unknown-tags:" + bucket(hints.unknownTagCount))
+        sink.emit(hint, "unclosed:" + bucket(hints.unclosedTagCount))
+        if hints.malformedMarkupCount > 0 { sink.emit(hint, "malformed") }
+        let source = hints.tagBytes + hints.textBytes + hints.commentBytes
+        if source > 0 {
+            let markup = (hints.tagBytes + hints.commentBytes) * 10 / source
+            sink.emit(hint, "markup:" + String(markup))
+        }
+    }
+
     private func filename(_ name: String, type: String, into sink: inout TokenSink) {
         sink.emit(Self.attachment, "type:" + type)
         let lower = name.lowercased()
@@ -93,9 +115,9 @@ public struct Tokenizer: Sendable {
                     var hiddenText = hints.hiddenText
                     if !hiddenText.isEmpty {
                         sink.emit(Self.hidden, "*present")
-                        hiddenText.withUTF8 { text.tokenize($0, prefix: Self.hidden, into: &sink, findURLs: false) }
+                        hiddenText.withUTF8 { text.tokenize($0, prefix: Self.hidden, into: &sink, findURLs: false, plain: true, maxWords: 200) }
                     }
-                    if hints.imageCount > 0 { sink.emit(Self.hidden, "images:" + String(min(hints.imageCount, 5))) }
+                    Self.hintTokens(hints, into: &sink)
                 }
             } else {
                 content.withUTF8 { plain in

@@ -1,26 +1,33 @@
-/// The header fields that report a virus scan, as clamav-milter and amavisd-new write them:
-/// `X-Virus-Scanned: ClamAV 1.4.6 via swfilter 0.1.0 on mx1` and
-/// `X-Virus-Status: Clean` or `X-Virus-Status: Infected (Eicar-Test-Signature)`.
+/// The header fields that report a virus scan, as clamav-milter writes them:
+/// `X-Virus-Scanned: ClamAV 1.4.6 at mx1` and `X-Virus-Status: Clean`,
+/// `Infected (Name, Name)` or `Not scanned`.
 public enum VirusHeaders {
     /// Every name swfilter writes; fields of these names already in a message are replaced,
     /// so a sender cannot forge a clean status.
     public static let names = ["X-Virus-Scanned", "X-Virus-Status"]
 
-    /// The fields, or none when no virus scanner looked at the message.
-    public static func fields(for report: ScanReport, version: String, hostname: String?) -> [(name: String, value: String)] {
+    /// The fields for the scanner the report names, or none when no virus scanner looked at it.
+    public static func fields(for report: ScanReport, hostname: String?) -> [(name: String, value: String)] {
         guard let scanner = report.virusScanner else { return [] }
-        var scanned = "\(scanner) via swfilter \(version)"
-        if let hostname, !hostname.isEmpty { scanned += " on \(hostname)" }
-        return [("X-Virus-Scanned", scanned), ("X-Virus-Status", status(report))]
+        return fields(for: report, scanner: scanner, hostname: hostname)
     }
 
-    static func status(_ report: ScanReport) -> String {
+    /// The fields, in order. `scanner` names the engine ("ClamAV 1.4.6", "clamd");
+    /// `analyzer` is the analyzer whose failures mean the message was not scanned.
+    public static func fields(for report: ScanReport, scanner: String, hostname: String?,
+                              analyzer: String = VirusFinding.analyzerName) -> [(name: String, value: String)] {
+        var scanned = scanner
+        if let hostname, !hostname.isEmpty { scanned += " at \(hostname)" }
+        return [("X-Virus-Scanned", scanned), ("X-Virus-Status", status(of: report, analyzer: analyzer))]
+    }
+
+    static func status(of report: ScanReport, analyzer: String) -> String {
         if !report.viruses.isEmpty {
-            var names: [String] = []
-            for finding in report.viruses where !names.contains(finding.name) { names.append(finding.name) }
+            var seen = Set<String>()
+            let names = report.viruses.map(\.name).filter { seen.insert($0).inserted }
             return "Infected (\(names.joined(separator: ", ")))"
         }
-        if report.failures.contains(where: { $0.analyzer == VirusFinding.analyzerName }) { return "Not scanned (scan failed)" }
+        if report.failures.contains(where: { $0.analyzer == analyzer }) { return "Not scanned" }
         return "Clean"
     }
 }

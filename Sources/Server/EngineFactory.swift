@@ -3,10 +3,18 @@ import Filter
 /// The composition root for the scanning engine: which analyzers run, with which policy and
 /// limits, as the configuration says. Only the app layer knows the implementations.
 public enum EngineFactory {
-    public static func engine(for config: SwfilterConfig) -> FilterEngine {
+    /// `log` receives lines about building the analyzers (signatures that failed to load…).
+    public static func engine(for config: SwfilterConfig, log: @escaping @Sendable (String) -> Void = EngineFactory.logToStandardError) -> FilterEngine {
+        var analyzers: [any MessageAnalyzer] = []
+        if let virus = VirusComposition.analyzer(for: config, log: log) { analyzers.append(virus) }
+        // Bayes before the rules (they read its probability); autolearn after everything.
         let bayes = BayesComposition.analyzers(for: config)
-        return FilterEngine(analyzers: bayes.classify + bayes.autolearn, policy: policy(for: config.policy), limits: config.messageLimits)
+        analyzers += bayes.classify
+        analyzers += bayes.autolearn
+        return FilterEngine(analyzers: analyzers, policy: policy(for: config.policy), limits: config.messageLimits)
     }
+
+    public static let logToStandardError: @Sendable (String) -> Void = { line in FileStream(2).writeLine("swfilter: \(line)") }
 
     static func policy(for config: PolicyConfig) -> Policy {
         func thresholds(_ effective: EffectivePolicy) -> Policy.Thresholds {
@@ -26,6 +34,10 @@ public enum EngineFactory {
             hostname: config.general.hostname,
             addHeaders: config.policy.addHeaders
         )
-        return PipeFilter(engine: engine(for: config), options: options)
+        // procmail keeps the filter's standard error in its log for every message: only problems go there.
+        let problemsOnly: @Sendable (String) -> Void = { line in
+            if line.contains("warning") || line.contains("fail") || line.contains("unusable") { logToStandardError(line) }
+        }
+        return PipeFilter(engine: engine(for: config, log: problemsOnly), options: options)
     }
 }

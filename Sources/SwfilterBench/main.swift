@@ -1,9 +1,19 @@
 // swfilter-bench: figures for the README and the issue notes, never a pass/fail test.
 //   SwfilterBench parse [DIR…]    parse throughput on one core (MB/s, messages/s)
 //   SwfilterBench defects [DIR…]  defect counts by kind over every message
+//   SwfilterBench scan [--clamd ADDRESS]… [--threads N] [DIR…]  virus scanning, in process vs clamd
+//   SwfilterBench regex [--profile] [DIR…]  stock SpamAssassin body regexes over the body views,
+//                                 with and without the literal prefilter (CPU ms/message on one
+//                                 core). Environment: SA_BODY_DUMP=FILE takes the body views from
+//                                 a dump of SpamAssassin's own (views format); SA_HITS=FILE (lines
+//                                 "path<TAB>hits") with SA_ACTIVE=FILE compares rule hits with
+//                                 SpamAssassin's; VIEWS_ONLY=1 only builds views (for perf);
+//                                 PROFILE_TOP=N sets how many regexes --profile lists.
+//   SwfilterBench views FILE [HEADER…]  the SpamAssassin views of one message, escaped
 // With no DIR, the shared SpamAssassin corpus beside the checkout is used.
 import Foundation
 import MailMessage
+import Rules
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.first ?? "parse"
@@ -12,6 +22,22 @@ var rounds = 5
 if let index = directories.firstIndex(of: "--rounds"), index + 1 < directories.count {
     rounds = Int(directories[index + 1]) ?? rounds
     directories.removeSubrange(index...(index + 1))
+}
+let scanOptions = VirusScanBenchmark.Options.extract(from: &directories)
+var profile = false
+if let index = directories.firstIndex(of: "--profile") {
+    profile = true
+    directories.remove(at: index)
+}
+if command == "views" {
+    guard let path = directories.first else {
+        FileHandle.standardError.write(Data("usage: SwfilterBench views FILE [HEADER…]\n".utf8))
+        exit(64)
+    }
+    let tlds = StockBodyRules.validTLDs()
+    let environment = tlds.isEmpty ? ViewEnvironment.standard : ((try? ViewEnvironment(options: ViewOptions(validTLDs: tlds))) ?? .standard)
+    ViewsDump(path: path, headerRequests: Array(directories.dropFirst()), environment: environment).run()
+    exit(0)
 }
 if directories.isEmpty {
     let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpora/spamassassin").standardized
@@ -27,7 +53,9 @@ guard !corpus.messages.isEmpty else {
 switch command {
 case "parse": ParseBenchmark(corpus: corpus, rounds: rounds).run()
 case "defects": DefectCensus(corpus: corpus).run()
+case "scan": VirusScanBenchmark(corpus: corpus, options: scanOptions, rounds: rounds).run()
+case "regex": RegexBenchmark(corpus: corpus, rounds: rounds, profile: profile).run()
 default:
-    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects [--rounds N] [DIR…]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|scan|regex [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
     exit(64)
 }

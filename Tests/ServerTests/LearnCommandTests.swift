@@ -107,7 +107,11 @@ import Testing
         #expect(forgot.status == 66, "a path that does not exist")
         #expect(forgot.output.contains("3 forgotten, 0 not learned before"), "\(forgot.output)")
         let afterForget = try CommandLineTests.run(["learn"] + common + ["--dump"])
-        #expect(afterForget.output == dumped.output, "forget took out exactly what was learned")
+        // Counts come back exactly; last-seen times record use and stay as they are.
+        func counts(_ dump: String) -> [Substring] {
+            dump.split(separator: "\n").map { $0.hasPrefix("token ") ? $0[..<$0.lastIndex(of: " ")!] : $0 }
+        }
+        #expect(counts(afterForget.output) == counts(dumped.output), "forget took out exactly what was learned")
 
         // Restore into another state directory gives the same database.
         let other = try Self.stateDirectory()

@@ -46,3 +46,13 @@ import Testing
         #expect(again == config)
     }
 }
+
+@Suite struct VirusLimitConfigTests {
+    @Test func onLimitAndTemporaryDirectory() throws {
+        let config = try ConfigLoader.parse("[virus]\non_limit = \"accept\"\ntemporary_dir = \"/run/swfilter\"\nscan_whole_message = false\n", file: "f")
+        #expect(config.virus.onLimit == .accept)
+        #expect(config.virus.temporaryDirectory == "/run/swfilter")
+        #expect(!config.virus.scanWholeMessage)
+        #expect(ConfigFixture.lines(in: "[virus]\ntemporary_dir = \"tmp\"\n") == ["swfilter.toml:2: virus.temporary_dir: must be an absolute path, found \"tmp\""])
+    }
+}

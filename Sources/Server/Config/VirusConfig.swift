@@ -22,6 +22,13 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
     /// sender retries; `pass`: it goes on as if clean. Applies to an engine that cannot load,
     /// clamd unreachable or timing out, and scan errors.
     public var onFailure: ScanFailureAction
+    /// What a part past a scan limit gets: `reject` (treated as a virus named after the limit,
+    /// "Heuristics.Limits.Exceeded.MaxFileSize"), `tempfail` (a scan failure), or `accept`.
+    public var onLimit: VirusLimitAction
+    /// Also scan the raw message whole, so that ClamAV's own mail parser runs as well.
+    public var scanWholeMessage: Bool
+    /// Where libclamav writes what it extracts from archives; nil: $TMPDIR or /tmp.
+    public var temporaryDirectory: String?
     /// ClamAV engine limits, as clamd.conf names them.
     public var maxFileSize: Int
     public var maxScanSize: Int
@@ -42,6 +49,9 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
         clamdTimeout = 30
         selfCheckInterval = 600
         onFailure = .tempfail
+        onLimit = .reject
+        scanWholeMessage = true
+        temporaryDirectory = nil
         maxFileSize = 100 * 1024 * 1024
         maxScanSize = 400 * 1024 * 1024
         maxRecursion = 17
@@ -67,6 +77,15 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
         if let value = table.integer("clamd_timeout", minimum: 1) { clamdTimeout = value }
         if let value = table.integer("self_check_interval", minimum: 0) { selfCheckInterval = value }
         if let value = table.choice("on_failure", as: ScanFailureAction.self) { onFailure = value }
+        if let value = table.choice("on_limit", as: VirusLimitAction.self) { onLimit = value }
+        if let value = table.bool("scan_whole_message") { scanWholeMessage = value }
+        if let value = table.string("temporary_dir") {
+            if value.hasPrefix("/") {
+                temporaryDirectory = value
+            } else {
+                table.report("temporary_dir", "must be an absolute path, found \"\(value)\"")
+            }
+        }
         if let value = table.size("max_file_size", minimum: 1) { maxFileSize = value }
         if let value = table.size("max_scan_size", minimum: 1) { maxScanSize = value }
         if let value = table.integer("max_recursion", minimum: 1) { maxRecursion = value }
@@ -84,6 +103,13 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
         writer.set("clamd_timeout", .integer(clamdTimeout))
         writer.set("self_check_interval", .integer(selfCheckInterval))
         writer.set("on_failure", .string(onFailure.rawValue))
+        writer.set("on_limit", .string(onLimit.rawValue))
+        writer.set("scan_whole_message", .bool(scanWholeMessage))
+        if let temporaryDirectory {
+            writer.set("temporary_dir", .string(temporaryDirectory))
+        } else {
+            writer.unset("temporary_dir", "$TMPDIR or /tmp")
+        }
         writer.set("max_file_size", ByteSize.literal(maxFileSize))
         writer.set("max_scan_size", ByteSize.literal(maxScanSize))
         writer.set("max_recursion", .integer(maxRecursion))

@@ -63,7 +63,7 @@ public struct PipeFilter: Sendable {
         var headers: [(name: String, value: String)] = []
         var removing: [String] = []
         if tagging {
-            let virusHeaders = VirusHeaders.fields(for: result.report, version: SwfilterVersion.current, hostname: options.hostname)
+            let virusHeaders = VirusHeaders.fields(for: result.report, hostname: options.hostname)
             headers = SpamHeaders.fields(for: result, version: SwfilterVersion.current, hostname: options.hostname) + virusHeaders
             removing = SpamHeaders.names + (virusHeaders.isEmpty ? [] : VirusHeaders.names)
         }

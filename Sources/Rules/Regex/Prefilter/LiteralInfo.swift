@@ -1,0 +1,120 @@
+/// What the prefilter knows about the strings a piece of a pattern can match, all lowercased:
+/// the complete set of them when it is small (`exact`), sets one of which every match starts
+/// with, ends with, or contains. A nil set means nothing is known. Every rule below only ever
+/// loses knowledge, never invents it, so the result stays a sound requirement.
+struct LiteralInfo {
+    typealias Literals = Set<[UInt8]>
+
+    let exact: Literals?
+    let prefix: Literals?
+    let suffix: Literals?
+    /// The most selective sound requirement known: a set of literals, each at least
+    /// `minLiteralLength` long, one of which occurs in every match; nil when there is none.
+    /// Kept as the best of everything known, so reading it costs nothing.
+    let best: Literals?
+
+    init(exact: Literals?, prefix: Literals?, suffix: Literals?, required: Literals?) {
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        best = LiteralInfo.better([required, exact, prefix, suffix])
+    }
+
+    /// Bounds that keep sets small; beyond them a set is dropped (knowledge lost, still sound).
+    static let maxSetSize = 24
+    static let maxAlternationSize = 256
+    static let maxLiteralLength = 48
+    /// The shortest literal worth requiring: shorter ones are everywhere.
+    static let minLiteralLength = 3
+
+    /// Matches anything: nothing known.
+    static let opaque = LiteralInfo(exact: nil, prefix: nil, suffix: nil, required: nil)
+    /// Matches only the empty string (anchors, assertions, lookarounds).
+    static let empty = LiteralInfo.literals([[]])
+
+    static func literals(_ set: Literals) -> LiteralInfo {
+        LiteralInfo(exact: set, prefix: set, suffix: set, required: nil)
+    }
+
+    static func better(_ candidates: [Literals?]) -> Literals? {
+        var chosen: Literals?
+        var chosenScore = (0, 0, 0)
+        for case let set? in candidates {
+            var shortest = Int.max
+            for literal in set where literal.count < shortest { shortest = literal.count }
+            guard shortest >= minLiteralLength, shortest != Int.max else { continue }
+            // Longer literals are rarer, up to a point; then fewer literals; then longer again.
+            let score = (min(shortest, 8), -set.count, shortest)
+            if chosen == nil || score > chosenScore {
+                chosen = set
+                chosenScore = score
+            }
+        }
+        return chosen
+    }
+
+    /// Every pairing of a string from `left` followed by one from `right`, or nil when too big.
+    static func product(_ left: Literals?, _ right: Literals?) -> Literals? {
+        guard let left, let right, left.count * right.count <= maxSetSize else { return nil }
+        var result = Literals()
+        for a in left {
+            for b in right {
+                guard a.count + b.count <= maxLiteralLength else { return nil }
+                result.insert(a + b)
+            }
+        }
+        return result
+    }
+
+    static func union(_ left: Literals?, _ right: Literals?, limit: Int = maxSetSize) -> Literals? {
+        guard let left, let right else { return nil }
+        let result = left.union(right)
+        return result.count <= limit ? result : nil
+    }
+
+    /// `self` followed by `next`.
+    func followed(by next: LiteralInfo) -> LiteralInfo {
+        let exact = LiteralInfo.product(self.exact, next.exact)
+        let prefix: Literals?
+        if let mine = self.exact {
+            prefix = LiteralInfo.product(mine, next.prefix) ?? mine
+        } else {
+            prefix = self.prefix
+        }
+        let suffix: Literals?
+        if let theirs = next.exact {
+            suffix = LiteralInfo.product(self.suffix, theirs) ?? theirs
+        } else {
+            suffix = next.suffix
+        }
+        let junction = LiteralInfo.product(self.suffix, next.prefix)
+        let required = LiteralInfo.better([self.best, next.best, junction])
+        return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required)
+    }
+
+    /// `self` or `other`.
+    func alternative(_ other: LiteralInfo) -> LiteralInfo {
+        LiteralInfo(
+            exact: LiteralInfo.union(exact, other.exact),
+            prefix: LiteralInfo.union(prefix, other.prefix),
+            suffix: LiteralInfo.union(suffix, other.suffix),
+            required: LiteralInfo.union(best, other.best, limit: LiteralInfo.maxAlternationSize)
+        )
+    }
+
+    /// `self` repeated between `minimum` and `maximum` (nil: no maximum) times.
+    func repeated(minimum: Int, maximum: Int?) -> LiteralInfo {
+        if minimum == 0 {
+            // Optional: only the exact set survives, with the empty string added.
+            guard maximum == 1, let exact else { return .opaque }
+            return .literals(exact.union([[]]))
+        }
+        var exactPower: Literals?
+        if let exact, maximum == minimum, minimum <= 4 {
+            exactPower = exact
+            for _ in 1..<minimum { exactPower = LiteralInfo.product(exactPower, exact) }
+        }
+        if let exactPower { return .literals(exactPower) }
+        return LiteralInfo(exact: nil, prefix: prefix ?? exact, suffix: suffix ?? exact, required: best)
+    }
+}

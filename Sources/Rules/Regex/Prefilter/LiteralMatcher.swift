@@ -1,0 +1,137 @@
+/// Aho-Corasick automaton over literals, ASCII case ignored: one pass over a text reports which
+/// groups of literals occur. Built once (a dense DFA over byte classes), immutable, shareable.
+///
+/// Each literal belongs to one or more *targets* (regex indices); a scan sets the bit of every
+/// target one of whose literals occurs.
+public final class LiteralMatcher: Sendable {
+    /// Byte → column in the transition table; letters of either case share a column.
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// `transitions[state * classCount + class]`: the next state, negated minus one when that
+    /// state reports targets.
+    private let transitions: [Int32]
+    /// For reporting states: where their targets start in `targets` (`reportStart[reportIndex]`).
+    private let reportIndexOfState: [Int32]
+    private let reportStart: [Int32]
+    private let targets: [Int32]
+    public let targetCount: Int
+    public var stateCount: Int { transitions.count / max(classCount, 1) }
+    public var reportingStateCount: Int { reportStart.count - 1 }
+
+    /// - Parameters:
+    ///   - literals: each literal with the target it stands for; empty literals are ignored.
+    ///   - targetCount: the number of targets (bit positions in scan results).
+    public init(literals: [(bytes: [UInt8], target: Int)], targetCount: Int) {
+        self.targetCount = targetCount
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var nextClass = 1
+        for (bytes, _) in literals {
+            for byte in bytes.map(lower) where classOf[Int(byte)] == 0 && nextClass < 256 {
+                classOf[Int(byte)] = UInt8(nextClass)
+                nextClass += 1
+            }
+        }
+        for upper in UInt8(0x41)...UInt8(0x5A) { classOf[Int(upper)] = classOf[Int(upper | 0x20)] }
+        let columns = nextClass
+
+        // The trie, with -1 for missing edges.
+        var table: [Int32] = Array(repeating: -1, count: columns)
+        var outputs: [[Int32]] = [[]]
+        for (bytes, target) in literals where !bytes.isEmpty {
+            var state = 0
+            for byte in bytes {
+                let column = Int(classOf[Int(lower(byte))])
+                var next = Int(table[state * columns + column])
+                if next < 0 {
+                    next = outputs.count
+                    outputs.append([])
+                    table.append(contentsOf: repeatElement(-1, count: columns))
+                    table[state * columns + column] = Int32(next)
+                }
+                state = next
+            }
+            outputs[state].append(Int32(target))
+        }
+
+        // Breadth first: failure links complete the table into a DFA and merge outputs.
+        let stateTotal = outputs.count
+        var failure = [Int](repeating: 0, count: stateTotal)
+        var queue: [Int] = []
+        queue.reserveCapacity(stateTotal)
+        for column in 0..<columns {
+            let next = Int(table[column])
+            if next < 0 {
+                table[column] = 0
+            } else {
+                failure[next] = 0
+                queue.append(next)
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            if !outputs[failure[state]].isEmpty { outputs[state].append(contentsOf: outputs[failure[state]]) }
+            for column in 0..<columns {
+                let next = Int(table[state * columns + column])
+                let fallback = table[failure[state] * columns + column]
+                if next < 0 {
+                    table[state * columns + column] = fallback
+                } else {
+                    failure[next] = Int(fallback)
+                    queue.append(next)
+                }
+            }
+        }
+
+        var reportIndex = [Int32](repeating: -1, count: stateTotal)
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for state in 0..<stateTotal where !outputs[state].isEmpty {
+            reportIndex[state] = Int32(starts.count - 1)
+            flat.append(contentsOf: Set(outputs[state]).sorted())
+            starts.append(Int32(flat.count))
+        }
+        for index in table.indices where reportIndex[Int(table[index])] >= 0 {
+            table[index] = -table[index] - 1
+        }
+        byteClass = classOf
+        classCount = columns
+        transitions = table
+        reportIndexOfState = reportIndex
+        reportStart = starts
+        self.targets = flat
+    }
+
+    /// Sets in `found` the bit of every target with a literal occurring in `text`.
+    /// `seen` is scratch (one bit per reporting state), cleared by the caller between messages so
+    /// that several texts of one message can be scanned without repeating work.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, found: inout TargetSet, seen: inout TargetSet) {
+        guard !targets.isEmpty else { return }
+        let columns = classCount
+        transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in
+                var state = 0
+                for byte in text {
+                    let next = Int(table[state &* columns &+ Int(classes[Int(byte)])])
+                    if next >= 0 {
+                        state = next
+                        continue
+                    }
+                    state = -next - 1
+                    let report = Int(reportIndexOfState[state])
+                    if seen.insert(report) {
+                        for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
+                            _ = found.insert(Int(targets[index]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A scratch set sized for `scan`'s `seen` argument.
+    public func makeSeenSet() -> TargetSet { TargetSet(capacity: reportingStateCount) }
+}

@@ -1,0 +1,16 @@
+/// Finds literal strings a regex cannot match without: a set of lowercased byte strings, each at
+/// least `LiteralInfo.minLiteralLength` long, one of which occurs (ignoring ASCII case) in every
+/// text the regex matches. Conservative: any construct it does not fully understand makes it
+/// know less, and a pattern it cannot read at all gets no literals, meaning "always run".
+public enum RequiredLiterals {
+    /// The literals, sorted, or nil when the regex must always run.
+    public static func extract(from pattern: [UInt8], options: RegexOptions = []) -> [[UInt8]]? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+        guard let info = try? parser.parseAll(), let best = info.best else { return nil }
+        return best.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    public static func extract(from pattern: String, options: RegexOptions = []) -> [[UInt8]]? {
+        extract(from: Array(pattern.utf8), options: options)
+    }
+}

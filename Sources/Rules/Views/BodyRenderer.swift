@@ -1,0 +1,104 @@
+import MailMessage
+
+/// Builds the `body` and `rawbody` views from a parsed message, as SpamAssassin 4's
+/// `get_rendered_body_text_array` and `get_decoded_body_text_array` do.
+enum BodyRenderer {
+    /// SpamAssassin's "effective type": the declared type, or text/html for a part named *.html.
+    static func effectiveType(of part: MIMEPart) -> String {
+        if let name = part.filename?.lowercased(), name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".shtml") || name.hasSuffix(".shtm") {
+            return "text/html"
+        }
+        return part.contentType.mimeType.lowercased()
+    }
+
+    /// The subject line (the last Subject field, decoded, with "\n"; "\n" alone when there is
+    /// none), then the rendered text of every text/plain and text/html leaf, white space
+    /// normalised, as lines of at most 2048 bytes.
+    static func bodyLines(of message: MailMessage, subject: [UInt8], scanSize: Int) -> [[UInt8]] {
+        let leaves = leavesWithContainer(message.root)
+        guard !leaves.isEmpty else { return [] }
+        var text = ""
+        for (leaf, inMultipart) in leaves {
+            if !text.isEmpty { text += "\n" }
+            guard var rendered = renderedText(of: leaf, in: message, inMultipart: inMultipart) else { continue }
+            if scanSize > 0, rendered.utf8.count > scanSize {
+                var bytes = Array(rendered.utf8)
+                SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [0x20])
+                rendered = String(decoding: bytes, as: UTF8.self)
+            }
+            text += rendered
+        }
+        var output = subject
+        SpamAssassinText.normalizeWhitespace(text, into: &output)
+        return SpamAssassinText.shortLines(output)
+    }
+
+    /// The text of a leaf SpamAssassin renders (text/plain, and text/html through the HTML
+    /// renderer), or nil for other types.
+    /// The parser's decoded text and HTML rendering are used when its bytes agree with
+    /// SpamAssassin's decoding; otherwise the text is converted (and rendered) again.
+    static func renderedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String? {
+        guard let leaf = part.leaf else { return nil }
+        let type = effectiveType(of: part)
+        guard type == "text/plain" || type == "text/html" else { return nil }
+        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
+        let same = bytes == leaf.decoded
+        let sameButCR = !same && bytes == withoutCarriageReturns(leaf.decoded)
+        if type == "text/html" {
+            if same || sameButCR, let html = leaf.html { return html.text }
+            let source = text(of: bytes, part: part)
+            return source.isEmpty ? "" : HTMLRenderer.render(source).text
+        }
+        if same, let text = leaf.text { return text }
+        if sameButCR, let text = leaf.text { return withoutCarriageReturns(text) }
+        return text(of: bytes, part: part)
+    }
+
+    private static func text(of bytes: [UInt8], part: MIMEPart) -> String {
+        CharsetConverter.decode(bytes[...], charset: part.leaf?.charset ?? part.contentType.charset).text
+    }
+
+    /// The transfer-decoded bytes (charset untouched, CRLF read as LF) of every text/* and
+    /// message/* leaf except text/calendar, in pieces of 2–4 KiB.
+    static func rawBodyChunks(of message: MailMessage, scanSize: Int) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        for (part, inMultipart) in leavesWithContainer(message.root) {
+            let type = effectiveType(of: part)
+            guard type.hasPrefix("text/") || type.hasPrefix("message/"), type != "text/calendar", part.leaf != nil else { continue }
+            var bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
+            SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [UInt8(ascii: ">"), 0x20])
+            chunks += SpamAssassinText.shortParagraphs(bytes[...])
+        }
+        return chunks
+    }
+
+    /// The leaves depth first, each with whether its parent is a multipart.
+    static func leavesWithContainer(_ root: MIMEPart) -> [(MIMEPart, Bool)] {
+        var result: [(MIMEPart, Bool)] = []
+        func visit(_ part: MIMEPart, inMultipart: Bool) {
+            switch part.content {
+            case .leaf: result.append((part, inMultipart))
+            case .multipart(let multipart): for child in multipart.parts { visit(child, inMultipart: true) }
+            case .message(let inner): visit(inner, inMultipart: false)
+            }
+        }
+        visit(root, inMultipart: false)
+        return result
+    }
+
+    /// CR before LF removed, as SpamAssassin's decoding leaves text.
+    static func withoutCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for index in bytes.indices where !(bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            result.append(bytes[index])
+        }
+        return result
+    }
+
+    static func withoutCarriageReturns(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return String(decoding: withoutCarriageReturns(Array(text.utf8)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,58 @@
+/// Fixed regexes used to shape views, compiled once, with Perl-like helpers over byte strings.
+struct PerlPattern: Sendable {
+    let regex: CompiledRegex
+
+    init(_ pattern: String, _ options: RegexOptions = []) {
+        // The patterns are constants of this module: a failure is a programming error.
+        regex = try! CompiledRegex(pattern, options: options)
+    }
+
+    func matches(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { regex.firstMatch(in: $0).isMatch }
+    }
+
+    /// The capture groups of the first match (index 0: the whole match), or nil.
+    func groups(_ text: [UInt8]) -> [[UInt8]?]? {
+        text.withUnsafeBufferPointer { buffer in
+            regex.captures(in: buffer).map { ranges in ranges.map { $0.map { Array(buffer[$0]) } } }
+        }
+    }
+
+    /// `s/pattern/replacement/` (or with `global`, `/g`), the replacement computed from the groups.
+    func replacing(in text: [UInt8], global: Bool = false, with replacement: ([[UInt8]?]) -> [UInt8]) -> [UInt8] {
+        text.withUnsafeBufferPointer { buffer in
+            var result: [UInt8] = []
+            var position = 0, copied = 0
+            while position <= buffer.count, let ranges = regex.captures(in: buffer, from: position), let whole = ranges[0] {
+                result += buffer[copied..<whole.lowerBound]
+                result += replacement(ranges.map { $0.map { Array(buffer[$0]) } })
+                copied = whole.upperBound
+                position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                if !global { break }
+            }
+            guard copied > 0 || !result.isEmpty else { return text }
+            result += buffer[min(copied, buffer.count)...]
+            return result
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    var lowercasedASCII: [UInt8] { map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+
+    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
+        let expected = Array(prefix.utf8)
+        guard count >= expected.count else { return false }
+        return self[0..<expected.count].lowercasedASCII == expected.lowercasedASCII
+    }
+
+    func contains(_ needle: String) -> Bool {
+        let bytes = Array(needle.utf8)
+        guard !bytes.isEmpty, count >= bytes.count else { return bytes.isEmpty }
+        return (0...(count - bytes.count)).contains { self[$0..<($0 + bytes.count)].elementsEqual(bytes) }
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    var lowercasedASCII: [UInt8] { map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+}

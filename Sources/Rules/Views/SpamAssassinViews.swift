@@ -1,0 +1,93 @@
+import MailMessage
+
+/// The texts SpamAssassin rules look at, built once per message from the parsed `MailMessage`:
+///
+/// - `body`: what `body` rules match, one element per paragraph (SpamAssassin's
+///   `get_rendered_body_text_array`): the decoded Subject line, then the text/plain parts and the
+///   rendered text/html parts, white space runs collapsed to one space and paragraph breaks to
+///   "\n", cut into lines of at most 2048 bytes.
+/// - `rawBody`: what `rawbody` rules match (`get_decoded_body_text_array`): the transfer-decoded
+///   bytes of each text part, charset and HTML untouched, in pieces of 2–4 KiB.
+/// - `full`: the message as received, without an mbox "From " line (`full` rules).
+/// - `uris`: every URI and its canonical variants (`uri` rules, `get_uri_list`), sorted.
+/// - `headers`: header-rule texts (`HeaderView`), and `mimeHeaders` for `mimeheader` rules.
+///
+/// All texts are bytes: UTF-8 for decoded text, as SpamAssassin hands its rules UTF-8 octets.
+public struct SpamAssassinViews: Sendable {
+    public let body: [[UInt8]]
+    public let rawBody: [[UInt8]]
+    public let full: [UInt8]
+    public let uris: [[UInt8]]
+    public let headers: HeaderView
+    /// The headers of every MIME part, the message itself first, depth first.
+    public let mimeHeaders: [HeaderView]
+    /// The envelope sender: the SMTP MAIL FROM when known, else guessed from the headers.
+    public let envelopeFrom: String?
+
+    /// Builds the views. `envelopeFrom` is the SMTP MAIL FROM address when the door knows it.
+    public init(message: MailMessage, envelopeFrom: String? = nil, environment: ViewEnvironment = .standard) {
+        let headers = HeaderView(message.headers)
+        self.headers = headers
+        let subject = headers.values(for: HeaderRequest(name: "Subject")).last ?? [0x0A]
+        let options = environment.options
+        body = BodyRenderer.bodyLines(of: message, subject: subject, scanSize: options.bodyPartScanSize)
+        rawBody = BodyRenderer.rawBodyChunks(of: message, scanSize: options.rawBodyPartScanSize)
+        if let fromLine = message.mboxFromLine, fromLine.startIndex == 0 {
+            full = Array(message.raw[fromLine.endIndex...])
+        } else {
+            full = message.raw
+        }
+        let htmlURIs = message.leaves.flatMap { part -> [String] in
+            guard BodyRenderer.effectiveType(of: part) == "text/html", let leaf = part.leaf else { return [] }
+            return leaf.html?.uris ?? []
+        }
+        uris = environment.uriBuilder.uris(bodyLines: body, htmlURIs: htmlURIs)
+        mimeHeaders = message.allParts.map { HeaderView($0.headers) }
+        self.envelopeFrom = envelopeFrom ?? SpamAssassinViews.guessEnvelopeFrom(headers)
+    }
+
+    /// The text a `header` rule matches, nil when the header is absent (`[if-unset: …]` is the
+    /// caller's).
+    public func headerText(_ request: HeaderRequest) -> [UInt8]? {
+        headers.text(for: request, envelopeFrom: envelopeFrom)
+    }
+
+    /// `headerText(HeaderRequest(parsing: "From:addr"))`.
+    public func headerText(_ request: String) -> [UInt8]? {
+        headerText(HeaderRequest(parsing: request))
+    }
+
+    /// For a `mimeheader` rule: per MIME part (message first, depth first), the last field of that
+    /// name (decoded with "\n", or raw), or for `ALL` every field as "Name: value\n"; nil where the
+    /// part has none.
+    public func mimeHeaderTexts(_ name: String, raw: Bool = false) -> [[UInt8]?] {
+        mimeHeaders.map { part in
+            if name == "ALL" {
+                let lines = part.fields.map { field in
+                    Array("\(field.name):".utf8) + (raw ? field.rawUnfolded : Array(" \(field.decoded)\n".utf8))
+                }
+                return lines.isEmpty ? nil : lines.flatMap { $0 }
+            }
+            let lowered = name.lowercased()
+            guard let field = part.fields.last(where: { $0.lowercasedName == lowered }) else { return nil }
+            return raw ? field.raw : Array(field.decoded.utf8) + [0x0A]
+        }
+    }
+
+    /// SpamAssassin's fall-backs when no envelope sender is known: the first X-Envelope-From,
+    /// Envelope-Sender or Return-Path address, unless a Received field stands above it.
+    static func guessEnvelopeFrom(_ headers: HeaderView) -> String? {
+        for name in ["x-envelope-from", "envelope-sender", "return-path"] {
+            guard let index = headers.fields.firstIndex(where: { $0.lowercasedName == name }) else { continue }
+            if headers.fields[..<index].contains(where: { $0.lowercasedName == "received" }) {
+                if name == "x-envelope-from" { return nil }
+                continue
+            }
+            let request = HeaderRequest(name: name, addresses: true, firstOnly: true)
+            if let address = headers.values(for: request).first {
+                return String(decoding: address, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+}

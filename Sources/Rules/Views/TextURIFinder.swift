@@ -1,0 +1,164 @@
+/// Finds URIs in rendered body text the way SpamAssassin's `_process_text_uri_list` does: a
+/// regex modelled on what Thunderbird and Outlook Express would turn into links (a scheme or
+/// `www.` prefix, an e-mail address, or a bare host name ending in a known TLD), then the same
+/// trimming, skipping and scheme-adding.
+struct TextURIFinder: Sendable {
+    private let pattern: CompiledRegex
+    private let canonicalizer: URICanonicalizer
+
+    init(canonicalizer: URICanonicalizer) throws(RegexCompileError) {
+        self.canonicalizer = canonicalizer
+        let tldAlternation = canonicalizer.validTLDs.isEmpty ? "no_tlds_defined" : TextURIFinder.trie(of: canonicalizer.validTLDs)
+        let tldsRE = "(?<![a-zA-Z0-9-])(?:\(tldAlternation))(?!(?:[a-zA-Z0-9-]|\\.[a-zA-Z0-9]))"
+        let startDelimiters = "><\"'`,{[(|\\s\\x1b\\xa0"
+        let iso2022Shift = "\\x1b\\(."
+        let endDelimiters = "><\"`}\\]{[|\\s\\x1b\\xa0"
+        let schemelessStart = "[!\"#$&'()*+,/:;<=>?@\\[\\\\\\]^`{|}~\\s\\x1b\\xa0]"
+        let endDelimitersEmail = endDelimiters + ",('\\x80-\\xff"
+        let endDelimitersPlusAt = endDelimitersEmail + "@"
+        let schemeless = "([a-z\\d][a-z\\d._-]{0,251}\\.\(tldsRE))\\.?(?::\\d{1,5})?(?:/[^\(endDelimiters)]{1,2048})?"
+        let knownScheme = "(?:(?:https?|ftp)://|(?:www\\d{0,2}|ftp)\\.)[^\(endDelimiters)]{1,2048}"
+        let mail = "(?:mailto:[^\(endDelimitersEmail)]{1,2048}|[^\(endDelimitersPlusAt)]{1,251}@[^\(endDelimitersEmail)]{1,251})"
+        let full = "(?:\\b|(?<=\(iso2022Shift))|(?<=[\(startDelimiters)]))"
+            + "(?:(?:(\(knownScheme))(?=(?:[\(endDelimiters)]|\\z)))"
+            + "|(?:(\(mail))(?=(?:[\(endDelimitersEmail)]|\\z)))"
+            + "|(?:(?:^|(?<=\(schemelessStart)))(\(schemeless))(?=(?:[\(endDelimiters)]|\\z))))"
+        pattern = try CompiledRegex(full, options: .caseless)
+    }
+
+    /// The TLDs as one regex factored on common prefixes (`c(?:a|at|o(?:m|op)?)…`): PCRE2 tries
+    /// alternatives one by one, so a flat list of 1500 names would be tried in full at every dot.
+    static func trie(of tlds: Set<String>) -> String {
+        final class Node {
+            var children: [UInt8: Node] = [:]
+            var terminal = false
+        }
+        let root = Node()
+        for tld in tlds where !tld.isEmpty {
+            var node = root
+            for byte in Array(tld.utf8).lowercasedASCII {
+                if let next = node.children[byte] {
+                    node = next
+                } else {
+                    let next = Node()
+                    node.children[byte] = next
+                    node = next
+                }
+            }
+            node.terminal = true
+        }
+        func literal(_ byte: UInt8) -> String {
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
+            let digits = Array("0123456789abcdef")
+            return isWord ? String(UnicodeScalar(byte)) : "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
+        }
+        func emit(_ node: Node) -> String {
+            let branches = node.children.keys.sorted().map { literal($0) + emit(node.children[$0]!) }
+            if branches.isEmpty { return "" }
+            let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+            if node.terminal { return "(?:" + body + ")?" }
+            return body
+        }
+        return emit(root)
+    }
+
+    /// Each URI found in `lines`, with a scheme, in order of appearance (not yet canonicalised).
+    func uris(in lines: [[UInt8]]) -> [[UInt8]] {
+        var seen = Set<ByteString>()
+        var found: [[UInt8]] = []
+        for line in lines {
+            line.withUnsafeBufferPointer { buffer in
+                var position = 0
+                while position < buffer.count, let groups = pattern.captures(in: buffer, from: position), let whole = groups[0] {
+                    position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                    let kind: Kind
+                    let range: Range<Int>
+                    if let scheme = groups[1] {
+                        (kind, range) = (.scheme, scheme)
+                    } else if let mail = groups[2] {
+                        (kind, range) = (.mail, mail)
+                    } else if let schemeless = groups[3] {
+                        (kind, range) = (.schemeless, schemeless)
+                    } else {
+                        continue
+                    }
+                    let host = groups.count > 4 ? groups[4].map { Array(buffer[$0]) } : nil
+                    guard let raw = cleaned(Array(buffer[range])), seen.insert(ByteString(raw)).inserted,
+                          let uri = withScheme(raw, kind: kind, schemelessHost: host) else { continue }
+                    found.append(uri)
+                }
+            }
+        }
+        return found
+    }
+
+    private enum Kind { case scheme, mail, schemeless }
+
+    /// `)` ends the URI when no `(` comes before it; trailing punctuation goes.
+    private func cleaned(_ raw: [UInt8]) -> [UInt8]? {
+        var uri = raw
+        if let close = uri.firstIndex(of: UInt8(ascii: ")")), !uri[..<close].contains(UInt8(ascii: "(")) {
+            uri = Array(uri[..<close])
+        }
+        let trailing = Set("-~!@#^&*()_+=:;'?,.".utf8)
+        while let last = uri.last, trailing.contains(last) { uri.removeLast() }
+        return uri
+    }
+
+    private func withScheme(_ raw: [UInt8], kind: Kind, schemelessHost: [UInt8]?) -> [UInt8]? {
+        if kind == .mail, !raw.contains(UInt8(ascii: "@")) { return nil }
+        if let schemelessHost, !TextURIFinder.isFQDNValid(schemelessHost) { return nil }
+        if raw.hasPrefixIgnoringCase("cid:") || raw.hasPrefixIgnoringCase("mid:") { return nil }
+        if TextURIFinder.emptyURI.matches(raw) { return nil }
+        var uri = raw
+        if !TextURIFinder.knownScheme.matches(uri) {
+            if uri.hasPrefixIgnoringCase("ftp.") {
+                uri = Array("ftp://".utf8) + uri
+            } else if TextURIFinder.wwwPrefix.matches(uri) {
+                uri = Array("http://".utf8) + uri
+            } else if TextURIFinder.slashBeforeAt.matches(uri) {
+                uri = Array("http://".utf8) + uri
+            } else if uri.contains(UInt8(ascii: "@")) {
+                guard TextURIFinder.dotAfterAt.matches(uri), !uri.contains("&nbsp;") else { return nil }
+                uri = TextURIFinder.mailMisparse.replacing(in: uri) { _ in [] }
+                uri = Array("mailto:".utf8) + uri
+            } else {
+                guard uri.contains(UInt8(ascii: ".")) else { return nil }
+                uri = Array("http://".utf8) + uri
+            }
+        }
+        if uri.hasPrefixIgnoringCase("mailto:") {
+            if TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
+            guard let groups = TextURIFinder.mailHost.groups(uri), var host = groups[1] else { return nil }
+            while host.count >= 3, host.suffix(3).elementsEqual("%20".utf8) { host.removeLast(3) }
+            guard canonicalizer.isDomainValid(host) else { return nil }
+        }
+        return uri
+    }
+
+    /// `is_fqdn_valid`: two or more labels of letters, digits, `-` and (below the registered
+    /// domain) `_`, at most 253 bytes.
+    static func isFQDNValid(_ host: [UInt8]) -> Bool {
+        var lowered = host.lowercasedASCII
+        while lowered.last == UInt8(ascii: ".") { lowered.removeLast() }
+        guard lowered.count <= 253 else { return false }
+        let labels = lowered.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count > 1 else { return false }
+        for (index, label) in labels.enumerated() {
+            guard (1...63).contains(label.count) else { return false }
+            let allowed = label.allSatisfy { URICanonicalizer.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+            guard allowed, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+            if index >= labels.count - 2, label.contains(UInt8(ascii: "_")) { return false }
+        }
+        return true
+    }
+
+    static let emptyURI = PerlPattern("^\\w+:/{0,2}$", .caseless)
+    static let knownScheme = PerlPattern("^(?:https?|ftp|mailto):", .caseless)
+    static let wwwPrefix = PerlPattern("^www\\d{0,2}\\.", .caseless)
+    static let slashBeforeAt = PerlPattern("/.+@", .dotAll)
+    static let dotAfterAt = PerlPattern("@.+?\\.", .dotAll)
+    static let mailMisparse = PerlPattern("^(?:skype|e?-?mail)?:+", .caseless)
+    static let percentEscape = PerlPattern("%[0-9a-f]{2}", .caseless)
+    static let mailHost = PerlPattern("@([^?&>]*)")
+}

@@ -1,0 +1,58 @@
+import MailMessage
+
+/// SpamAssassin's `get_uri_list` for a message: the URIs found in the rendered body text (kept
+/// only when one of their forms has a host with a known TLD) and the URIs the HTML parts link
+/// to, each with the variants `URICanonicalizer` adds; unique, sorted.
+struct URIListBuilder: Sendable {
+    static let maxURILength = 8192
+    let canonicalizer: URICanonicalizer
+    let finder: TextURIFinder
+
+    init(options: ViewOptions) throws(RegexCompileError) {
+        canonicalizer = URICanonicalizer(validTLDs: options.validTLDs, redirectorPatterns: options.redirectorPatterns)
+        finder = try TextURIFinder(canonicalizer: canonicalizer)
+    }
+
+    func uris(bodyLines: [[UInt8]], htmlURIs: [String]) -> [[UInt8]] {
+        var result = Set<ByteString>()
+        for uri in finder.uris(in: bodyLines) {
+            let cleaned = canonicalizer.canonicalize(uri).map { Array($0.prefix(URIListBuilder.maxURILength)) }
+            guard cleaned.contains(where: hasValidDomain) else { continue }
+            result.formUnion(cleaned.map(ByteString.init))
+        }
+        for uri in htmlURIs {
+            result.formUnion(canonicalizer.canonicalize(Array(uri.utf8)).map { ByteString(Array($0.prefix(URIListBuilder.maxURILength))) })
+        }
+        return result.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// `uri_to_domain` gives a domain: a valid host name with a known TLD, or an IP address.
+    private func hasValidDomain(_ uri: [UInt8]) -> Bool {
+        var text = uri.lowercasedASCII
+        if text.starts(with: Array("javascript:".utf8)) || text.starts(with: Array("cid:".utf8)) || text.starts(with: Array("file:".utf8)) {
+            return false
+        }
+        if text.starts(with: Array("mailto:".utf8)) {
+            text.removeFirst(7)
+            if let query = text.firstIndex(of: UInt8(ascii: "?")) { text.removeSubrange(query...) }
+            guard text.filter({ $0 == UInt8(ascii: "@") }).count == 1, let at = text.firstIndex(of: UInt8(ascii: "@")) else { return false }
+            text = Array(text[(at + 1)...])
+        } else {
+            text = URIListBuilder.scheme.replacing(in: text) { _ in [] }
+            if let cut = text.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+                text.removeSubrange(cut...)
+            }
+            if let at = text.lastIndex(of: UInt8(ascii: "@")) { text = Array(text[(at + 1)...]) }
+            text = URIListBuilder.port.replacing(in: text) { _ in [] }
+        }
+        if URIListBuilder.encodedPrintable.matches(text) { return false }
+        let host = URICanonicalizer.idnToASCII(text)
+        if URIListBuilder.ipAddress.matches(host) { return true }
+        return TextURIFinder.isFQDNValid(host) && canonicalizer.isDomainValid(host)
+    }
+
+    static let scheme = PerlPattern("^[a-z]+:/{0,2}")
+    static let port = PerlPattern(":\\d*$")
+    static let encodedPrintable = PerlPattern("%(?:2[1-9a-f]|[3-6][0-9a-f]|7[0-9a-e])")
+    static let ipAddress = PerlPattern("^(?:\\d{1,3}\\.){3}\\d{1,3}$|^\\[?[0-9a-f:]*:[0-9a-f:.]*\\]?$", .caseless)
+}

@@ -1,0 +1,154 @@
+import Dispatch
+import Filter
+import Foundation
+import MailMessage
+import Synchronization
+import VirusScan
+
+/// Virus-scan throughput, in process (libclamav) against clamd over INSTREAM, on the same
+/// messages and the same signatures. Each backend is measured three ways: swfilter's way (its
+/// decoded parts, then the whole message), its decoded parts only, and the classic milter way
+/// (the whole message only).
+/// libclamav's clean-file cache is off on both sides unless `--cache` is given, so that every
+/// round scans; start clamd with `DisableCache yes` to match (scripts/bench-clamav.sh does).
+///
+/// Wall time is printed with CPU time (this process, plus clamd's with `--clamd-pid`): on a
+/// shared machine CPU time is the steadier figure. libclamav makes and removes a temporary
+/// directory for every scan, which costs milliseconds on some disks: `--tmpdir` (and clamd's
+/// TemporaryDirectory) on a tmpfs takes that out.
+///
+///   SwfilterBench scan [--signatures PATH] [--clamd ADDRESS]… [--clamd-pid PID] [--tmpdir DIR]
+///                      [--threads N] [--rounds N] [--cache] [DIR…]
+struct VirusScanBenchmark {
+    struct Options {
+        var signatures: [String] = []
+        var clamd: [String] = []
+        var threads = 1
+        var cache = false
+        var temporaryDirectory: String?
+        /// clamd's process id, to count its CPU time with ours.
+        var clamdProcess: Int32?
+
+        /// Takes this benchmark's options out of the argument list, leaving the directories.
+        static func extract(from arguments: inout [String]) -> Options {
+            var options = Options()
+            var rest: [String] = []
+            var index = 0
+            while index < arguments.count {
+                let argument = arguments[index]
+                let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+                switch argument {
+                case "--signatures": if let value { options.signatures.append(value); index += 1 }
+                case "--clamd": if let value { options.clamd.append(value); index += 1 }
+                case "--threads": if let value { options.threads = max(1, Int(value) ?? 1); index += 1 }
+                case "--tmpdir": if let value { options.temporaryDirectory = value; index += 1 }
+                case "--clamd-pid": if let value { options.clamdProcess = Int32(value); index += 1 }
+                case "--cache": options.cache = true
+                default: rest.append(argument)
+                }
+                index += 1
+            }
+            arguments = rest
+            return options
+        }
+    }
+
+    enum Way: String, CaseIterable {
+        case partsAndWhole = "parts + whole message"
+        case partsOnly = "decoded parts only"
+        case wholeOnly = "whole message only"
+    }
+
+    let corpus: BenchCorpus
+    let options: Options
+    let rounds: Int
+
+    func run() {
+        let signatures = options.signatures.isEmpty ? [Self.projectSignatures] : options.signatures
+        let settings = ClamAVEngineSettings(signatureDirectory: nil, extraSignatureFiles: signatures, cacheEnabled: options.cache,
+                                            temporaryDirectory: options.temporaryDirectory)
+        let engine: ClamAVEngine
+        do {
+            engine = try ClamAVEngine(settings: settings)
+        } catch {
+            FileHandle.standardError.write(Data("scan: \(error)\n".utf8))
+            exit(69)
+        }
+        let megabytes = Double(corpus.totalBytes) / 1_000_000
+        print(String(format: "corpus: %d messages, %.1f MB; %d signatures from %@ loaded in %.2f s; %d thread(s); cache %@; tmpdir %@",
+                     corpus.messages.count, megabytes, engine.signatureCount, signatures.joined(separator: ", "),
+                     seconds(engine.loadDuration), options.threads, options.cache ? "on" : "off", options.temporaryDirectory ?? "default"))
+
+        var backends: [(String, any VirusScanner)] = [("in-process libclamav", engine)]
+        for text in options.clamd {
+            do {
+                let client = try ClamdClient(addresses: [try ClamdAddress(parsing: text)])
+                try client.ping()
+                backends.append(("clamd \(text)", client))
+            } catch {
+                FileHandle.standardError.write(Data("scan: clamd \(text): \(error)\n".utf8))
+                exit(69)
+            }
+        }
+        for way in Way.allCases {
+            var wall: [Double] = [], cpu: [Double] = []
+            for (index, (label, scanner)) in backends.enumerated() {
+                let result = measure(scanner, way: way, countClamd: index > 0)
+                wall.append(result.wall)
+                cpu.append(result.cpu)
+                print(String(format: "%@ (%@): wall %.3f s = %.1f MB/s, %.0f messages/s; CPU %.3f s = %.1f MB/s, %.0f messages/s per core; %d viruses",
+                             label, way.rawValue, result.wall, megabytes / result.wall, Double(corpus.messages.count) / result.wall,
+                             result.cpu, megabytes / result.cpu, Double(corpus.messages.count) / result.cpu, result.found))
+            }
+            for index in wall.indices.dropFirst() {
+                print(String(format: "  in-process / %@: %.2fx wall, %.2fx CPU", backends[index].0, wall[index] / wall[0], cpu[index] / cpu[0]))
+            }
+        }
+    }
+
+    /// The median wall and CPU seconds of `rounds` passes (after a warm-up), and the viruses
+    /// found in one pass. CPU is this process's, plus clamd's when `countClamd`.
+    private func measure(_ scanner: any VirusScanner, way: Way, countClamd: Bool) -> (wall: Double, cpu: Double, found: Int) {
+        let analyzer: any MessageAnalyzer = switch way {
+        case .partsAndWhole: VirusAnalyzer(scanner: scanner)
+        case .partsOnly: VirusAnalyzer(scanner: scanner, policy: VirusScanPolicy(scanWholeMessage: false))
+        case .wholeOnly: WholeMessageAnalyzer(scanner: scanner)
+        }
+        let filter = FilterEngine(analyzers: [analyzer])
+        let found = pass(filter)
+        var walls: [Double] = [], cpus: [Double] = []
+        for _ in 0..<max(1, rounds) {
+            let start = ContinuousClock.now
+            let cpuBefore = CPUTime.ofSelf() + (countClamd ? CPUTime.of(options.clamdProcess) : 0)
+            _ = pass(filter)
+            cpus.append(CPUTime.ofSelf() + (countClamd ? CPUTime.of(options.clamdProcess) : 0) - cpuBefore)
+            walls.append(seconds(ContinuousClock.now - start))
+        }
+        walls.sort()
+        cpus.sort()
+        return (walls[walls.count / 2], cpus[cpus.count / 2], found)
+    }
+
+    /// One pass over the corpus on `options.threads` threads; returns viruses found.
+    private func pass(_ filter: FilterEngine) -> Int {
+        let next = Atomic<Int>(0)
+        let found = Atomic<Int>(0)
+        let messages = corpus.messages
+        DispatchQueue.concurrentPerform(iterations: options.threads) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < messages.count else { return }
+                let result = filter.scan(messages[index].bytes)
+                found.add(result.report.viruses.count, ordering: .relaxed)
+            }
+        }
+        return found.load(ordering: .relaxed)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static let projectSignatures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../rules/clamav").standardized.path
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import Rules
+
+@Suite struct LiteralPrefilterTests {
+    static let handWritten: [(String, RegexOptions)] = [
+        ("viagra|cialis", .caseless), ("colou?r", []), ("\\bfree\\s+money\\b", .caseless), ("v[i1!]agra", .caseless),
+        ("(?:click|tap) here", .caseless), ("abc(?:def)?ghi", []), ("\\$\\d+(?:,\\d{3})*\\.00", []),
+        ("(?i:WINNER)!+", []), ("unsub(?:scribe)?", .caseless), ("x+yz{2}y", []), ("(?!bad)good deal", .caseless),
+        ("\\Qa+b\\E=c", []), ("l o t t e r y # spaced\n", .extended), ("\\x66\\x72\\x65\\x65", []),
+        ("^subject", .multiline), ("dear (?:friend|sir|madam)", .caseless), ("[Aa][Bb][Cc]", []),
+    ]
+
+    /// Texts made of fragments of the patterns' own words with random case and noise, so that
+    /// many of them do match.
+    static func texts(count: Int, seed: UInt64) -> [[UInt8]] {
+        var generator = SplitMix(seed: seed)
+        let fragments = ["viagra", "V1AGRA", "v!agra", "colour", "color", "free money", "Free   Money", "click here", "tap here",
+                         "abcghi", "abcdefghi", "$1,000.00", "$5.00", "winner!!", "WINNER!", "unsub", "Unsubscribe",
+                         "xxyzzy", "xyzzy", "good deal", "bad good deal", "a+b=c", "lottery", "free", "subject", "\nSubject",
+                         "dear friend", "Dear Madam", "aBc", "ab", "c", " ", "\n", "e", "!", "1"]
+        return (0..<count).map { _ in
+            var text: [UInt8] = []
+            for _ in 0..<generator.next(below: 8) {
+                var piece = Array(fragments[generator.next(below: fragments.count)].utf8)
+                if generator.next(below: 3) == 0 { piece = piece.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 } }
+                if generator.next(below: 5) == 0, !piece.isEmpty { piece.remove(at: generator.next(below: piece.count)) }
+                text += piece
+            }
+            return text
+        }
+    }
+
+    @Test func neverDropsAHandWrittenRegexThatMatches() throws {
+        let regexes = try Self.handWritten.map { try CompiledRegex($0.0, options: $0.1) }
+        let prefilter = LiteralPrefilter(patterns: Self.handWritten.map { (Array($0.0.utf8), $0.1) })
+        #expect(prefilter.prefilteredCount >= 12)
+        var matched = 0
+        for text in Self.texts(count: 3000, seed: 1) {
+            let candidates = prefilter.candidates(in: [text])
+            for (index, regex) in regexes.enumerated() where regex.firstMatch(in: text).isMatch {
+                matched += 1
+                #expect(candidates.contains(index), "dropped /\(regex.pattern)/ for \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+        }
+        #expect(matched > 1000)
+    }
+
+    @Test func neverDropsAStockRuleThatMatches() throws {
+        let rules = StockBodyRules.all
+        guard !rules.isEmpty else { return }  // SpamAssassin's rules are not installed
+        var compiled: [(CompiledRegex, [UInt8], RegexOptions)] = []
+        for rule in rules {
+            if let regex = try? CompiledRegex(bytes: rule.pattern, options: rule.options) { compiled.append((regex, rule.pattern, rule.options)) }
+        }
+        #expect(compiled.count * 100 >= rules.count * 95)
+        let prefilter = LiteralPrefilter(patterns: compiled.map { ($0.1, $0.2) })
+        // Texts built from the rules' own literals, cut and recased, so the rules get exercised.
+        var generator = SplitMix(seed: 3)
+        let pieces = prefilter.literals.compactMap { $0?.first }
+        var matched = 0
+        for _ in 0..<200 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + generator.next(below: 6)) {
+                var piece = pieces[generator.next(below: pieces.count)]
+                if generator.next(below: 2) == 0 { piece = piece.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 } }
+                if generator.next(below: 4) == 0, piece.count > 1 { piece.removeLast() }
+                text += piece + [UInt8(ascii: " ")]
+            }
+            let candidates = prefilter.candidates(in: [text])
+            for (index, entry) in compiled.enumerated() where !candidates.contains(index) && entry.0.firstMatch(in: text).isMatch {
+                Issue.record("dropped /\(entry.0.pattern)/ for \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+            matched += compiled.indices.filter { candidates.contains($0) }.count
+        }
+        #expect(matched > 0)
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import Rules
+
+@Suite struct SpamAssassinDecodingTests {
+    private func qp(_ text: String) -> String {
+        String(decoding: SpamAssassinDecoding.quotedPrintableDecode(Array(text.utf8)), as: UTF8.self)
+    }
+
+    @Test func quotedPrintableInSpamAssassinsTwoPasses() {
+        // Soft breaks go first, so "==\n3D" becomes "=3D" and then "=".
+        #expect(qp("version==\n3D5") == "version=5")
+        #expect(qp("caf=C3=A9 =\nnext") == "caf\u{E9} next")
+        #expect(qp("trailing   \nspace") == "trailing\nspace")
+        #expect(qp("last line kept  ") == "last line kept  ")
+        #expect(qp("=ZZ and =4") == "=ZZ and =4")
+        #expect(qp("crlf=\r\nsoft") == "crlfsoft")
+    }
+
+    @Test func blankLineRunsAreCutToTwenty() {
+        let body = "text\n" + String(repeating: "\n", count: 5) + String(repeating: " \n", count: 20) + "end\n"
+        let limited = String(decoding: SpamAssassinDecoding.limitingBlankLines(Array(body.utf8)[...]), as: UTF8.self)
+        // The first blank line stays, the next five go, the last nineteen stay.
+        #expect(limited == "text\n\n" + String(repeating: " \n", count: 19) + "end\n")
+        let short = "a\n\n\nb\n"
+        #expect(String(decoding: SpamAssassinDecoding.limitingBlankLines(Array(short.utf8)[...]), as: UTF8.self) == short)
+    }
+
+    @Test func longLinesInMultipartPartsGainLineBreaks() {
+        let line = [UInt8](repeating: 0x61, count: 2048) + [0x0A]
+        let split = SpamAssassinDecoding.splittingLongLines(line)
+        #expect(split == [UInt8](repeating: 0x61, count: 2048) + [0x0A, 0x0A])
+        let long = [UInt8](repeating: 0x62, count: 5000)
+        #expect(SpamAssassinDecoding.splittingLongLines(long).filter { $0 == 0x0A }.count == 2)
+        #expect(SpamAssassinDecoding.splittingLongLines(Array("ok\n".utf8)) == Array("ok\n".utf8))
+    }
+}

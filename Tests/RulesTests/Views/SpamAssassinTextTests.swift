@@ -1,0 +1,52 @@
+import Testing
+@testable import Rules
+
+@Suite struct SpamAssassinTextTests {
+    private func normalized(_ text: String) -> String {
+        var output: [UInt8] = []
+        SpamAssassinText.normalizeWhitespace(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test func whiteSpaceRunsAsPerlCollapsesThem() {
+        #expect(normalized("a  b\tc\nd") == "a b c d")
+        #expect(normalized("a\n\nb") == "a\nb")
+        #expect(normalized("a \n \n b") == "a \n b")
+        #expect(normalized("a\n \n\n") == "a\n")
+        #expect(normalized("x\u{A0}y\u{3000}z\u{2009}w\u{85}v") == "x y z w v")
+        #expect(normalized("nul\u{0}here") == "nul\nhere")
+        #expect(normalized("zero\u{200B}width") == "zero\u{200B}width")
+        #expect(normalized("") == "")
+    }
+
+    @Test func longLinesAreCutAfterASpace() {
+        let line = Array((String(repeating: "abcd ", count: 500) + "\n").utf8)  // 2501 bytes
+        let pieces = SpamAssassinText.shortLines(line)
+        #expect(pieces.count == 2)
+        #expect(pieces[0].count == 2045 && pieces[0].last == 0x20)
+        #expect(pieces.joined().elementsEqual(line))
+        let solid = [UInt8](repeating: 0x78, count: 5000)
+        #expect(SpamAssassinText.shortLines(solid).map(\.count) == [2048, 2048, 904])
+        #expect(SpamAssassinText.shortLines(Array("a\nb\n\nc".utf8)).map { String(decoding: $0, as: UTF8.self) } == ["a\n", "b\n", "\n", "c"])
+    }
+
+    @Test func paragraphsArePiecesOfTwoToFourKilobytes() {
+        #expect(SpamAssassinText.shortParagraphs(Array("short".utf8)[...]).count == 1)
+        var text = [UInt8](repeating: 0x61, count: 10_000)
+        text[3000] = 0x0A
+        text[6000] = UInt8(ascii: ">")
+        let pieces = SpamAssassinText.shortParagraphs(text[...])
+        #expect(pieces.map(\.count) == [3001, 3000, 3999])
+        #expect(pieces.joined().elementsEqual(text))
+    }
+
+    @Test func scanSizeCutsNearALineBreak() {
+        var text = [UInt8](repeating: 0x61, count: 3000)
+        text[1500] = 0x0A
+        SpamAssassinText.truncate(&text, at: 1000, fallbacks: [0x20])
+        #expect(text.count == 1501)
+        var solid = [UInt8](repeating: 0x61, count: 5000)
+        SpamAssassinText.truncate(&solid, at: 1000, fallbacks: [0x20])
+        #expect(solid.count == 1000)
+    }
+}
