@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "MailMessage", swiftSettings: strict),
         // analysis
         .target(name: "VirusScan", dependencies: ["CClamAV", "Filter", "MailMessage"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["CPCRE2", "MailMessage"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["CPCRE2", "Filter", "MailMessage"], swiftSettings: strict),
         .target(name: "Bayes", dependencies: ["MailMessage", "Filter"], swiftSettings: strict),
         // storage
         .target(name: "Storage", dependencies: ["Bayes", "CSQLite"], swiftSettings: strict),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter"], swiftSettings: strict),
         .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "MailMessage"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
         .testTarget(name: "BayesTests", dependencies: ["Bayes", "MailMessage", "Filter"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Bayes", "MailMessage"], swiftSettings: strict),

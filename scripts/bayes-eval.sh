@@ -51,7 +51,7 @@ run_swfilter() {
     local bin="$root/.build/release/swfilter" state="$work/swfilter-state" config="$work/swfilter.toml"
     rm -rf "$state"
     mkdir -p "$state"
-    printf '[bayes]\nenabled = true\n[virus]\nenabled = false\n' >"$config"
+    printf '[bayes]\nenabled = true\n[virus]\nenabled = false\n[rules]\nenabled = false\n' >"$config"
     # Each part of the split as a directory of links, as an admin would learn a folder.
     local part label a b c
     for part in train test; do

@@ -22,7 +22,7 @@ public struct HeaderField: Sendable {
     /// The unfolded value with RFC 2047 encoded words decoded.
     public var value: String {
         let text = unfolded
-        guard text.utf8.contains(UInt8(ascii: "=")) else { return text }
+        guard rawValue.contains(UInt8(ascii: "=")) else { return text }
         return EncodedWordDecoder.decode(text).text
     }
 

@@ -10,6 +10,7 @@ public enum EngineFactory {
         // Bayes before the rules (they read its probability); autolearn after everything.
         let bayes = BayesComposition.analyzers(for: config)
         analyzers += bayes.classify
+        if let rules = RulesComposition.analyzer(for: config, log: log) { analyzers.append(rules) }
         analyzers += bayes.autolearn
         return FilterEngine(analyzers: analyzers, policy: policy(for: config.policy), limits: config.messageLimits)
     }

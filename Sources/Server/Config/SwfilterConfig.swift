@@ -10,6 +10,7 @@ public struct SwfilterConfig: Sendable, Equatable {
     public var policy: PolicyConfig
     public var filter: FilterConfig
     public var virus: VirusConfig
+    public var rules: RulesConfig
     public var bayes: BayesConfig
 
     static var sections: [ConfigSectionSlot] {
@@ -19,6 +20,7 @@ public struct SwfilterConfig: Sendable, Equatable {
             ConfigSectionSlot(\.policy),
             ConfigSectionSlot(\.filter),
             ConfigSectionSlot(\.virus),
+            ConfigSectionSlot(\.rules),
             ConfigSectionSlot(\.bayes),
         ]
     }
@@ -29,6 +31,7 @@ public struct SwfilterConfig: Sendable, Equatable {
         policy: PolicyConfig = PolicyConfig(),
         filter: FilterConfig = FilterConfig(),
         virus: VirusConfig = VirusConfig(),
+        rules: RulesConfig = RulesConfig(),
         bayes: BayesConfig = BayesConfig()
     ) {
         self.general = general
@@ -36,6 +39,7 @@ public struct SwfilterConfig: Sendable, Equatable {
         self.policy = policy
         self.filter = filter
         self.virus = virus
+        self.rules = rules
         self.bayes = bayes
     }
 

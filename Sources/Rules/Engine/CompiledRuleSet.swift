@@ -1,0 +1,80 @@
+/// A `RuleSet` made ready to run: every active regex rule (header, mimeheader, body, rawbody,
+/// full, uri) compiled once, and the literal prefilter over the body rules. A regex that does not
+/// compile is reported in `problems` and its rule never hits; nothing here is fatal. Immutable,
+/// so one instance serves every scanning thread.
+public final class CompiledRuleSet: Sendable {
+    public let ruleSet: RuleSet
+    /// Compiled rules by kind, in run order (priority, then definition).
+    public let header: [CompiledPatternRule]
+    public let mimeHeader: [CompiledPatternRule]
+    public let body: [CompiledPatternRule]
+    public let rawBody: [CompiledPatternRule]
+    public let full: [CompiledPatternRule]
+    public let uri: [CompiledPatternRule]
+    /// `header NAME exists:Field` rules, and `eval:` rules of any kind.
+    public let exists: [(id: RuleID, request: HeaderRequest)]
+    public let evals: [(id: RuleID, function: String, arguments: [EvalArgument])]
+    /// Per-line literal prefilter over `body`: target `i` is `body[i]`.
+    public let bodyPrefilter: LiteralPrefilter
+    /// Rules left out: regexes that did not compile.
+    public let problems: [RuleProblem]
+    /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
+    public let viewEnvironment: ViewEnvironment
+
+    /// The score sets a rule may run in; a rule active in none of them is not compiled.
+    static let scoreSets: [ScoreSet] = [.local, .bayes]
+
+    public init(_ ruleSet: RuleSet, limits: RegexLimits = .default) {
+        self.ruleSet = ruleSet
+        var compiled: [RuleKind: [CompiledPatternRule]] = [:]
+        var exists: [(id: RuleID, request: HeaderRequest)] = []
+        var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
+        var problems: [RuleProblem] = []
+        let runnable = ruleSet.rules.filter { rule in CompiledRuleSet.scoreSets.contains { rule.isActive(in: $0) } }
+            .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
+        for rule in runnable {
+            switch rule.test {
+            case .pattern(let pattern):
+                guard [.body, .rawbody, .full, .uri].contains(rule.kind) else { continue }
+                do {
+                    let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: nil, request: nil))
+                } catch {
+                    problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
+                }
+            case .header(let test):
+                do {
+                    let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
+                    let request = HeaderRequest(parsing: test.header.description)
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request))
+                } catch {
+                    problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
+                }
+            case .exists(let selector):
+                exists.append((rule.id, HeaderRequest(parsing: selector.description)))
+            case .eval(let function, let arguments):
+                evals.append((rule.id, function, arguments))
+            case .meta, .plugin, .none:
+                continue
+            }
+        }
+        header = compiled[.header] ?? []
+        mimeHeader = compiled[.mimeheader] ?? []
+        body = compiled[.body] ?? []
+        rawBody = compiled[.rawbody] ?? []
+        full = compiled[.full] ?? []
+        uri = compiled[.uri] ?? []
+        self.exists = exists
+        self.evals = evals
+        var options = ViewOptions()
+        for setting in ruleSet.settings(named: "util_rb_tld") {
+            options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+        }
+        options.redirectorPatterns = ruleSet.redirectorPatterns.compactMap { pattern in
+            try? CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+        }
+        viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
+        self.problems = problems
+        bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
+    }
+}

@@ -1,0 +1,103 @@
+import MailMessage
+
+/// Runs a `CompiledRuleSet` over messages the way SpamAssassin does: header rules (`=~`, `!~`,
+/// `[if-unset: …]`, `exists:`), body and rawbody rules on each line (paragraph) of their view,
+/// full rules on the whole message, uri rules on each URI, the supported `eval:` functions, then
+/// the metas in dependency order over the hit counts. Scores come from score set 0, or set 2 when
+/// a Bayes probability is known.
+public struct RuleEvaluator: Sendable {
+    public let rules: CompiledRuleSet
+    public let environment: ViewEnvironment
+
+    /// Hits counted for a `tflags multiple` rule without `maxhits`.
+    public static let defaultMaxHits = 1000
+
+    /// `environment` nil: the one the rule files configure (`CompiledRuleSet.viewEnvironment`).
+    public init(rules: CompiledRuleSet, environment: ViewEnvironment? = nil) {
+        self.rules = rules
+        self.environment = environment ?? rules.viewEnvironment
+    }
+
+    public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil) -> RuleEvaluation {
+        evaluate(SpamAssassinViews(message: message, envelopeFrom: envelopeFrom, environment: environment), bayesProbability: bayesProbability)
+    }
+
+    public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil) -> RuleEvaluation {
+        let ruleSet = rules.ruleSet
+        let scoreSet = ScoreSet(bayes: bayesProbability != nil, network: false)
+        var counts = [Int](repeating: 0, count: ruleSet.count)
+        var limited: [String] = []
+        var limitedIDs = Set<RuleID>()
+        func noteLimit(_ id: RuleID) {
+            if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
+        }
+        func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: scoreSet) }
+
+        for rule in rules.header where active(rule.id) {
+            guard let test = rule.header, let request = rule.request else { continue }
+            let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
+            let outcome = rule.regex.firstMatch(in: text)
+            if case .limitHit = outcome { noteLimit(rule.id); continue }
+            if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
+        }
+        for rule in rules.mimeHeader where active(rule.id) {
+            guard let test = rule.header, let request = rule.request else { continue }
+            var matched = false
+            for text in views.mimeHeaderTexts(request.name, raw: request.raw) {
+                guard let text else { continue }
+                let outcome = rule.regex.firstMatch(in: text)
+                if case .limitHit = outcome { noteLimit(rule.id) }
+                if outcome.isMatch { matched = true; break }
+            }
+            if matched != test.isNegated { counts[rule.id.index] = 1 }
+        }
+        for (id, request) in rules.exists where active(id) {
+            if views.headerText(request) != nil { counts[id.index] = 1 }
+        }
+
+        let bodyCandidates = rules.bodyPrefilter.lineCandidates(in: views.body)
+        for (index, rule) in rules.body.enumerated() where active(rule.id) {
+            counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
+        }
+        for rule in rules.rawBody where active(rule.id) {
+            counts[rule.id.index] = count(rule, in: views.rawBody, candidates: nil, target: 0, noteLimit: noteLimit)
+        }
+        for rule in rules.full where active(rule.id) {
+            counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
+        }
+        for rule in rules.uri where active(rule.id) {
+            counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
+        }
+        for (id, function, arguments) in rules.evals where active(id) {
+            if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
+        }
+        for id in ruleSet.metaEvaluationOrder where active(id) {
+            guard let expression = ruleSet[id].metaExpression else { continue }
+            if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
+        }
+
+        var matches: [RuleMatch] = []
+        for rule in ruleSet.rules where counts[rule.id.index] > 0 && !rule.isSubRule && rule.isActive(in: scoreSet) {
+            matches.append(RuleMatch(name: rule.name, score: rule.score(in: scoreSet), description: rule.description ?? rule.name,
+                                     count: counts[rule.id.index]))
+        }
+        return RuleEvaluation(matches: matches, scoreSet: scoreSet, limitHits: limited, counts: counts)
+    }
+
+    /// Hits of a pattern rule over the texts of its view: 1 when any text matches, or for a
+    /// `tflags multiple` rule every match, up to `maxhits`.
+    private func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
+                       noteLimit: (RuleID) -> Void) -> Int {
+        let flags = rules.ruleSet[rule.id].flags
+        let limit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
+        var total = 0
+        for (index, text) in texts.enumerated() {
+            if let candidates, !candidates[index].contains(target) { continue }
+            let result = rule.regex.count(in: text, maxHits: limit - total)
+            if result.limitHit != nil { noteLimit(rule.id) }
+            total += result.count
+            if total >= limit { break }
+        }
+        return total
+    }
+}
