@@ -21,12 +21,16 @@ let package = Package(
         .target(name: "CClamAV"),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CMilter", pkgConfig: "milter", providers: [.apt(["libmilter-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // message
         .target(name: "MailMessage", swiftSettings: strict),
         // analysis
         .target(name: "VirusScan", dependencies: ["CClamAV", "Filter", "MailMessage"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["CPCRE2", "Filter", "MailMessage"], swiftSettings: strict),
+        .target(name: "Bayes", dependencies: ["MailMessage", "Filter"], swiftSettings: strict),
+        // storage
+        .target(name: "Storage", dependencies: ["Bayes", "CSQLite"], swiftSettings: strict),
         // verdict
         .target(name: "Filter", dependencies: ["MailMessage"], swiftSettings: strict),
         // doors
@@ -36,6 +40,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "MailMessage", "Filter", "VirusScan", "Rules", "Milter",
+                "Bayes", "Storage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict
@@ -47,6 +52,7 @@ let package = Package(
         ),
         // benchmarks print figures; they are run by scripts/bench-*, never by the tests
         .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "VirusScan", "Rules"], swiftSettings: strict),
+        .executableTarget(name: "BayesBench", dependencies: ["Bayes", "MailMessage"], swiftSettings: strict),
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
@@ -54,6 +60,8 @@ let package = Package(
         .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
+        .testTarget(name: "BayesTests", dependencies: ["Bayes", "MailMessage", "Filter"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Bayes", "MailMessage"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

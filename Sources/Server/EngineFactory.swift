@@ -7,7 +7,11 @@ public enum EngineFactory {
     public static func engine(for config: SwfilterConfig, log: @escaping @Sendable (String) -> Void = EngineFactory.logToStandardError) -> FilterEngine {
         var analyzers: [any MessageAnalyzer] = []
         if let virus = VirusComposition.analyzer(for: config, log: log) { analyzers.append(virus) }
+        // Bayes before the rules (they read its probability); autolearn after everything.
+        let bayes = BayesComposition.analyzers(for: config)
+        analyzers += bayes.classify
         if let rules = RulesComposition.analyzer(for: config, log: log) { analyzers.append(rules) }
+        analyzers += bayes.autolearn
         return FilterEngine(analyzers: analyzers, policy: policy(for: config.policy), limits: config.messageLimits)
     }
 

@@ -59,7 +59,7 @@ import Testing
 
     @Test func everySectionIsListedOnce() {
         let names = SwfilterConfig.sections.map(\.name)
-        #expect(names == ["general", "limits", "policy", "filter", "virus", "rules"])
+        #expect(names == ["general", "limits", "policy", "filter", "virus", "rules", "bayes"])
         #expect(SwfilterConfig.sections.first { $0.name == "filter" }?.knownKeys() == ["exit_code_on_spam", "max_message_bytes", "on_error"])
     }
 

@@ -11,6 +11,7 @@ public struct SwfilterConfig: Sendable, Equatable {
     public var filter: FilterConfig
     public var virus: VirusConfig
     public var rules: RulesConfig
+    public var bayes: BayesConfig
 
     static var sections: [ConfigSectionSlot] {
         [
@@ -20,6 +21,7 @@ public struct SwfilterConfig: Sendable, Equatable {
             ConfigSectionSlot(\.filter),
             ConfigSectionSlot(\.virus),
             ConfigSectionSlot(\.rules),
+            ConfigSectionSlot(\.bayes),
         ]
     }
 
@@ -29,7 +31,8 @@ public struct SwfilterConfig: Sendable, Equatable {
         policy: PolicyConfig = PolicyConfig(),
         filter: FilterConfig = FilterConfig(),
         virus: VirusConfig = VirusConfig(),
-        rules: RulesConfig = RulesConfig()
+        rules: RulesConfig = RulesConfig(),
+        bayes: BayesConfig = BayesConfig()
     ) {
         self.general = general
         self.limits = limits
@@ -37,6 +40,7 @@ public struct SwfilterConfig: Sendable, Equatable {
         self.filter = filter
         self.virus = virus
         self.rules = rules
+        self.bayes = bayes
     }
 
     /// The built-in defaults, used when there is no configuration file.

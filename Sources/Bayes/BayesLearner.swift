@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MailMessage
+
+/// Learns and forgets messages through the journal, in batches: each batch is one store
+/// transaction, with the token changes of all its messages summed first, so a batch of
+/// hundreds of messages costs one write per distinct token.
+public struct BayesLearner: Sendable {
+    public let store: any BayesStore
+    public let tokenizer: Tokenizer
+    /// Seconds since 1970; injected so tests control time.
+    public let clock: @Sendable () -> Int64
+    /// The most tokens the store may hold; 0 for no limit. See `expireIfNeeded`.
+    public let maxTokens: Int
+
+    public init(
+        store: any BayesStore, tokenizer: Tokenizer = Tokenizer(), maxTokens: Int = 0,
+        clock: @escaping @Sendable () -> Int64 = BayesLearner.systemClock
+    ) {
+        self.store = store
+        self.tokenizer = tokenizer
+        self.maxTokens = maxTokens
+        self.clock = clock
+    }
+
+    /// When the store holds more than `maxTokens`, removes the least recently seen down to 90%
+    /// of it (so that expiry does not run again at the next message). Returns how many went.
+    public func expireIfNeeded() throws(BayesStoreError) -> Int {
+        guard maxTokens > 0, try store.totals().tokens > maxTokens else { return 0 }
+        return try store.expire(keeping: maxTokens - maxTokens / 10)
+    }
+
+    /// The wall clock, in seconds since 1970.
+    public static let systemClock: @Sendable () -> Int64 = { Int64(time(nil)) }
+
+    /// The request for one parsed message.
+    public func request(for message: MailMessage, action: LearnRequest.Action) -> LearnRequest {
+        LearnRequest(key: MessageKey(message: message), tokens: tokenizer.tokens(of: message), action: action)
+    }
+
+    public func learn(_ message: MailMessage, as kind: BayesClass) throws(BayesStoreError) -> LearnOutcome {
+        try apply([request(for: message, action: .learn(kind))])[0]
+    }
+
+    public func forget(_ message: MailMessage) throws(BayesStoreError) -> LearnOutcome {
+        try apply([request(for: message, action: .forget)])[0]
+    }
+
+    /// Applies the requests in order, in one transaction; one outcome per request.
+    public func apply(_ requests: [LearnRequest]) throws(BayesStoreError) -> [LearnOutcome] {
+        let now = clock()
+        let signature = tokenizer.options.signature
+        return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
+            var deltas: [UInt64: TokenDelta] = [:]
+            var spam = 0, ham = 0
+            var outcomes: [LearnOutcome] = []
+            outcomes.reserveCapacity(requests.count)
+            func add(_ tokens: TokenSet, _ kind: BayesClass, _ sign: Int) {
+                for hash in tokens.hashes {
+                    if kind == .spam { deltas[hash, default: TokenDelta()].spam += sign } else { deltas[hash, default: TokenDelta()].ham += sign }
+                }
+                if kind == .spam { spam += sign } else { ham += sign }
+            }
+            for request in requests {
+                let entry = try transaction.journalEntry(for: request.key)
+                switch (request.action, entry) {
+                case (.learn(let kind), let entry?) where entry.learnedAs == kind:
+                    outcomes.append(.alreadyKnown)
+                case (.learn(let kind), let entry?):
+                    add(request.tokens, entry.learnedAs, -1)
+                    add(request.tokens, kind, +1)
+                    try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
+                    outcomes.append(.relearned)
+                case (.learn(let kind), nil):
+                    add(request.tokens, kind, +1)
+                    try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
+                    outcomes.append(.learned)
+                case (.forget, let entry?):
+                    add(request.tokens, entry.learnedAs, -1)
+                    try transaction.removeJournalEntry(for: request.key)
+                    outcomes.append(entry.signature == signature && entry.tokenCount == request.tokens.count ? .forgotten : .forgottenApproximately)
+                case (.forget, nil):
+                    outcomes.append(.notLearned)
+                }
+            }
+            try transaction.apply(deltas, at: now)
+            if spam != 0 || ham != 0 { try transaction.adjustTotals(spam: spam, ham: ham) }
+            return outcomes
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The classifier's constants. The defaults were chosen by cross-validation on the training
+/// split of the SpamAssassin corpus (scripts/bayes-tune.py), never on its test split.
+public struct ClassifierParameters: Sendable, Hashable, Codable {
+    /// Robinson's s: how strongly a rarely seen token is pulled towards `assumedProbability`.
+    public var strength: Double
+    /// Robinson's x: the probability assumed for a token with no history.
+    public var assumedProbability: Double
+    /// Tokens whose probability is closer than this to 0.5 are left out of the combination.
+    public var minDeviation: Double
+    /// At most this many of the most significant tokens are combined; 0 means all of them.
+    public var maxTokens: Int
+    /// The classifier does not vote until this many spam and this many ham have been learned.
+    public var minSpam: Int
+    public var minHam: Int
+
+    public init(strength: Double = 0.03, assumedProbability: Double = 0.5, minDeviation: Double = 0.44,
+                maxTokens: Int = 0, minSpam: Int = 200, minHam: Int = 200) {
+        self.strength = strength
+        self.assumedProbability = assumedProbability
+        self.minDeviation = minDeviation
+        self.maxTokens = maxTokens
+        self.minSpam = minSpam
+        self.minHam = minHam
+    }
+}

@@ -1,0 +1,85 @@
+/// A Received field reduced to what identifies the relays: host names and their parent domains
+/// (`r:h:`, `r:d:`), IPv4 addresses with their /24 and /16 (`r:ip:`), the protocol (`r:w:`), and
+/// whether a relay had no reverse DNS (`r:unknown`). Dates, queue ids and the rest are dropped.
+struct ReceivedTokens: Sendable {
+    let host: TokenPrefix
+    let domain: TokenPrefix
+    let address: TokenPrefix
+    let with: TokenPrefix
+    let flag: TokenPrefix
+
+    init(_ short: String) {
+        host = TokenPrefix("\(short):h:")
+        domain = TokenPrefix("\(short):d:")
+        address = TokenPrefix("\(short):ip:")
+        with = TokenPrefix("\(short):w:")
+        flag = TokenPrefix("\(short):")
+    }
+
+    /// Every Received field.
+    static let all = ReceivedTokens("r")
+    /// The two earliest hops (the last two fields): where the message entered the mail system.
+    static let origin = ReceivedTokens("r0")
+    static let count = TokenPrefix("r:count:")
+
+    func tokenize(_ value: String, into sink: inout TokenSink) {
+        var copy = value
+        copy.withUTF8 { bytes in
+            // The date after the last ";" says nothing about the relay.
+            var end = bytes.count
+            if let semicolon = bytes.lastIndex(of: UInt8(ascii: ";")) { end = semicolon }
+            tokenize(UnsafeBufferPointer(rebasing: bytes[0..<end]), into: &sink)
+        }
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        var index = 0
+        var previousWord: (start: Int, end: Int)? = nil
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard ByteClass.isAlnum(byte) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var dots = 0, letters = 0
+            while end < bytes.count {
+                let next = bytes[end]
+                if next == UInt8(ascii: ".") {
+                    dots += 1
+                } else if ByteClass.isLetter(next) {
+                    letters += 1
+                } else if !(ByteClass.isDigit(next) || next == UInt8(ascii: "-") || next == UInt8(ascii: "_")) {
+                    break
+                }
+                end += 1
+            }
+            while end > index, bytes[end - 1] == UInt8(ascii: ".") {
+                end -= 1
+                dots -= 1
+            }
+            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if DomainTokens.isIPv4(word) {
+                ipAddress(word, into: &sink)
+            } else if dots >= 1, letters > 0, word.count <= 255 {
+                sink.emit(host, lowering: word)
+                DomainTokens.parents(of: word, prefix: domain, into: &sink)
+            } else if HTMLScanner.equalsLower(word, "unknown") {
+                sink.emit(flag, "unknown")
+            } else if let previous = previousWord,
+                      HTMLScanner.equalsLower(UnsafeBufferPointer(rebasing: bytes[previous.start..<previous.end]), "with"), word.count <= 16 {
+                sink.emit(with, lowering: word)
+            }
+            previousWord = (index, end)
+            index = max(end, index + 1)
+        }
+    }
+
+    private func ipAddress(_ word: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        sink.emit(address, exactly: word)
+        var dots: [Int] = []
+        for (offset, byte) in word.enumerated() where byte == UInt8(ascii: ".") { dots.append(offset) }
+        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<dots[2]]))
+        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<dots[1]]))
+    }
+}

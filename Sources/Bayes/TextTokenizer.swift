@@ -1,0 +1,254 @@
+/// Splits decoded text into word tokens.
+///
+/// A word is a run of letters and digits (any script that separates words with spaces), joined
+/// across single `'`, `-`, `.` or `_` characters ("don't", "e-mail", "example.com", "3.14"), and
+/// may start with `$` before a digit ("$500"). Words are lower-cased. Words shorter than the
+/// minimum are dropped; longer than the maximum become `skip:` tokens naming their first
+/// character's class and length bucket, since spam pads with random strings. Scripts without
+/// spaces (Han, kana, Hangul, Thai…) give overlapping character pairs. URLs are cut out and split
+/// into their parts by `URLTokenizer`. Words written in capitals also keep their case (`C:`), and
+/// adjacent words within a sentence make pairs (`b:`). Chunks with punctuation that words drop
+/// ("free!!", "100%") are tokens of their own (`w:`).
+struct TextTokenizer {
+    let options: TokenizerOptions
+    private let plainOptions: TokenizerOptions
+
+    init(options: TokenizerOptions) {
+        self.options = options
+        var plain = options
+        plain.wordPairs = false
+        plain.capitalsTokens = false
+        plainOptions = plain
+    }
+
+    static let skip = TokenPrefix("skip:")
+    static let caseKept = TokenPrefix("C:")
+    static let pair = TokenPrefix("b:")
+    static let script = TokenPrefix("script:")
+
+    /// Tokenizes `text`, with `prefix` before every word (none for the body, "s:" for Subject).
+    /// `plain` leaves out the pair and capitals tokens, and `maxWords` stops after that many
+    /// words: for header fields, whose words are few and tell less than body text.
+    func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
+                  plain: Bool = false, maxWords: Int = .max) {
+        let options = plain ? plainOptions : self.options
+        let prefixes = Prefixes(prefix, options: options)
+        var words = 0
+        var index = 0
+        let count = text.count
+        var previous: Range<Int>? = nil
+        var scratch: [UInt8] = []
+        while index < count, !sink.isFull, words < maxWords {
+            let byte = text[index]
+            if byte < 0x80 {
+                if ByteClass.isAlnum(byte) || (byte == UInt8(ascii: "$") && index + 1 < count && ByteClass.isDigit(text[index + 1])) {
+                    if findURLs, let end = URLTokenizer.urlEnd(in: text, at: index) {
+                        URLTokenizer.tokenize(UnsafeBufferPointer(rebasing: text[index..<end]), into: &sink)
+                        index = end
+                        previous = nil
+                        continue
+                    }
+                    let word = wordEnd(in: text, from: index)
+                    if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
+                        words += 1
+                        if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
+                        previous = index..<word.end
+                    }
+                    index = word.end
+                } else {
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A { previous = nil }
+                    index += 1
+                }
+                continue
+            }
+            guard let (scalar, length) = ByteClass.scalar(in: text, at: index) else {
+                index += 1
+                continue
+            }
+            if ByteClass.denseScript(scalar) != nil {
+                index = emitDenseRun(text, from: index, prefix: prefix, into: &sink)
+                previous = nil
+            } else if ByteClass.isWordScalar(scalar) {
+                sink.emit(Self.script, ByteClass.scriptName(scalar))
+                let word = wordEnd(in: text, from: index)
+                if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
+                    words += 1
+                    if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
+                    previous = index..<word.end
+                }
+                index = word.end
+            } else {
+                index += length
+            }
+        }
+    }
+
+    static let punctuated = TokenPrefix("w:")
+
+    /// Whitespace-separated chunks that keep punctuation inside and at the end ("free!!",
+    /// "100%", "$19.99"), lower-cased, when they hold something a word token drops.
+    func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        var index = 0
+        while index < text.count, !sink.isFull {
+            while index < text.count, ByteClass.isSpace(text[index]) { index += 1 }
+            var start = index
+            while index < text.count, !ByteClass.isSpace(text[index]) { index += 1 }
+            var end = index
+            func trimmable(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                    || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")
+                    || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            }
+            while start < end, trimmable(text[start]) { start += 1 }
+            while end > start, trimmable(text[end - 1]) { end -= 1 }
+            let length = end - start
+            guard length >= 3, length <= 20 else { continue }
+            let chunk = UnsafeBufferPointer(rebasing: text[start..<end])
+            let marked = chunk.contains { byte in
+                byte < 0x80 && !ByteClass.isAlnum(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "'") && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "_")
+            }
+            if marked { sink.emit(Self.punctuated, lowering: chunk) }
+        }
+    }
+
+    struct Word {
+        var end: Int
+        var characters = 0
+        var digits = 0
+        var hasUpper = false
+        var hasLower = false
+        var hasNonASCII = false
+        var firstClass: UInt8 = UInt8(ascii: "a")
+    }
+
+    private func wordEnd(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Word {
+        var word = Word(end: start)
+        var index = start
+        let count = text.count
+        let first = text[start]
+        word.firstClass = first == UInt8(ascii: "$") ? UInt8(ascii: "$") : ByteClass.isDigit(first) ? UInt8(ascii: "9") : first >= 0x80 ? UInt8(ascii: "x") : UInt8(ascii: "a")
+        if first == UInt8(ascii: "$") { index += 1; word.characters += 1 }
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if ByteClass.isAlnum(byte) {
+                    if ByteClass.isDigit(byte) {
+                        word.digits += 1
+                    } else if ByteClass.isUpper(byte) {
+                        word.hasUpper = true
+                    } else {
+                        word.hasLower = true
+                    }
+                    word.characters += 1
+                    index += 1
+                    continue
+                }
+                let joins = byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                if joins, index + 1 < count, continuesWord(text, at: index + 1) {
+                    word.characters += 1
+                    index += 1
+                    continue
+                }
+                break
+            }
+            guard let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) == nil,
+                  ByteClass.isWordScalar(scalar) else { break }
+            word.hasNonASCII = true
+            if scalar.properties.isUppercase { word.hasUpper = true }
+            if scalar.properties.isLowercase { word.hasLower = true }
+            word.characters += 1
+            index += length
+        }
+        word.end = index
+        return word
+    }
+
+    private func continuesWord(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        if byte < 0x80 { return ByteClass.isAlnum(byte) }
+        guard let (scalar, _) = ByteClass.scalar(in: text, at: index) else { return false }
+        return ByteClass.denseScript(scalar) == nil && ByteClass.isWordScalar(scalar)
+    }
+
+    /// Emits the word (or its `skip:` stand-in); true when it counts as a word for pairs.
+    /// The prefixes of one run of text: its words', and those of its capitals and pair tokens
+    /// (made once per run, not once per word).
+    struct Prefixes {
+        let word: TokenPrefix
+        let capitals: TokenPrefix
+        let pair: TokenPrefix
+
+        init(_ word: TokenPrefix, options: TokenizerOptions) {
+            self.word = word
+            let isBody = word.text.isEmpty
+            capitals = !options.capitalsTokens ? word : isBody ? TextTokenizer.caseKept : TokenPrefix(TextTokenizer.caseKept.text + word.text)
+            pair = !options.wordPairs ? word : isBody ? TextTokenizer.pair : TokenPrefix(TextTokenizer.pair.text + word.text)
+        }
+    }
+
+    private func emitWord(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, _ prefixes: Prefixes, options: TokenizerOptions, into sink: inout TokenSink
+    ) -> Bool {
+        let prefix = prefixes.word
+        let minimum = word.hasNonASCII ? max(1, options.minWordLength - 1) : options.minWordLength
+        guard word.characters >= minimum else { return false }
+        if word.characters > options.maxWordLength {
+            let bucket = min(word.characters / 10, 9)
+            sink.emit(Self.skip, "\(prefix.text)\(Character(Unicode.Scalar(word.firstClass)))\(bucket)")
+            return false
+        }
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        if word.hasNonASCII {
+            let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+            sink.emit(prefix, lowered)
+        } else {
+            sink.emit(prefix, lowering: bytes)
+        }
+        if options.capitalsTokens, word.hasUpper, !word.hasLower, word.digits == 0 {
+            sink.emit(prefixes.capitals, exactly: bytes)
+        }
+        return true
+    }
+
+    private func emitPair(
+        _ text: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, _ prefix: TokenPrefix,
+        into sink: inout TokenSink, scratch: inout [UInt8]
+    ) {
+        let a = UnsafeBufferPointer(rebasing: text[first]), b = UnsafeBufferPointer(rebasing: text[second])
+        if a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) {
+            sink.emit(prefix, lowering: a, then: b)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: a)
+        scratch.append(UInt8(ascii: " "))
+        scratch.append(contentsOf: b)
+        scratch.withUnsafeBufferPointer { pair in
+            sink.emit(prefix, String(decoding: pair, as: UTF8.self).lowercased())
+        }
+    }
+
+    /// Overlapping pairs of characters of a run in a dense script; returns where the run ends.
+    private func emitDenseRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, prefix: TokenPrefix, into sink: inout TokenSink) -> Int {
+        var index = start
+        var previousStart = -1
+        var emitted = false
+        var lastScript = ""
+        while index < text.count, let (scalar, length) = ByteClass.scalar(in: text, at: index), let script = ByteClass.denseScript(scalar) {
+            if script != lastScript {
+                sink.emit(Self.script, script)
+                lastScript = script
+            }
+            if previousStart >= 0 {
+                sink.emit(prefix, exactly: UnsafeBufferPointer(rebasing: text[previousStart..<(index + length)]))
+                emitted = true
+            }
+            previousStart = index
+            index += length
+        }
+        if !emitted, previousStart >= 0 {
+            sink.emit(prefix, exactly: UnsafeBufferPointer(rebasing: text[previousStart..<index]))
+        }
+        return index
+    }
+}

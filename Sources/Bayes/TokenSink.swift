@@ -1,0 +1,106 @@
+/// Collects the tokens of one message as hashes (and, when explaining, as text), and turns
+/// them into the set the classifier and the learner use.
+struct TokenSink {
+    private(set) var hashes: [UInt64] = []
+    /// Hash to text, only when the texts are wanted (explanations, `BayesBench tokens`).
+    private(set) var texts: [UInt64: String]?
+    /// Stops a pathological message from making an unbounded token list.
+    let limit: Int
+
+    init(keepTexts: Bool, limit: Int) {
+        texts = keepTexts ? [:] : nil
+        self.limit = limit
+        hashes.reserveCapacity(1024)
+    }
+
+    var isFull: Bool { hashes.count >= limit }
+
+    /// A token whose value is ASCII-lower-cased while it is hashed.
+    mutating func emit(_ prefix: TokenPrefix, lowering bytes: UnsafeBufferPointer<UInt8>) {
+        guard !isFull else { return }
+        var hasher = prefix.seed
+        for byte in bytes { hasher.combine(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        record(hasher.finish(), prefix) {
+            String(decoding: bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+    }
+
+    /// Two ASCII-lower-cased words joined by a space ("free money"), without copying them.
+    mutating func emit(_ prefix: TokenPrefix, lowering first: UnsafeBufferPointer<UInt8>, then second: UnsafeBufferPointer<UInt8>) {
+        guard !isFull else { return }
+        var hasher = prefix.seed
+        for byte in first { hasher.combine(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        hasher.combine(UInt8(ascii: " "))
+        for byte in second { hasher.combine(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        record(hasher.finish(), prefix) {
+            String(decoding: (Array(first) + [UInt8(ascii: " ")] + Array(second)).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+    }
+
+    /// A token whose value is taken as it is.
+    mutating func emit(_ prefix: TokenPrefix, exactly bytes: UnsafeBufferPointer<UInt8>) {
+        guard !isFull else { return }
+        var hasher = prefix.seed
+        hasher.combine(bytes)
+        record(hasher.finish(), prefix) { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    mutating func emit(_ prefix: TokenPrefix, _ value: String) {
+        guard !isFull else { return }
+        var hasher = prefix.seed
+        hasher.combine(value)
+        record(hasher.finish(), prefix) { value }
+    }
+
+    mutating func emitLowercased(_ prefix: TokenPrefix, _ value: String) {
+        var copy = value
+        copy.withUTF8 { buffer in
+            if buffer.allSatisfy({ $0 < 0x80 }) {
+                emit(prefix, lowering: buffer)
+            } else {
+                emit(prefix, value.lowercased())
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func record(_ hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
+        hashes.append(hash)
+        if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
+    }
+
+    /// The distinct hashes, sorted, and their texts when kept. Duplicates go first, through an
+    /// open-addressing table (the hashes are already well mixed), so that only the distinct
+    /// ones are sorted.
+    func finish() -> TokenSet {
+        var capacity = 16
+        while capacity < hashes.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [UInt64](repeating: 0, count: capacity)
+        var unique: [UInt64] = []
+        unique.reserveCapacity(hashes.count)
+        var sawZero = false
+        table.withUnsafeMutableBufferPointer { slots in
+            for hash in hashes {
+                if hash == 0 {
+                    if !sawZero { unique.append(0) }
+                    sawZero = true
+                    continue
+                }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let held = slots[slot]
+                    if held == hash { break }
+                    if held == 0 {
+                        slots[slot] = hash
+                        unique.append(hash)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        HashSort.sort(&unique)
+        return TokenSet(hashes: unique, texts: texts ?? [:])
+    }
+}

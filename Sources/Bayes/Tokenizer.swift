@@ -1,0 +1,132 @@
+import MailMessage
+
+/// Turns a parsed message into the set of tokens the classifier weighs and the learner counts:
+/// header tokens (see `HeaderTokenizer`), the words of every text part (HTML read by
+/// `HTMLScanner`, URLs split by `URLTokenizer`), the MIME structure (`mime:`), a digest of each
+/// part's content (`part:`, so the same attachment or text block sent again is recognised),
+/// attachment names and types (`att:`), HTML hidden text (`hid:`) and parser defects (`defect:`).
+public struct Tokenizer: Sendable {
+    public let options: TokenizerOptions
+
+    static let mime = TokenPrefix("mime:")
+    static let attachment = TokenPrefix("att:")
+    static let attachmentName = TokenPrefix("att:n:")
+    static let hidden = TokenPrefix("hid:")
+    static let hint = TokenPrefix("hint:")
+    static let defect = TokenPrefix("defect:")
+    static let size = TokenPrefix("size:")
+    static let digest = TokenPrefix("part:")
+
+    public init(options: TokenizerOptions = TokenizerOptions()) {
+        self.options = options
+    }
+
+    public func tokens(of message: MailMessage) -> TokenSet {
+        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens)
+        let text = TextTokenizer(options: options)
+        HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
+        structure(message, into: &sink)
+        body(message, text: text, into: &sink)
+        for defect in message.defects { sink.emit(Self.defect, defect.kind.rawValue) }
+        return sink.finish()
+    }
+
+    public func tokens(of raw: [UInt8]) -> TokenSet {
+        tokens(of: MailMessage(parsing: raw))
+    }
+
+    private func structure(_ message: MailMessage, into sink: inout TokenSink) {
+        var parts = 0
+        for part in message.allParts {
+            parts += 1
+            let type = part.contentType
+            sink.emit(Self.mime, "t:" + type.mimeType)
+            if case .multipart = part.content, let boundary = type.boundary {
+                sink.emit(Self.mime, "b:" + Shape.of(boundary, limit: 24))
+            }
+            guard let leaf = part.leaf else { continue }
+            if !leaf.decoded.isEmpty {
+                var hasher = TokenHasher()
+                leaf.decoded.withUnsafeBufferPointer { hasher.combine($0) }
+                sink.emit(Self.digest, String(hasher.finish(), radix: 16) + ":" + type.mimeType)
+            }
+            sink.emit(Self.mime, "cte:" + part.transferEncoding.description)
+            if let charset = type.charset { sink.emitLowercased(Self.mime, "cs:" + charset) }
+            if let disposition = part.disposition { sink.emit(Self.mime, "disp:" + disposition.kind) }
+            if let name = part.filename { filename(name, type: type.mimeType, into: &sink) }
+            for file in leaf.uuencodedFiles { filename(file.name, type: "uuencode", into: &sink) }
+        }
+        let bucket = parts <= 4 ? String(parts) : parts <= 10 ? "5-10" : "many"
+        sink.emit(Self.mime, "parts:" + bucket)
+        let kilobytes = message.raw.count >> 10
+        sink.emit(Self.size, kilobytes < 2 ? "<2k" : kilobytes < 8 ? "<8k" : kilobytes < 32 ? "<32k" : kilobytes < 128 ? "<128k" : "big")
+    }
+
+    /// What the HTML renderer noticed beyond the text: images and tracking pixels, scripts,
+    /// frames and forms, unknown tags, how much of the source is markup, repaired markup.
+    static func hintTokens(_ hints: HTMLHints, into sink: inout TokenSink) {
+        func bucket(_ count: Int) -> String { count == 0 ? "0" : count == 1 ? "1" : count <= 5 ? "2-5" : "many" }
+        sink.emit(hint, "images:" + bucket(hints.imageCount))
+        if hints.webBugCount > 0 { sink.emit(hint, "web-bug") }
+        if hints.hasScript { sink.emit(hint, "script") }
+        if hints.hasIframe { sink.emit(hint, "iframe") }
+        if hints.hasForm { sink.emit(hint, "form") }
+        if hints.hasEmbeddedObject { sink.emit(hint, "object") }
+        if hints.hasMetaRefresh { sink.emit(hint, "meta-refresh") }
+        sink.emit(hint, "unknown-tags:" + bucket(hints.unknownTagCount))
+        sink.emit(hint, "unclosed:" + bucket(hints.unclosedTagCount))
+        if hints.malformedMarkupCount > 0 { sink.emit(hint, "malformed") }
+        let source = hints.tagBytes + hints.textBytes + hints.commentBytes
+        if source > 0 {
+            let markup = (hints.tagBytes + hints.commentBytes) * 10 / source
+            sink.emit(hint, "markup:" + String(markup))
+        }
+    }
+
+    private func filename(_ name: String, type: String, into sink: inout TokenSink) {
+        sink.emit(Self.attachment, "type:" + type)
+        let lower = name.lowercased()
+        if let dot = lower.lastIndex(of: "."), lower.distance(from: dot, to: lower.endIndex) <= 6 {
+            sink.emit(Self.attachment, "ext:" + lower[lower.index(after: dot)...])
+        } else {
+            sink.emit(Self.attachment, "ext:none")
+        }
+        var copy = lower
+        copy.withUTF8 { TextTokenizer(options: options).tokenize($0, prefix: Self.attachmentName, into: &sink, findURLs: false) }
+    }
+
+    private func body(_ message: MailMessage, text: TextTokenizer, into sink: inout TokenSink) {
+        var budget = options.maxTextBytes
+        var scratch: [UInt8] = []
+        for part in message.textParts {
+            guard budget > 0, !sink.isFull, let leaf = part.leaf, var content = leaf.text else { continue }
+            if part.contentType.subtype == "html" {
+                scratch.removeAll(keepingCapacity: true)
+                content.withUTF8 { html in
+                    let cut = UnsafeBufferPointer(rebasing: html[0..<min(html.count, budget)])
+                    HTMLScanner.scan(cut, text: &scratch, into: &sink)
+                    budget -= cut.count
+                }
+                scratch.withUnsafeBufferPointer {
+                    text.tokenize($0, prefix: .none, into: &sink)
+                    text.punctuatedTokens($0, into: &sink)
+                }
+                if let hints = leaf.html?.hints {
+                    var hiddenText = hints.hiddenText
+                    if !hiddenText.isEmpty {
+                        sink.emit(Self.hidden, "*present")
+                        hiddenText.withUTF8 { text.tokenize($0, prefix: Self.hidden, into: &sink, findURLs: false, plain: true, maxWords: 200) }
+                    }
+                    Self.hintTokens(hints, into: &sink)
+                }
+            } else {
+                content.withUTF8 { plain in
+                    let cut = UnsafeBufferPointer(rebasing: plain[0..<min(plain.count, budget)])
+                    text.tokenize(cut, prefix: .none, into: &sink)
+                    text.punctuatedTokens(cut, into: &sink)
+                    budget -= cut.count
+                }
+            }
+        }
+    }
+}

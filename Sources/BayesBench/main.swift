@@ -1,0 +1,78 @@
+// BayesBench: figures and tuning data for the Bayes learner, never a pass/fail test.
+//   BayesBench tokens [options] < LIST > DUMP
+//       LIST: lines "LABEL PATH"; DUMP: lines "LABEL<TAB>token<TAB>token…" (token texts), the
+//       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N.
+//   BayesBench speed < LIST
+//       tokenizer throughput on one core (messages/s), the messages read into memory first.
+import Bayes
+import Foundation
+import MailMessage
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.isEmpty ? "" : arguments.removeFirst()
+var options = TokenizerOptions()
+while let option = arguments.first {
+    arguments.removeFirst()
+    switch option {
+    case "--no-pairs": options.wordPairs = false
+    case "--no-capitals": options.capitalsTokens = false
+    case "--min": options.minWordLength = Int(arguments.removeFirst()) ?? options.minWordLength
+    case "--max": options.maxWordLength = Int(arguments.removeFirst()) ?? options.maxWordLength
+    default:
+        FileHandle.standardError.write(Data("unknown option \(option)\n".utf8))
+        exit(64)
+    }
+}
+
+var list: [(label: String, path: String)] = []
+while let line = readLine() {
+    let parts = line.split(separator: " ", maxSplits: 1)
+    if parts.count == 2 { list.append((String(parts[0]), String(parts[1]))) }
+}
+
+func read(_ path: String) -> [UInt8] {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+}
+
+switch command {
+case "tokens":
+    options.keepTexts = true
+    let tokenizer = Tokenizer(options: options)
+    var output = ""
+    for (label, path) in list {
+        let set = tokenizer.tokens(of: read(path))
+        output += label
+        for hash in set.hashes {
+            let text = set.texts[hash] ?? String(hash, radix: 16)
+            output += "\t" + text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        output += "\n"
+        if output.utf8.count > 1 << 20 {
+            FileHandle.standardOutput.write(Data(output.utf8))
+            output = ""
+        }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+case "speed":
+    let messages = list.map { read($0.path) }
+    let tokenizer = Tokenizer(options: options)
+    // CPU time of this thread: the machine is shared, and wall time would count the others.
+    func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    var start = cpuSeconds()
+    let parsed = messages.map { MailMessage(parsing: $0) }
+    let parseTime = cpuSeconds() - start
+    start = cpuSeconds()
+    var total = 0
+    for message in parsed { total += tokenizer.tokens(of: message).count }
+    let tokenTime = cpuSeconds() - start
+    print("messages \(messages.count), tokens \(total) (\(total / max(1, messages.count)) a message)")
+    print(String(format: "parse    %.0f msg/s (CPU time, one core)", Double(messages.count) / parseTime))
+    print(String(format: "tokenize %.0f msg/s (CPU time, one core)", Double(messages.count) / tokenTime))
+default:
+    FileHandle.standardError.write(Data("usage: BayesBench tokens|speed [--no-pairs] [--no-capitals] [--min N] [--max N] < LIST\n".utf8))
+    exit(64)
+}

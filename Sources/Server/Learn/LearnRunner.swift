@@ -1,0 +1,173 @@
+import Bayes
+import Foundation
+import MailMessage
+
+/// `swfilter learn`: learns messages as spam or ham, forgets them, and shows, dumps or restores
+/// the Bayes database. Messages come from files, directories, mbox files and Maildirs; they are
+/// read in batches, parsed and tokenized on every core, and each batch is written in one
+/// transaction.
+public struct LearnRunner: Sendable {
+    public let store: any BayesStore
+    public let learner: BayesLearner
+    public let classifier: ClassifierParameters
+    public let limits: MessageLimits
+    public let maxMessageBytes: Int
+    /// Messages per transaction.
+    public let batchSize: Int
+
+    public init(store: any BayesStore, learner: BayesLearner, classifier: ClassifierParameters = ClassifierParameters(),
+                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 2000) {
+        self.store = store
+        self.learner = learner
+        self.classifier = classifier
+        self.limits = limits
+        self.maxMessageBytes = maxMessageBytes
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// As configured: the database in the state directory, created when missing.
+    public init(config: SwfilterConfig) {
+        let store = BayesComposition.store(for: config, create: true)
+        self.init(store: store, learner: BayesComposition.learner(for: config, store: store), classifier: config.bayes.classifier,
+                  limits: config.messageLimits, maxMessageBytes: config.limits.maxMessageBytes)
+    }
+
+    /// Learns and forgets; writes the summary to `output`, problems to `errors`.
+    public func learn(spam: [String], ham: [String], forget: [String], progress: Bool = true, output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
+        let out = FileStream(output), err = FileStream(errors)
+        let work: [(String, LearnRequest.Action)] = spam.map { ($0, .learn(.spam)) } + ham.map { ($0, .learn(.ham)) } + forget.map { ($0, .forget) }
+        var bar = LearnProgress(descriptor: errors, totalBytes: progress ? LearnProgress.inputBytes(work.map(\.0)) : 0, enabled: progress)
+        let start = LearnProgress.now()
+        var tally = LearnTally()
+        var status = Sysexits.ok
+        var bytesRead = 0
+        var batch: [(bytes: [UInt8], action: LearnRequest.Action)] = []
+        var submitted = 0
+        let writer = BatchWriter(learner: learner)
+
+        func flush() throws(BayesStoreError) {
+            guard !batch.isEmpty else { return }
+            let learner = self.learner, limits = self.limits
+            let requests = ParallelMap.map(batch) { item in
+                learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
+            }
+            try writer.submit(requests)
+            submitted += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        do throws(BayesStoreError) {
+            for (path, action) in work {
+                let reader: MailboxReader
+                do {
+                    reader = try MailboxReader(path: path, maxMessageBytes: maxMessageBytes)
+                } catch {
+                    bar.finish()
+                    err.writeLine("swfilter learn: \(error)")
+                    status = .noInput
+                    continue
+                }
+                for item in reader {
+                    switch item {
+                    case .success(let entry) where entry.bytes.isEmpty:
+                        tally.skipped += 1
+                    case .success(let entry):
+                        bytesRead += entry.bytes.count
+                        batch.append((entry.bytes, action))
+                        if batch.count >= batchSize { try flush() }
+                    case .failure(let error):
+                        bar.finish()
+                        err.writeLine("swfilter learn: \(error)")
+                        tally.skipped += 1
+                        if status == .ok { status = .ioError }
+                    }
+                    bar.update(bytes: bytesRead, messages: tally.skipped + submitted + batch.count)
+                }
+            }
+            try flush()
+            let written = try writer.finish()
+            tally = LearnTally(merging: written, skipped: tally.skipped)
+        } catch {
+            bar.finish()
+            err.writeLine("swfilter learn: \(error)")
+            err.writeLine("swfilter learn: stopped; the batch in progress was not written, the batches before it were")
+            return Self.status(for: error)
+        }
+        bar.finish()
+        out.writeLine(tally.summary(seconds: LearnProgress.now() - start))
+        return status
+    }
+
+    /// `--stats`: the database's totals, size and age, and whether the classifier votes.
+    public func stats(output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
+        do {
+            let statistics = try store.statistics()
+            FileStream(output).writeLine(LearnStatsFormatter.text(statistics, classifier: classifier, maxTokens: learner.maxTokens))
+            return .ok
+        } catch {
+            FileStream(errors).writeLine("swfilter learn: \(error)")
+            return Self.status(for: error)
+        }
+    }
+
+    /// `--dump`: the database in the text format of `BayesDump`.
+    public func dump(output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
+        let out = FileStream(output)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        do {
+            try BayesDump.write(store) { (line: String) throws(BayesStoreError) in
+                buffer.append(contentsOf: line.utf8)
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 16 {
+                    do { try out.write(buffer) } catch { throw BayesStoreError(.unavailable, location: "standard output", detail: "\(error)") }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try out.write(buffer)
+            return .ok
+        } catch let error as BayesStoreError {
+            FileStream(errors).writeLine("swfilter learn: \(error)")
+            return Self.status(for: error)
+        } catch {
+            FileStream(errors).writeLine("swfilter learn: cannot write the dump: \(error)")
+            return .ioError
+        }
+    }
+
+    /// `--restore FILE` ("-" for standard input): replaces the database with a dump.
+    public func restore(from path: String, output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
+        let err = FileStream(errors)
+        let data: Data?
+        if path == "-" {
+            data = try? FileHandle.standardInput.readToEnd()
+        } else {
+            data = FileManager.default.contents(atPath: path)
+        }
+        guard let data else {
+            err.writeLine("swfilter learn: cannot read \(path)")
+            return .noInput
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            let contents = try BayesDump.parse(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0))
+            try BayesDump.restore(contents, into: store)
+            FileStream(output).writeLine("restored \(contents.spam) spam, \(contents.ham) ham, \(contents.tokens.count) tokens, \(contents.journal.count) journal entries")
+            return .ok
+        } catch let error as BayesDumpError {
+            err.writeLine("swfilter learn: \(path): \(error)")
+            return .dataError
+        } catch let error as BayesStoreError {
+            err.writeLine("swfilter learn: \(error)")
+            return Self.status(for: error)
+        } catch {
+            err.writeLine("swfilter learn: \(error)")
+            return .software
+        }
+    }
+
+    /// Busy: try again later (EX_TEMPFAIL). Anything else wrong with the database: EX_IOERR.
+    static func status(for error: BayesStoreError) -> Sysexits {
+        error.kind == .busy ? .tempFail : .ioError
+    }
+}

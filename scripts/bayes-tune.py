@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Tunes the Bayes classifier's parameters by cross-validation inside the TRAINING split only.
+
+    .build/release/BayesBench tokens [--pairs] [--case] < train.labeled > train.tokens
+    scripts/bayes-tune.py train.tokens [--drop PREFIX,...] [--grid]
+
+train.labeled holds "ham PATH" / "spam PATH" lines for the training files of the split in
+../shared/corpora/README (scripts/bayes_eval.py split writes the lists). The test split is never
+read here. Five folds (message i goes to fold i % 5); for each parameter set the figures are
+summed over the folds: false positives (ham at p >= 0.5), false negatives, and ROC area.
+
+The classifier is the one in Sources/Bayes (Robinson's f(w) with strength s and assumed
+probability x, Fisher's chi-square combining over the tokens with |f - 0.5| >= min_dev, at most
+max_tokens of them), written again here with numpy so that a grid runs in minutes.
+"""
+import argparse
+import itertools
+import sys
+
+import numpy as np
+from scipy.special import gammaincc
+from scipy.stats import chi2
+
+COMBINE = "fisher"
+ALPHA = 0.0
+MIN_COUNT = 1
+ESF = 1.0
+PRIOR = False
+CLAMP = 0.0
+TIE_SCALE = 10.0
+TIE_WEIGHT = 1e-4
+
+
+CAPS_ONLY = False
+SUBJECT_AS_BODY = False
+
+
+def keep_case_token(token):
+    """With --caps-only, C: tokens only for words written all in capitals."""
+    value = token[2:].rsplit(":", 1)[-1]
+    return not any(c.islower() for c in value)
+
+
+def load(path, drop):
+    labels, messages, vocabulary = [], [], {}
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            labels.append(1 if fields[0] == "spam" else 0)
+            ids = []
+            for token in fields[1:]:
+                if drop and token.startswith(drop):
+                    continue
+                if CAPS_ONLY and token.startswith("C:") and not keep_case_token(token):
+                    continue
+                ids.append(vocabulary.setdefault(token, len(vocabulary)))
+                if SUBJECT_AS_BODY and token.startswith("s:") and not token.startswith("s:*"):
+                    ids.append(vocabulary.setdefault(token[2:], len(vocabulary)))
+            messages.append(np.array(sorted(set(ids)), dtype=np.int64))
+    return np.array(labels), messages, vocabulary
+
+
+def roc_area(scores, labels):
+    order = np.argsort(scores, kind="mergesort")
+    ranked = scores[order]
+    ranks = np.empty(len(scores))
+    i = 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j] == ranked[i]:
+            j += 1
+        ranks[order[i:j]] = (i + 1 + j) / 2.0
+        i = j
+    spam = labels == 1
+    n_spam, n_ham = spam.sum(), (~spam).sum()
+    return (ranks[spam].sum() - n_spam * (n_spam + 1) / 2.0) / (n_spam * n_ham)
+
+
+def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tokens):
+    b = spam_counts[ids].astype(np.float64)
+    g = ham_counts[ids].astype(np.float64)
+    seen = (b + g) >= max(1, MIN_COUNT)
+    b, g = b[seen], g[seen]
+    if len(b) == 0:
+        return 0.5
+    bad = (b + ALPHA) / (n_spam + 2 * ALPHA)
+    good = (g + ALPHA) / (n_ham + 2 * ALPHA)
+    p = bad / (bad + good)
+    n = b + g
+    f = (s * x + n * p) / (s + n)
+    if CLAMP:
+        f = np.clip(f, CLAMP, 1 - CLAMP)
+    deviation = np.abs(f - 0.5)
+    keep = deviation >= min_dev
+    f, deviation = f[keep], deviation[keep]
+    if len(f) == 0:
+        return 0.5
+    if max_tokens and len(f) > max_tokens:
+        top = np.argpartition(-deviation, max_tokens - 1)[:max_tokens]
+        f = f[top]
+    count = len(f)
+    if COMBINE == "logratio":
+        log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
+        log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
+        z = log_q_ham - log_q_spam
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+    if COMBINE in ("nb", "geo", "count"):
+        spam_tail = gammaincc(count, -np.log1p(-f).sum())
+        ham_tail = gammaincc(count, -np.log(f).sum())
+        fisher = (1.0 + ham_tail - spam_tail) / 2.0
+        if COMBINE == "nb":
+            z = np.log(f / (1 - f)).sum() / TIE_SCALE
+        elif COMBINE == "geo":
+            p_ = 1 - np.exp(np.log1p(-f).mean())
+            q_ = 1 - np.exp(np.log(f).mean())
+            z = (p_ - q_) / (p_ + q_) * TIE_SCALE
+        else:
+            z = ((f > 0.5).sum() - (f < 0.5).sum()) / TIE_SCALE
+        return fisher + TIE_WEIGHT * np.tanh(z)
+    if COMBINE == "tiebreak":
+        log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
+        log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
+        fisher = (1.0 + np.exp(log_q_ham) - np.exp(log_q_spam)) / 2.0
+        z = np.clip((log_q_ham - log_q_spam) / TIE_SCALE, -50, 50)
+        return fisher + TIE_WEIGHT * (2.0 / (1.0 + np.exp(-z)) - 1.0)
+    prior_spam = np.log(n_spam / (n_spam + n_ham)) if PRIOR else 0.0
+    prior_ham = np.log(n_ham / (n_spam + n_ham)) if PRIOR else 0.0
+    spamminess = gammaincc(ESF * count, -ESF * (np.log1p(-f).sum() + prior_spam))   # chi2Q(-2 sum ln(1-f), 2n)
+    hamminess = gammaincc(ESF * count, -ESF * (np.log(f).sum() + prior_ham))        # chi2Q(-2 sum ln f, 2n)
+    return (1.0 + hamminess - spamminess) / 2.0
+
+
+def evaluate(labels, messages, vocabulary_size, settings, folds=5):
+    fold_of = np.arange(len(labels)) % folds
+    results = {key: np.zeros(len(labels)) for key in settings}
+    for fold in range(folds):
+        train = np.where(fold_of != fold)[0]
+        test = np.where(fold_of == fold)[0]
+        spam_counts = np.zeros(vocabulary_size, dtype=np.int64)
+        ham_counts = np.zeros(vocabulary_size, dtype=np.int64)
+        for index in train:
+            (spam_counts if labels[index] else ham_counts)[messages[index]] += 1
+        n_spam = int(labels[train].sum())
+        n_ham = len(train) - n_spam
+        for key in settings:
+            for index in test:
+                results[key][index] = classify(messages[index], spam_counts, ham_counts, n_spam, n_ham, *key)
+    rows = []
+    for key, scores in results.items():
+        fp = int(((scores >= 0.5) & (labels == 0)).sum())
+        fn = int(((scores < 0.5) & (labels == 1)).sum())
+        rows.append((key, fp, fn, roc_area(scores, labels), scores))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dump")
+    parser.add_argument("--drop", default="", help="comma-separated token prefixes to leave out")
+    parser.add_argument("--s", default="0.1", help="comma-separated values of the strength s")
+    parser.add_argument("--x", default="0.5", help="comma-separated values of the assumed probability x")
+    parser.add_argument("--min-dev", default="0.4", help="comma-separated values of min_dev")
+    parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
+    parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
+    parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
+    parser.add_argument("--min-count", type=int, default=1, help="tokens seen in fewer messages are ignored")
+    parser.add_argument("--esf", type=float, default=1.0, help="effective size factor: the combination counts n tokens as esf * n")
+    parser.add_argument("--caps-only", action="store_true", help="keep C: tokens only for words in capitals")
+    parser.add_argument("--subject-as-body", action="store_true", help="Subject words also count as body words")
+    parser.add_argument("--prior", action="store_true", help="start the products with the class shares, as SpamAssassin does")
+    parser.add_argument("--alpha", type=float, default=0.0, help="added to each class count before the ratio")
+    parser.add_argument("--clamp", type=float, default=0.0, help="f(w) kept within [c, 1 - c]")
+    arguments = parser.parse_args()
+    global ALPHA, CLAMP, MIN_COUNT, ESF, PRIOR
+    PRIOR = arguments.prior
+    ALPHA, CLAMP, MIN_COUNT, ESF = arguments.alpha, arguments.clamp, arguments.min_count, arguments.esf
+    global COMBINE
+    COMBINE = arguments.combine
+    global TIE_SCALE, TIE_WEIGHT
+    TIE_SCALE, TIE_WEIGHT = (float(v) for v in arguments.tie.split(","))
+    drop = tuple(p for p in arguments.drop.split(",") if p)
+    global CAPS_ONLY, SUBJECT_AS_BODY
+    CAPS_ONLY, SUBJECT_AS_BODY = arguments.caps_only, arguments.subject_as_body
+    labels, messages, vocabulary = load(arguments.dump, drop)
+    print(f"{len(labels)} messages ({labels.sum()} spam), {len(vocabulary)} distinct tokens, dropped {drop or 'nothing'}", file=sys.stderr)
+    def values(text, kind=float):
+        return [kind(v) for v in text.split(",")]
+    settings = list(itertools.product(values(arguments.s), values(arguments.x), values(arguments.min_dev),
+                                      values(arguments.max_tokens, int)))
+    rows = evaluate(labels, messages, len(vocabulary), settings)
+    n_ham = int((labels == 0).sum())
+    n_spam = int(labels.sum())
+    rows.sort(key=lambda row: -row[3])
+    for (s, x, min_dev, max_tokens), fp, fn, auc, _ in rows:
+        print(f"s={s:<5} x={x:<5} min_dev={min_dev:<5} max_tokens={max_tokens:<4} "
+              f"FP {fp:3d} ({100.0 * fp / n_ham:.2f}%)  FN {fn:3d} ({100.0 * fn / n_spam:.2f}%)  ROC {auc:.5f}")
+    if arguments.thresholds:
+        scores = rows[0][4]
+        for cut in (0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99):
+            fp = int(((scores >= cut) & (labels == 0)).sum())
+            fn = int(((scores < cut) & (labels == 1)).sum())
+            print(f"  best by ROC at threshold {cut:<5}: FP {fp:3d}  FN {fn:3d}")
+
+
+if __name__ == "__main__":
+    main()
