@@ -1,3 +1,5 @@
+import VirusScan
+
 /// `[virus]`: ClamAV, in process (libclamav) or through clamd.
 public struct VirusConfig: Sendable, Equatable, ConfigSection {
     static let name = "virus"
@@ -37,7 +39,7 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
     /// Seconds one scan may take.
     public var maxScanTime: Int
 
-    public static let defaultSignatureDirectory = "/var/lib/clamav"
+    public static let defaultSignatureDirectory = ClamAVEngineSettings.defaultSignatureDirectory
 
     public init() {
         enabled = true
@@ -52,11 +54,13 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
         onLimit = .reject
         scanWholeMessage = true
         temporaryDirectory = nil
-        maxFileSize = 100 * 1024 * 1024
-        maxScanSize = 400 * 1024 * 1024
-        maxRecursion = 17
-        maxFiles = 10_000
-        maxScanTime = 120
+        // The engine's own defaults (clamd's), so the two cannot drift apart.
+        let limits = ClamAVScanLimits()
+        maxFileSize = limits.maxFileSize
+        maxScanSize = limits.maxScanSize
+        maxRecursion = limits.maxRecursion
+        maxFiles = limits.maxFiles
+        maxScanTime = limits.maxScanTimeMilliseconds / 1000
     }
 
     init(reading table: ConfigTableReader) {
