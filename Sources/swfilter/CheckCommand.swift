@@ -9,6 +9,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var rules: RulePathOptions
 
     @Flag(name: .long, help: "One JSON object per line: file, score, required, action, spam, hits, details, defects, bayes, viruses, failures, trace_id.")
     var json = false
@@ -17,7 +18,8 @@ struct CheckCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let config = try global.loadConfig()
+        var config = try global.loadConfig()
+        rules.apply(to: &config)
         let status = CheckRunner(engine: EngineFactory.engine(for: config), json: json).run(paths: paths)
         if status != .ok { throw ExitCode(status.rawValue) }
     }

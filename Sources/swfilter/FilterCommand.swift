@@ -14,12 +14,14 @@ struct FilterCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var rules: RulePathOptions
 
     @Flag(name: [.customShort("e"), .customLong("exit-code")], help: "Exit 1 when the message is spam, 0 when not (like spamassassin -e).")
     var exitCode = false
 
     func run() throws {
-        let config = try global.loadConfig()
+        var config = try global.loadConfig()
+        rules.apply(to: &config)
         let status = EngineFactory.pipeFilter(for: config, exitCodeOnSpam: exitCode ? true : nil).run()
         if status != .ok { throw ExitCode(status.rawValue) }
     }

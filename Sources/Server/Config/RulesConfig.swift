@@ -15,6 +15,14 @@ public struct RulesConfig: Sendable, Equatable, ConfigSection {
         paths = nil
     }
 
+    /// `--rules PATH…`: these paths instead of the configured ones, and the rules turned on.
+    /// No paths: unchanged.
+    public mutating func replacePaths(with replacement: [String]) {
+        guard !replacement.isEmpty else { return }
+        paths = replacement
+        enabled = true
+    }
+
     init(reading table: ConfigTableReader) {
         self.init()
         if let value = table.bool("enabled") { enabled = value }
