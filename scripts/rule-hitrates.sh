@@ -71,13 +71,16 @@ awk -v hamlist="$work/ham.list" -v spamlist="$work/spam.list" -v scores="$work/s
             for (i = 1; i <= n; i++) if (names[i] != "") { hits[names[i]]++; seen[names[i]] = 1; byClass[class, names[i]]++ }
         }
         messages[class]++
+        if ($0 ~ /"spam":true/) flagged[class]++
     }
     END {
         printf "# training split: %d ham, %d spam messages (of %d and %d checked)\n", hamTotal, spamTotal, messages["ham"], messages["spam"]
+        printf "# over the required score with these rules alone: %d ham (%.2f%%), %d spam (%.1f%%)\n", flagged["ham"], 100 * flagged["ham"] / hamTotal,
+            flagged["spam"], 100 * flagged["spam"] / spamTotal
         printf "# %6s %6s %7s %6s %7s  %s\n", "score", "ham", "ham%", "spam", "spam%", "rule"
         for (name in seen) {
             s = (name in score) ? score[name] : "1"
             printf "  %6s %6d %6.2f%% %6d %6.2f%%  %s\n", s, byClass["ham", name], 100 * byClass["ham", name] / hamTotal,
                 byClass["spam", name], 100 * byClass["spam", name] / spamTotal, name
         }
-    }' "$work/ham.json" "$work/spam.json" | { IFS= read -r first; IFS= read -r second; echo "$first"; echo "$second"; sort -k4,4nr -k6,6; }
+    }' "$work/ham.json" "$work/spam.json" | { IFS= read -r first; IFS= read -r second; IFS= read -r third; printf '%s\n' "$first" "$second" "$third"; sort -k4,4nr -k6,6; }
