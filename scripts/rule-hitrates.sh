@@ -7,7 +7,7 @@
 #   scripts/rule-hitrates.sh [--swfilter BIN] [--corpus DIR] [RULE_PATH...]
 #
 # RULE_PATH defaults to the project's rules/. Sub-rules (__NAME) are measured too: they are
-# renamed SUB_NAME in a temporary copy, since swfilter never reports sub-rules. Virus scanning
+# renamed SUB_NAME (score 0.001) in a temporary copy, since swfilter never reports sub-rules. Virus scanning
 # and Bayes are off, so only the rules count. Output: one line per rule, sorted by spam hits:
 # score, ham hits and %, spam hits and %, name.
 set -euo pipefail
@@ -39,7 +39,11 @@ for path in "${rule_paths[@]}"; do
     if [ -d "$path" ]; then files=$(LC_ALL=C ls "$path" | grep '\.cf$' | sed "s#^#$path/#"); else files=$path; fi
     for file in $files; do
         index=$((index + 1))
-        sed 's/\b__\([A-Z0-9_]*\)/SUB_\1/g' "$file" > "$work/rules/$(printf %03d "$index")_$(basename "$file")"
+        copy="$work/rules/$(printf %03d "$index")_$(basename "$file")"
+        sed 's/\b__\([A-Z0-9_]*\)/SUB_\1/g' "$file" > "$copy"
+        # Nearly no points, so that the verdicts stay those of the real rules (0 would turn them off).
+        extra=$(awk '$2 ~ /^SUB_/ && $1 ~ /^(header|body|rawbody|full|uri|mimeheader|meta)$/ { print "score", $2, "0.001" }' "$copy")
+        [ -z "$extra" ] || printf '%s\n' "$extra" >> "$copy"
     done
 done
 
