@@ -31,24 +31,38 @@ public enum RulesLint {
         return RulesLintReport(loaded: loaded, unsupported: unsupportedRules(in: compiled), problems: problems, files: ruleSet.files)
     }
 
-    /// The eval functions the engine answers. The one place that decides what is unsupported:
-    /// when `CompiledRuleSet` lists its unsupported rules itself, `unsupportedRules` reads that.
-    static let implementedEvalFunctions: Set<String> = ["check_bayes"]
+    /// Why each `eval:` rule that cannot run cannot, by rule name: the one place to switch when
+    /// the engine lists its unsupported rules itself (the eval registry's
+    /// `CompiledRuleSet.unsupportedRules`); the body then becomes
+    /// `Dictionary(compiled.unsupportedRules.map { ($0.rule, $0.reason) }, uniquingKeysWith: { first, _ in first })`.
+    /// Until then: every function but the ones the engine answers today.
+    static func unsupportedEvalReasons(in compiled: CompiledRuleSet) -> [String: String] {
+        let implemented: Set<String> = ["check_bayes"]
+        var reasons: [String: String] = [:]
+        for rule in compiled.ruleSet.rules {
+            if case .eval(let function, _) = rule.test, !implemented.contains(function) {
+                reasons[rule.name] = "eval function \(function) not implemented"
+            }
+        }
+        return reasons
+    }
 
-    /// Rules that loaded but never run here, in definition order: `eval:` rules whose function
-    /// the engine does not implement, and rules of plugin directives (askdns).
-    static func unsupportedRules(in compiled: CompiledRuleSet) -> [UnsupportedRule] {
-        compiled.ruleSet.rules.compactMap { rule in
+    /// Rules that loaded but never run here, in definition order: `eval:` rules the engine cannot
+    /// answer, and rules of plugin directives (askdns).
+    static func unsupportedRules(in compiled: CompiledRuleSet) -> [RulesLintUnsupportedRule] {
+        let evalReasons = unsupportedEvalReasons(in: compiled)
+        return compiled.ruleSet.rules.compactMap { rule in
             let reason: String
             switch rule.test {
-            case .eval(let function, _) where !implementedEvalFunctions.contains(function):
-                reason = "eval function \(function) not implemented"
+            case .eval:
+                guard let why = evalReasons[rule.name] else { return nil }
+                reason = why
             case .plugin(let directive, _):
                 reason = "\(directive) rules not implemented"
             default:
                 return nil
             }
-            return UnsupportedRule(rule: rule.name, reason: reason, file: rule.location.file, line: rule.location.line)
+            return RulesLintUnsupportedRule(rule: rule.name, reason: reason, file: rule.location.file, line: rule.location.line)
         }
     }
 

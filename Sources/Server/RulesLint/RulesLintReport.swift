@@ -3,12 +3,12 @@
 /// fields are only ever added.
 public struct RulesLintReport: Codable, Sendable, Equatable {
     public let loaded: RuleKindCounts
-    public let unsupported: [UnsupportedRule]
+    public let unsupported: [RulesLintUnsupportedRule]
     public let problems: [RulesLintProblem]
     /// The rule files read, in order.
     public let files: [String]
 
-    public init(loaded: RuleKindCounts, unsupported: [UnsupportedRule], problems: [RulesLintProblem], files: [String]) {
+    public init(loaded: RuleKindCounts, unsupported: [RulesLintUnsupportedRule], problems: [RulesLintProblem], files: [String]) {
         self.loaded = loaded
         self.unsupported = unsupported
         self.problems = problems

@@ -1,6 +1,6 @@
 /// A rule that loaded but that swfilter cannot run, so it never hits (metas read it as false,
 /// as SpamAssassin does with a rule it cannot run).
-public struct UnsupportedRule: Codable, Sendable, Equatable {
+public struct RulesLintUnsupportedRule: Codable, Sendable, Equatable {
     public let rule: String
     public let reason: String
     public let file: String
