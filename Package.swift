@@ -52,7 +52,7 @@ let package = Package(
         ),
         // benchmarks print figures; they are run by scripts/bench-*, never by the tests
         .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "VirusScan", "Rules"], swiftSettings: strict),
-        .executableTarget(name: "BayesBench", dependencies: ["Bayes", "MailMessage"], swiftSettings: strict),
+        .executableTarget(name: "BayesBench", dependencies: ["Bayes", "MailMessage", "Storage"], swiftSettings: strict),
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),

@@ -2,7 +2,9 @@
 # Trains swfilter's Bayes learner, bogofilter and SpamAssassin (sa-learn) on the training split
 # of ../shared/corpora/spamassassin, classifies its test split with each, and prints for each:
 # false positives (ham at p >= 0.5), false negatives (spam at p < 0.5), ROC area, and the
-# learning and classifying speed. The split is the corpora README's: every 5th file is test.
+# learning and classifying speed, and the database size after training; for swfilter also the
+# classification latency per message (median and p99, BayesBench latency against the trained
+# database). The split is the corpora README's: every 5th file is test.
 #
 #   scripts/bayes-eval.sh [--only swfilter|bogofilter|spamassassin]... [--corpus DIR] [--keep DIR]
 #
@@ -34,9 +36,19 @@ python3 "$here/bayes_eval.py" split "$corpus" "$work"
 results="$work/results.txt"
 : >"$results"
 
-now() { date +%s.%N; }
-rate() { python3 -c "import sys; n, a, b = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]); print(f'{n / (b - a):.0f} msg/s ({b - a:.1f} s)')" "$@"; }
+# "WALL CPU": wall-clock seconds, and the CPU seconds (user + system) of the finished child
+# processes so far. The machine may be shared, so the rates are given per CPU second as well.
+now() { # VAR: sets VAR to "WALL CPU" (times must run in this shell, not in a subshell)
+    times >"$work/times"
+    printf -v "$1" '%s %s' "$(date +%s.%N)" "$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$work/times")"
+}
+rate() { # COUNT "WALL CPU" "WALL CPU"
+    python3 -c "import sys
+n = int(sys.argv[1]); (wa, ca), (wb, cb) = (map(float, x.split()) for x in sys.argv[2:4])
+print(f'{n / (wb - wa):.0f} msg/s ({wb - wa:.1f} s wall; {n / max(cb - ca, 1e-9):.0f} msg per CPU second)')" "$@"
+}
 count() { cat "$@" | wc -l; }
+size() { du -sb "$1" | awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 train_count=$(count "$work/train-ham.list" "$work/train-spam.list")
 test_count=$(count "$work/test-ham.list" "$work/test-spam.list")
 
@@ -47,7 +59,7 @@ label_scores() { # LIST LABEL: reads "PATH SCORE" lines, writes "LABEL SCORE"
 
 run_swfilter() {
     echo "== swfilter: building (release)" >&2
-    (cd "$root" && swift build -c release --product swfilter >&2)
+    (cd "$root" && swift build -c release --product swfilter >&2 && swift build -c release --product BayesBench >&2)
     local bin="$root/.build/release/swfilter" state="$work/swfilter-state" config="$work/swfilter.toml"
     rm -rf "$state"
     mkdir -p "$state"
@@ -61,9 +73,9 @@ run_swfilter() {
             xargs -a "$work/$part-$label.list" -d '\n' ln -s -t "$work/$part/$label"
         done
     done
-    a=$(now)
+    now a
     "$bin" learn --config "$config" --state-dir "$state" --ham "$work/train/ham" --spam "$work/train/spam" >&2
-    b=$(now)
+    now b
     : >"$work/swfilter.scores"
     for label in ham spam; do
         "$bin" check --json --config "$config" --state-dir "$state" "$work/test/$label" |
@@ -72,10 +84,12 @@ for line in sys.stdin:
     record = json.loads(line)
     print(sys.argv[1], "null" if record["bayes"] is None else record["bayes"])' "$label" >>"$work/swfilter.scores"
     done
-    c=$(now)
+    now c
     "$bin" learn --config "$config" --state-dir "$state" --stats >&2
     python3 "$here/bayes_eval.py" metrics swfilter "$work/swfilter.scores" >>"$results"
-    echo "swfilter     learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c")" >>"$results"
+    echo "swfilter     learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$state")" >>"$results"
+    { sed 's/^/ham /' "$work/test-ham.list"; sed 's/^/spam /' "$work/test-spam.list"; } |
+        "$root/.build/release/BayesBench" latency "$state/bayes.sqlite" | sed 's/^/swfilter     /' >>"$results"
 }
 
 run_bogofilter() {
@@ -83,19 +97,19 @@ run_bogofilter() {
     local db="$work/bogofilter" a b c
     rm -rf "$db"
     mkdir -p "$db"
-    a=$(now)
+    now a
     xargs -a "$work/train-ham.list" -d '\n' bogofilter -C -d "$db" -n -B
     xargs -a "$work/train-spam.list" -d '\n' bogofilter -C -d "$db" -s -B
-    b=$(now)
+    now b
     : >"$work/bogofilter.scores"
     for label in ham spam; do
         # -T prints "PATH X SPAMICITY"; exit status 0/1/2 is the verdict, not an error.
         { xargs -a "$work/test-$label.list" -d '\n' bogofilter -C -d "$db" -T -B || true; } |
             label_scores "$work/test-$label.list" "$label" >>"$work/bogofilter.scores"
     done
-    c=$(now)
+    now c
     python3 "$here/bayes_eval.py" metrics bogofilter "$work/bogofilter.scores" >>"$results"
-    echo "bogofilter   learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c")" >>"$results"
+    echo "bogofilter   learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$db")" >>"$results"
 }
 
 run_spamassassin() {
@@ -113,19 +127,19 @@ run_spamassassin() {
     # Nothing expires or auto-learns while the evaluation runs.
     printf 'bayes_auto_learn 0\nbayes_auto_expire 0\n' >"$prefs"
     local learn=(sa-learn -C "$rules" --siteconfigpath "$rules" -p "$prefs" --dbpath "$db/bayes")
-    a=$(now)
+    now a
     xargs -a "$work/train-ham.list" -d '\n' "${learn[@]}" --no-sync --ham >&2
     xargs -a "$work/train-spam.list" -d '\n' "${learn[@]}" --no-sync --spam >&2
     "${learn[@]}" --sync >&2
-    b=$(now)
+    now b
     : >"$work/spamassassin.scores"
     for label in ham spam; do
         perl "$here/sa-bayes-score.pl" "$db/bayes" "$rules" <"$work/test-$label.list" 2>/dev/null |
             label_scores "$work/test-$label.list" "$label" >>"$work/spamassassin.scores"
     done
-    c=$(now)
+    now c
     python3 "$here/bayes_eval.py" metrics spamassassin "$work/spamassassin.scores" >>"$results"
-    echo "spamassassin learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c")" >>"$results"
+    echo "spamassassin learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$db")" >>"$results"
 }
 
 for name in "${only[@]}"; do

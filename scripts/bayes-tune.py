@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tunes the Bayes classifier's parameters by cross-validation inside the TRAINING split only.
 
-    .build/release/BayesBench tokens [--pairs] [--case] < train.labeled > train.tokens
+    .build/release/BayesBench tokens [--no-pairs] [--no-capitals] < train.labeled > train.tokens
     scripts/bayes-tune.py train.tokens [--drop PREFIX,...] [--grid]
 
 train.labeled holds "ham PATH" / "spam PATH" lines for the training files of the split in

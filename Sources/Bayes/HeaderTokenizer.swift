@@ -5,7 +5,7 @@ import MailMessage
 /// IPs from Received (`r:`, and again as `r0:` for the two earliest hops, where the message
 /// entered the mail system), the shape of the Message-ID (`m:`), the mailer (`x:`), the Date's
 /// form (`d:`), which fields are present (`hn:`), the charsets of encoded words (`enc:`), and the
-/// words of the other fields under their own name (`h:NAME:`).
+/// words of nearly every field under its own name (`H:NAME:`, see `HeaderWords`).
 struct HeaderTokenizer {
     let text: TextTokenizer
 
@@ -17,15 +17,6 @@ struct HeaderTokenizer {
     static let mailer = TokenPrefix("x:")
     static let mailerWord = TokenPrefix("x:w:")
     static let date = TokenPrefix("d:")
-
-    /// Fields whose values are random or repeat other tokens: only their presence counts.
-    static let presenceOnly: Set<String> = [
-        "date", "x-original-date", "delivery-date", "resent-date", "references", "in-reply-to", "thread-index",
-        "content-length", "lines", "x-uidl", "dkim-signature", "domainkey-signature", "x-google-dkim-signature",
-        "arc-seal", "arc-message-signature", "x-received", "content-id", "x-mailman-version", "list-archive",
-        "list-help", "list-subscribe", "list-unsubscribe", "list-post", "x-face", "face", "x-pgp-sig",
-        "x-originalarrivaltime", "x-msmail-priority-raw", "resent-message-id",
-    ]
 
     func tokenize(_ headers: HeaderSection, into sink: inout TokenSink) {
         var received: [String] = []
@@ -55,11 +46,9 @@ struct HeaderTokenizer {
             case "message-id": messageID(field.unfolded, into: &sink)
             case "x-mailer", "user-agent", "x-newsreader", "x-mimeole": mailer(field.unfolded, into: &sink)
             case "date": date(field.unfolded, into: &sink)
-            case "content-type", "content-transfer-encoding", "content-disposition", "mime-version":
-                sink.emit(TokenPrefix("h:\(name):"), Shape.of(field.unfolded, limit: 40))
-            default:
-                if !Self.presenceOnly.contains(name) { generic(name, field.value, into: &sink) }
+            default: break
             }
+            if !HeaderWords.skipped.contains(name) { HeaderWords.tokenize(name, field.rawValue, into: &sink) }
         }
         if !received.isEmpty { sink.emit(ReceivedTokens.count, String(min(received.count, 12))) }
         for value in received.suffix(2) { ReceivedTokens.origin.tokenize(value, into: &sink) }
@@ -159,16 +148,6 @@ struct HeaderTokenizer {
             sink.emit(Self.date, "zone:" + zone.prefix(8))
         }
     }
-
-    private func generic(_ name: String, _ value: String, into sink: inout TokenSink) {
-        var copy = String(value.prefix(200))
-        let prefix = TokenPrefix("h:\(name):")
-        copy.withUTF8 { text.tokenize($0, prefix: prefix, into: &sink, plain: true, maxWords: Self.genericWords) }
-    }
-
-    /// Words read from a field without a tokenizer of its own: a boilerplate field such as
-    /// X-AntiAbuse must not outweigh the message.
-    static let genericWords = 8
 
     /// The charset of every RFC 2047 encoded word ("=?big5?B?...?=") in a raw value.
     private func charsets(of raw: ArraySlice<UInt8>, into sink: inout TokenSink) {

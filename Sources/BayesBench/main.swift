@@ -4,14 +4,18 @@
 //       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N.
 //   BayesBench speed < LIST
 //       tokenizer throughput on one core (messages/s), the messages read into memory first.
+//   BayesBench latency DATABASE < LIST
+//       per-message classification latency against a trained SQLite database (as the scan path
+//       does it: parse, tokenize, read the counts, combine), median and p99, wall and CPU time.
 import Bayes
 import Foundation
 import MailMessage
+import Storage
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "" : arguments.removeFirst()
 var options = TokenizerOptions()
-while let option = arguments.first {
+while command != "latency", let option = arguments.first {
     arguments.removeFirst()
     switch option {
     case "--no-pairs": options.wordPairs = false
@@ -24,6 +28,8 @@ while let option = arguments.first {
     }
 }
 
+var database = ""
+if command == "latency", !arguments.isEmpty { database = arguments.removeFirst() }
 var list: [(label: String, path: String)] = []
 while let line = readLine() {
     let parts = line.split(separator: " ", maxSplits: 1)
@@ -72,7 +78,35 @@ case "speed":
     print("messages \(messages.count), tokens \(total) (\(total / max(1, messages.count)) a message)")
     print(String(format: "parse    %.0f msg/s (CPU time, one core)", Double(messages.count) / parseTime))
     print(String(format: "tokenize %.0f msg/s (CPU time, one core)", Double(messages.count) / tokenTime))
+case "latency":
+    let messages = list.map { read($0.path) }
+    let store = SQLiteBayesStore(path: database, createIfMissing: false)
+    let analyzer = BayesAnalyzer(store: store, tokenizer: Tokenizer(options: options))
+    func threadCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    var wall: [Double] = [], cpu: [Double] = []
+    var voted = 0
+    // One pass to warm the page cache, as a running filter has it; then the measured pass.
+    for bytes in messages.prefix(200) { _ = try? analyzer.classify(MailMessage(parsing: bytes)) }
+    for bytes in messages {
+        let start = ContinuousClock.now, startCPU = threadCPU()
+        let result = try? analyzer.classify(MailMessage(parsing: bytes))
+        cpu.append(threadCPU() - startCPU)
+        let elapsed = ContinuousClock.now - start
+        wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        if result?.probability != nil { voted += 1 }
+    }
+    func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+    print(String(format: "latency  %d messages (%d classified): median %.2f ms, p99 %.2f ms wall; median %.2f ms, p99 %.2f ms CPU",
+                 messages.count, voted, percentile(wall, 0.5) * 1e3, percentile(wall, 0.99) * 1e3,
+                 percentile(cpu, 0.5) * 1e3, percentile(cpu, 0.99) * 1e3))
 default:
-    FileHandle.standardError.write(Data("usage: BayesBench tokens|speed [--no-pairs] [--no-capitals] [--min N] [--max N] < LIST\n".utf8))
+    FileHandle.standardError.write(Data("usage: BayesBench tokens|speed [--no-pairs] [--no-capitals] [--min N] [--max N] < LIST, or BayesBench latency DATABASE < LIST\n".utf8))
     exit(64)
 }

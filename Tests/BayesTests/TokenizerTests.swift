@@ -23,6 +23,26 @@ import Testing
         #expect(!found.contains("s:charts"))
     }
 
+    @Test func nearlyEveryHeaderGivesItsWordsUnderItsName() {
+        let message = TestMessages.parse("""
+            From: a@example.org
+            X-Tracking-Id: Campaign-77 list.Blaster@bulk.example.net
+            List-Unsubscribe: <mailto:leave@lists.example.org>
+            X-Mailer: Mutt 1.4.2i
+            Date: Tue, 3 Sep 2002 10:00:00 +0100
+
+            Hello.
+            """)
+        let found = tokens(message)
+        #expect(found.contains("H:x-tracking-id:campaign-77"))
+        #expect(found.contains("H:x-tracking-id:list.blaster@bulk.example.net"))
+        #expect(found.contains("H:list-unsubscribe:mailto"))
+        #expect(found.contains("H:list-unsubscribe:leave@lists.example.org"))
+        #expect(found.contains("H:x-mailer:1.4.2i"))
+        // Fields with tokenizers of their own give no H: words.
+        #expect(!found.contains { $0.hasPrefix("H:from:") || $0.hasPrefix("H:date:") })
+    }
+
     @Test func receivedIsReducedToRelayHostsAndAddresses() {
         let found = tokens(TestMessages.parse(TestMessages.plain))
         #expect(found.contains("r:h:relay.example.net"))
