@@ -70,6 +70,13 @@ public final class CompiledRuleSet: Sendable {
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
         }
+        for setting in ruleSet.settings where setting.name == "originating_ip_headers" || setting.name == "clear_originating_ip_headers" {
+            if setting.name.hasPrefix("clear_") {
+                options.originatingIPHeaders = []
+            } else {
+                options.originatingIPHeaders += setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            }
+        }
         options.redirectorPatterns = ruleSet.redirectorPatterns.compactMap { pattern in
             try? CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
         }
