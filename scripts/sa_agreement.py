@@ -16,6 +16,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -235,9 +236,35 @@ def swfilter_unsupported(binary, config):
     result = subprocess.run([binary, "rules", "lint", "--json", "--config", config], capture_output=True, text=True)
     try:
         report = json.loads(result.stdout)
-    except ValueError:
+        return {entry["rule"]: entry.get("reason", "") for entry in report["unsupported"]}
+    except (ValueError, KeyError, TypeError):
         return None
-    return {entry["rule"]: entry.get("reason", "") for entry in report.get("unsupported", [])}
+
+
+def spamassassin_hits(path, rules_dir, site):
+    """The rule names `spamassassin -L -t` reports for one message (sub-rules excluded)."""
+    with open(path, "rb") as message:
+        result = subprocess.run(["spamassassin", "-L", "-t", "-x", "--siteconfigpath=" + site, "-C", rules_dir],
+                                stdin=message, capture_output=True)
+    text = result.stdout.decode("latin-1")
+    status = re.search(r"^X-Spam-Status:.*?tests=(.*?)(?:\n\S|\s+autolearn=|\s+version=)", text, re.S | re.M)
+    if not status:
+        return set()
+    return set(re.sub(r"\s+", "", status.group(1)).split(","))
+
+
+def recheck(examples, files, rules_dir, site):
+    """Asks `spamassassin -t` (a fresh process per message) about disagreements spamd answered."""
+    paths = {name: path for _, name, path in files}
+    print()
+    print("Re-checked with spamassassin -L -t (one process per message), one message of each of the")
+    print("rules swfilter can evaluate that disagree most:")
+    for rule, side, name in examples:
+        hits = spamassassin_hits(paths[name], rules_dir, site)
+        spamd_said = "miss" if side == "sw" else "hit"
+        verdict = "hit" if rule in hits else "miss"
+        print("  %-28s %-60s spamd: %-4s spamassassin -t: %-4s %s" % (
+            rule, name, spamd_said, verdict, "(agrees with swfilter)" if verdict != spamd_said else ""))
 
 
 def dependency_closure(name, table, memo):
@@ -335,6 +362,8 @@ def main():
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="only the first N test messages (0: all)")
     parser.add_argument("--cached-only", action="store_true", help="compare only the messages SpamAssassin's answers are cached for")
+    parser.add_argument("--recheck", type=int, default=0, metavar="N",
+                        help="ask spamassassin -t again about one message of each of the N rules disagreeing most (swfilter can evaluate)")
     parser.add_argument("--details", help="write every disagreement as TSV (rule, side, message) here")
     args = parser.parse_args()
 
@@ -353,8 +382,12 @@ def main():
         if args.cached_only:
             files = [entry for entry in files if entry[1] in sa]
         sw, unsupported, sw_stderr = swfilter_results(args.swfilter, files, root, args.rules_dir)
+        return report(args, files, table, sa, sw, unsupported, sw_stderr, version, key, site)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def report(args, files, table, sa, sw, unsupported, sw_stderr, version, key, site):
 
     missing = [name for _, name, _ in files if name not in sw]
     if missing:
@@ -379,6 +412,11 @@ def main():
     if sw_unknown:
         print("  %-70s %5d  (%s)" % ("swfilter hits on rules SpamAssassin does not run", len(sw_unknown),
                                      " ".join(sorted(sw_unknown)[:10])))
+    not_compiled = [line.split("rules: ", 1)[-1] for line in sw_stderr.splitlines() if "does not compile" in line]
+    if not_compiled:
+        print("  swfilter could not compile %d regexes; their rules never hit (metas over them disagree):" % len(not_compiled))
+        for line in not_compiled:
+            print("    " + line)
     print()
     evaluable_tally, _ = compare(files, sa, sw, evaluable)
     print_figures("Rules swfilter can evaluate (%d):" % len(evaluable), evaluable_tally)
@@ -390,18 +428,32 @@ def main():
         tally, _ = compare(files, sa, sw, groups[label])
         print_figures("  %s (%d):" % (label, len(groups[label])), tally)
     print()
-    print("Top %d rules by disagreement (swfilter-only / SpamAssassin-only messages, both-hit count):" % args.top)
     ranked = sorted(per_rule.items(), key=lambda item: -(len(item[1]["sw"]) + len(item[1]["sa"])))
     group_of = {name: label for label, rules in groups.items() for name in rules}
-    for rule, counts in ranked[:args.top]:
-        if not counts["sw"] and not counts["sa"]:
-            break
-        print("  %-28s %-10s sw-only %4d  sa-only %4d  both %4d  [%s]" % (
-            rule, table[rule][0], len(counts["sw"]), len(counts["sa"]), counts["both"], group_of.get(rule, "")))
-        if counts["sw"]:
-            print("      swfilter only: %s" % " ".join(counts["sw"][:args.examples]))
-        if counts["sa"]:
-            print("      SpamAssassin only: %s" % " ".join(counts["sa"][:args.examples]))
+    for title, selected in (("rules swfilter can evaluate", [item for item in ranked if item[0] in evaluable]),
+                            ("metas over eval/unsupported rules (need the eval functions)",
+                             [item for item in ranked if item[0] not in evaluable])):
+        print()
+        print("Top %d %s by disagreement (messages where only swfilter / only SpamAssassin hit; both):" % (args.top, title))
+        for rule, counts in selected[:args.top]:
+            if not counts["sw"] and not counts["sa"]:
+                break
+            print("  %-28s %-10s sw-only %4d  sa-only %4d  both %4d" % (
+                rule, table[rule][0], len(counts["sw"]), len(counts["sa"]), counts["both"]))
+            if counts["sw"]:
+                print("      swfilter only: %s" % " ".join(counts["sw"][:args.examples]))
+            if counts["sa"]:
+                print("      SpamAssassin only: %s" % " ".join(counts["sa"][:args.examples]))
+    if args.recheck:
+        examples = []
+        for rule, counts in ranked:
+            if rule not in evaluable or not (counts["sw"] or counts["sa"]):
+                continue
+            side = "sw" if len(counts["sw"]) >= len(counts["sa"]) else "sa"
+            examples.append((rule, side, counts[side][0]))
+            if len(examples) == args.recheck:
+                break
+        recheck(examples, files, args.rules_dir, site)
     if args.details:
         with open(args.details, "w") as out:
             for rule, counts in ranked:
