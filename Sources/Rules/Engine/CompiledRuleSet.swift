@@ -44,7 +44,7 @@ public final class CompiledRuleSet: Sendable {
                     continue
                 }
                 do {
-                    let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+                    let regex = try CompiledRuleSet.compile(pattern, limits: limits)
                     compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: nil, request: nil))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
@@ -56,7 +56,7 @@ public final class CompiledRuleSet: Sendable {
                     continue
                 }
                 do {
-                    let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
+                    let regex = try CompiledRuleSet.compile(test.pattern, limits: limits)
                     let request = HeaderRequest(parsing: test.header.description)
                     if rule.kind == .header { templates.addCaptures(of: rule.id, pattern: test.pattern) }
                     compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request))
@@ -97,5 +97,18 @@ public final class CompiledRuleSet: Sendable {
         viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
         self.problems = problems
         bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
+    }
+
+    /// Compiles a rule's regex; one too large for PCRE2 is compiled again with its big bounded
+    /// repeats folded into subroutine calls (`RegexRepeatFolding`), which match the same text.
+    static func compile(_ pattern: RegexPattern, limits: RegexLimits) throws(RegexCompileError) -> CompiledRegex {
+        let options = RegexOptions(rawValue: pattern.options.rawValue)
+        do {
+            return try CompiledRegex(bytes: pattern.source, options: options, limits: limits)
+        } catch {
+            guard error.message.contains("too large"), let folded = RegexRepeatFolding.fold(pattern.source),
+                  let regex = try? CompiledRegex(bytes: folded, options: options, limits: limits) else { throw error }
+            return regex
+        }
     }
 }
