@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
     pkg-config
     libclamav-dev libpcre2-dev libmilter-dev libssl-dev libsqlite3-dev
-    spamassassin  # only for /usr/share/spamassassin/*.cf, the stock rules the parser must load
+    spamassassin  # /usr/share/spamassassin/*.cf, the stock rules the parser must load
+    spamd  # scripts/sa-agreement.sh compares swfilter's hits with spamd's, message by message
     clamav clamav-daemon clamav-testfiles  # clamscan to compare with, clamd for the clamd backend, test payloads
 )
 

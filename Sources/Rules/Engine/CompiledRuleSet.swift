@@ -16,6 +16,8 @@ public final class CompiledRuleSet: Sendable {
     public let evals: [(id: RuleID, function: String, arguments: [EvalArgument])]
     /// Per-line literal prefilter over `body`: target `i` is `body[i]`.
     public let bodyPrefilter: LiteralPrefilter
+    /// Rules whose patterns hold `%{NAME}` capture templates, and the rules capturing the tags.
+    let captureTemplates: CaptureTemplates
     /// Rules left out: regexes that did not compile.
     public let problems: [RuleProblem]
     /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
@@ -30,22 +32,33 @@ public final class CompiledRuleSet: Sendable {
         var exists: [(id: RuleID, request: HeaderRequest)] = []
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
+        var templates = CaptureTemplates(limits: limits)
         let runnable = ruleSet.rules.filter { rule in CompiledRuleSet.scoreSets.contains { rule.isActive(in: $0) } }
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
         for rule in runnable {
             switch rule.test {
             case .pattern(let pattern):
                 guard [.body, .rawbody, .full, .uri].contains(rule.kind) else { continue }
+                if !pattern.captureTemplates.isEmpty {
+                    templates.addTemplated(.init(id: rule.id, kind: rule.kind, pattern: pattern, header: nil, request: nil))
+                    continue
+                }
                 do {
-                    let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+                    let regex = try CompiledRuleSet.compile(pattern, limits: limits)
                     compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: nil, request: nil))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }
             case .header(let test):
+                if !test.pattern.captureTemplates.isEmpty {
+                    templates.addTemplated(.init(id: rule.id, kind: rule.kind, pattern: test.pattern, header: test,
+                                                 request: HeaderRequest(parsing: test.header.description)))
+                    continue
+                }
                 do {
-                    let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
+                    let regex = try CompiledRuleSet.compile(test.pattern, limits: limits)
                     let request = HeaderRequest(parsing: test.header.description)
+                    if rule.kind == .header { templates.addCaptures(of: rule.id, pattern: test.pattern) }
                     compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
@@ -66,9 +79,17 @@ public final class CompiledRuleSet: Sendable {
         uri = compiled[.uri] ?? []
         self.exists = exists
         self.evals = evals
+        captureTemplates = templates
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+        }
+        for setting in ruleSet.settings where setting.name == "originating_ip_headers" || setting.name == "clear_originating_ip_headers" {
+            if setting.name.hasPrefix("clear_") {
+                options.originatingIPHeaders = []
+            } else {
+                options.originatingIPHeaders += setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            }
         }
         options.redirectorPatterns = ruleSet.redirectorPatterns.compactMap { pattern in
             try? CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
@@ -76,5 +97,18 @@ public final class CompiledRuleSet: Sendable {
         viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
         self.problems = problems
         bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
+    }
+
+    /// Compiles a rule's regex; one too large for PCRE2 is compiled again with its big bounded
+    /// repeats folded into subroutine calls (`RegexRepeatFolding`), which match the same text.
+    static func compile(_ pattern: RegexPattern, limits: RegexLimits) throws(RegexCompileError) -> CompiledRegex {
+        let options = RegexOptions(rawValue: pattern.options.rawValue)
+        do {
+            return try CompiledRegex(bytes: pattern.source, options: options, limits: limits)
+        } catch {
+            guard error.message.contains("too large"), let folded = RegexRepeatFolding.fold(pattern.source),
+                  let regex = try? CompiledRegex(bytes: folded, options: options, limits: limits) else { throw error }
+            return regex
+        }
     }
 }

@@ -32,6 +32,7 @@ public struct RuleEvaluator: Sendable {
             if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
         }
         func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: scoreSet) }
+        var tags: [String: [[UInt8]]] = [:]
 
         for rule in rules.header where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
@@ -39,6 +40,7 @@ public struct RuleEvaluator: Sendable {
             let outcome = rule.regex.firstMatch(in: text)
             if case .limitHit = outcome { noteLimit(rule.id); continue }
             if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
+            if outcome.isMatch { rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags) }
         }
         for rule in rules.mimeHeader where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
@@ -68,6 +70,7 @@ public struct RuleEvaluator: Sendable {
         for rule in rules.uri where active(rule.id) {
             counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
         }
+        rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
         for (id, function, arguments) in rules.evals where active(id) {
             if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
         }

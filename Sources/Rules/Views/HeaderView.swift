@@ -7,9 +7,15 @@ public struct HeaderView: Sendable {
     let fields: [SpamAssassinHeaderField]
     /// The section exactly as written (for `ALL:raw`).
     private let rawSection: [UInt8]
+    /// The `X-Spam-Relays-*` pseudo-headers, for a message's own header section.
+    private let relays: RelayPath?
 
-    public init(_ section: HeaderSection) {
-        fields = section.fields.map(SpamAssassinHeaderField.init)
+    /// `originatingIPHeaders` non-nil: the section is a message's, whose Received fields (and
+    /// those named fields' addresses) answer the `X-Spam-Relays-*` pseudo-headers.
+    public init(_ section: HeaderSection, originatingIPHeaders: [String]? = nil) {
+        let fields = section.fields.map(SpamAssassinHeaderField.init)
+        self.fields = fields
+        relays = originatingIPHeaders.map { RelayPath(fields: fields, originatingIPHeaders: $0) }
         var raw = Array(section.raw)
         if let last = raw.last, last != 0x0A { raw.append(0x0A) }
         rawSection = raw
@@ -42,6 +48,9 @@ public struct HeaderView: Sendable {
             if request.raw { return rawSection.isEmpty ? [] : [rawSection] }
             return fields.map { Array("\($0.name): \($0.decoded)\n".utf8) }
         }
+        if let relays, let fromUntrusted = HeaderView.relayPartPseudoHeaders[name] {
+            return headerLines(splitAtReceived: relays.lastTrustedIndex + 1, keepingLaterPart: fromUntrusted, raw: request.raw)
+        }
         let lowered = name.lowercased()
         var results: [[UInt8]]
         var lines: [SpamAssassinHeaderField] = []
@@ -54,6 +63,8 @@ public struct HeaderView: Sendable {
             results = names.flatMap { matching($0) }
                 .map { request.raw ? $0.rawUnfolded : decodedLine($0) }
                 .filter { !$0.isEmpty }
+        } else if let relays, let text = relays.text(forLowercasedName: lowered) {
+            results = [Array(text.utf8)]
         } else {
             lines = matching(lowered)
             results = lines.map { request.raw || request.addresses || request.displayNames ? $0.raw : decodedLine($0) }
@@ -66,6 +77,31 @@ public struct HeaderView: Sendable {
         }
         guard request.addresses || request.displayNames else { return results }
         return results.flatMap { addressValues(of: $0, request: request) }
+    }
+
+    /// `ALL-TRUSTED` and `ALL-INTERNAL` (false: the fields down to the first untrusted Received
+    /// field, that one included), `ALL-UNTRUSTED` and `ALL-EXTERNAL` (true: the fields from that
+    /// Received field on).
+    private static let relayPartPseudoHeaders = ["ALL-TRUSTED": false, "ALL-INTERNAL": false, "ALL-UNTRUSTED": true, "ALL-EXTERNAL": true]
+
+    /// The fields as `ALL` shows them, cut at the Received field numbered `boundary` (0: the
+    /// topmost), as SpamAssassin's `get_all_hdrs_in_rcvd_index_range` cuts them. Nothing is one
+    /// empty text: the pseudo-header is then unset.
+    private func headerLines(splitAtReceived boundary: Int, keepingLaterPart: Bool, raw: Bool) -> [[UInt8]] {
+        var lines: [UInt8] = []
+        var receivedIndex = -1
+        for field in fields {
+            if field.lowercasedName == "received" { receivedIndex += 1 }
+            if keepingLaterPart {
+                guard receivedIndex >= boundary else { continue }
+            } else if receivedIndex > boundary {
+                break
+            }
+            lines += Array("\(field.name):".utf8)
+            lines += raw ? field.raw : Array(" \(field.decoded)\n".utf8)
+            if !keepingLaterPart, receivedIndex == boundary { break }
+        }
+        return lines.isEmpty ? [] : [lines]
     }
 
     private func matching(_ lowercasedName: String) -> [SpamAssassinHeaderField] {

@@ -26,7 +26,7 @@ public struct SpamAssassinViews: Sendable {
 
     /// Builds the views. `envelopeFrom` is the SMTP MAIL FROM address when the door knows it.
     public init(message: MailMessage, envelopeFrom: String? = nil, environment: ViewEnvironment = .standard) {
-        let headers = HeaderView(message.headers)
+        let headers = HeaderView(message.headers, originatingIPHeaders: environment.options.originatingIPHeaders)
         self.headers = headers
         let subject = headers.values(for: HeaderRequest(name: "Subject")).last ?? [0x0A]
         let options = environment.options

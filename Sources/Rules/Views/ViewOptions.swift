@@ -9,6 +9,9 @@ public struct ViewOptions: Sendable {
     public var validTLDs: Set<String>
     /// `redirector_pattern`: regexes whose first capture is the target of a redirecting URI.
     public var redirectorPatterns: [CompiledRegex]
+    /// `originating_ip_headers`: fields whose address counts as the first hop of the message's
+    /// path, below its Received fields (X-Originating-IP…).
+    public var originatingIPHeaders: [String] = []
 
     public init(bodyPartScanSize: Int = 50_000, rawBodyPartScanSize: Int = 500_000, validTLDs: Set<String> = ViewOptions.commonTLDs, redirectorPatterns: [CompiledRegex] = []) {
         self.bodyPartScanSize = bodyPartScanSize

@@ -1,0 +1,155 @@
+/// SpamAssassin 4's capture tags: a header rule with a named group `(?<NAME>…)` sets tag NAME to
+/// what the group matched, and a rule whose pattern holds `%{NAME}` runs only once every tag it
+/// names is set, each template replaced by the tag's values, quoted, as alternatives
+/// (`(?:value1|value2)`). Such a rule's regex depends on the message, so it is compiled per
+/// message, and only when its tags are set.
+struct CaptureTemplates: Sendable {
+    struct TemplatedRule: Sendable {
+        let id: RuleID
+        let kind: RuleKind
+        let pattern: RegexPattern
+        let header: HeaderTest?
+        let request: HeaderRequest?
+    }
+
+    private(set) var rules: [TemplatedRule] = []
+    /// Tag-capturing header rules: each tag's name and group number.
+    private(set) var captures: [RuleID: [(name: String, group: Int)]] = [:]
+    let limits: RegexLimits
+
+    init(limits: RegexLimits) {
+        self.limits = limits
+    }
+
+    mutating func addTemplated(_ rule: TemplatedRule) {
+        rules.append(rule)
+    }
+
+    mutating func addCaptures(of id: RuleID, pattern: RegexPattern) {
+        let groups = pattern.capturedTags.compactMap { name in
+            CaptureTemplates.groupNumber(of: name, in: pattern.source).map { (name: name, group: $0) }
+        }
+        if !groups.isEmpty { captures[id] = groups }
+    }
+
+    /// Records the tags `regex` captures in `text` (non-empty values, each once).
+    func collectTags(of id: RuleID, regex: CompiledRegex, text: [UInt8], into tags: inout [String: [[UInt8]]]) {
+        guard let groups = captures[id],
+              let ranges = text.withUnsafeBufferPointer({ regex.captures(in: $0) }) else { return }
+        for (name, group) in groups where group < ranges.count {
+            guard let range = ranges[group], !range.isEmpty else { continue }
+            let value = Array(text[range])
+            if !(tags[name]?.contains(value) ?? false) { tags[name, default: []].append(value) }
+        }
+    }
+
+    /// Runs the templated rules whose tags are all set; sets `counts` to 1 for each that hits.
+    func evaluate(_ views: SpamAssassinViews, tags: [String: [[UInt8]]], isActive: (RuleID) -> Bool, counts: inout [Int]) {
+        guard !tags.isEmpty else { return }
+        for rule in rules where isActive(rule.id) {
+            guard let source = CaptureTemplates.substitute(rule.pattern, tags: tags),
+                  let regex = try? CompiledRegex(bytes: source, options: RegexOptions(rawValue: rule.pattern.options.rawValue), limits: limits)
+            else { continue }
+            if hits(rule, regex: regex, views: views) { counts[rule.id.index] = 1 }
+        }
+    }
+
+    private func hits(_ rule: TemplatedRule, regex: CompiledRegex, views: SpamAssassinViews) -> Bool {
+        switch rule.kind {
+        case .header:
+            guard let test = rule.header, let request = rule.request else { return false }
+            let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
+            return regex.firstMatch(in: text).isMatch != test.isNegated
+        case .body: return views.body.contains { regex.firstMatch(in: $0).isMatch }
+        case .rawbody: return views.rawBody.contains { regex.firstMatch(in: $0).isMatch }
+        case .full: return regex.firstMatch(in: views.full).isMatch
+        case .uri: return views.uris.contains { regex.firstMatch(in: $0).isMatch }
+        default: return false
+        }
+    }
+
+    /// The pattern with every `%{NAME}` (not escaped) replaced by the tag's quoted values, or nil
+    /// when a tag it names is not set.
+    static func substitute(_ pattern: RegexPattern, tags: [String: [[UInt8]]]) -> [UInt8]? {
+        var source = pattern.source
+        for name in pattern.captureTemplates {
+            guard let values = tags[name], !values.isEmpty else { return nil }
+            let template = Array("%{\(name)}".utf8)
+            var replacement = Array("(?:".utf8)
+            for (index, value) in values.enumerated() {
+                if index > 0 { replacement.append(UInt8(ascii: "|")) }
+                for byte in value {
+                    let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+                    if !isWord { replacement.append(UInt8(ascii: "\\")) }
+                    replacement.append(byte)
+                }
+            }
+            replacement.append(UInt8(ascii: ")"))
+            var result: [UInt8] = []
+            var index = 0
+            while index < source.count {
+                if source[index] == UInt8(ascii: "%"), (index == 0 || source[index - 1] != UInt8(ascii: "\\")),
+                   source[index...].starts(with: template) {
+                    result += replacement
+                    index += template.count
+                } else {
+                    result.append(source[index])
+                    index += 1
+                }
+            }
+            source = result
+        }
+        return source
+    }
+
+    /// The number of the capturing group named `name` in a PCRE2 pattern: groups are counted in
+    /// the order their opening parentheses appear, skipping escapes, character classes and
+    /// non-capturing constructs.
+    static func groupNumber(of name: String, in source: [UInt8]) -> Int? {
+        var number = 0
+        var index = 0
+        var inClass = false
+        let nameBytes = Array(name.utf8)
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if inClass {
+                if byte == UInt8(ascii: "]") { inClass = false }
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "[") {
+                inClass = true
+                // A "]" right after "[" or "[^" belongs to the class.
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "^") { index += 1 }
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "]") { index += 1 }
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "(") {
+                let rest = source[(index + 1)...]
+                if rest.first != UInt8(ascii: "?") && rest.first != UInt8(ascii: "*") {
+                    number += 1
+                } else {
+                    for prefix in ["?<", "?P<", "?'"] where rest.starts(with: Array(prefix.utf8)) {
+                        let nameStart = rest.startIndex + prefix.utf8.count
+                        guard nameStart < source.count else { break }
+                        let first = source[nameStart]
+                        guard first != UInt8(ascii: "=") && first != UInt8(ascii: "!") else { break }
+                        number += 1
+                        if source[nameStart...].starts(with: nameBytes),
+                           nameStart + nameBytes.count < source.count,
+                           [UInt8(ascii: ">"), UInt8(ascii: "'")].contains(source[nameStart + nameBytes.count]) {
+                            return number
+                        }
+                    }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

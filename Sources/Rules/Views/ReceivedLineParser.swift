@@ -1,0 +1,159 @@
+/// Reads one Received field into a `ReceivedRelay`: who handed the message over (address,
+/// reverse DNS name the receiver recorded, HELO name, ident), who received it (`by`), the queue
+/// id and any sign of authentication. The common MTA layouts are told apart by the shape of the
+/// "from" part: Sendmail and Postfix write `from HELO (RDNS [IP])`, qmail `from RDNS (HELO x)
+/// (IP)`, Exim `from RDNS ([IP] helo=x)` or `from [IP] (helo=x)`. The texts follow SpamAssassin's
+/// conventions (an `unknown` reverse name is empty; brackets and spaces in a value become "!").
+enum ReceivedLineParser {
+    enum Outcome: Sendable, Equatable {
+        case relay(ReceivedRelay)
+        /// A hand-over that is not a hop over the network (local delivery, an MTA talking to itself).
+        case ignored
+        /// A POP3 or IMAP fetcher's hand-over.
+        case fetcherHandover
+        /// A field whose sending address could not be found.
+        case unparseable
+    }
+
+    private static let ipv4 = #"(?:\d{1,3}\.){3}\d{1,3}"#
+    private static let anyIP = #"(?:IPv6:)?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]+|"# + ipv4
+
+    private static func pattern(_ source: String) -> CompiledRegex {
+        // The patterns are constants written here; one that failed to compile is a programming error.
+        try! CompiledRegex(source)
+    }
+
+    private static let trailingDate = pattern(#"[\s;]+(?:(?:Mon|Tue|Thu|Wed|Fri|Sat|Sun), )?\d+ (?:Jan|Jun|Jul|Feb|Mar|May|Apr|Aug|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$"#)
+    private static let fromStart = pattern(#"(?i)^\(?from "#)
+    private static let localDelivery = pattern(#"\bwith local for\b"#)
+    private static let selfHandover = pattern(#"(?i)^from (\S+) by [^\s;]+ ?;"#)
+    private static let bracketedIPOnly = pattern(#"^\[[\d.]+\]$"#)
+    private static let queueID = pattern(#" id <?([^\s<>;]{3,})"#)
+    private static let heloAssignment = pattern(#"\bhelo=([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
+    private static let heloCommand = pattern(#"\b(?:HELO|EHLO) ([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
+    private static let receiver = pattern(#" by (\S+)(?:[^-A-Za-z0-9;.]|$)"#)
+    private static let authenticatedProtocol = pattern(#"(?i) with ((?:ES|L|UTF8S|UTF8L)MTPS?A|ASMTP|HTTP[SU]?)(?: |;|$)"#)
+    private static let originatingLine = pattern(#"^X-Originating-IP: ("# + ipv4 + #")$"#)
+    private static let envelopeSender = pattern(#"(?i)(?:return-path:? |envelope-(?:sender|from)[ =])(\S+)\b"#)
+    private static let fetcher = pattern(#"with (?:POP3|IMAP)"#)
+    private static let bracketedIP = pattern(#"\[("# + anyIP + #")\]"#)
+    private static let parenthesizedIP = pattern(#"\((?:\S*@)?("# + ipv4 + #")\)"#)
+    private static let leadingIP = pattern(#"^\(?("# + ipv4 + #")\b"#)
+    private static let identBeforeIP = pattern(#"\((\S*)@\[(?:"# + anyIP + #")\]"#)
+    private static let nameBeforeIP = pattern(#"\((?:IDENT:)?(?:([^\s@()\[]*)@)?([^\s()\[\]]+) ?\[(?:"# + anyIP + #")\]"#)
+    private static let eximHelo = pattern(#"\[(?:"# + anyIP + #")\][^)]*helo="#)
+    private static let qmailHelo = pattern(#"^(\S+) \((?:HELO|EHLO) ([^ ()]*)\) \((?:(\S*)@)?\[?("# + ipv4 + #")\]?\)"#)
+    private static let qmailPlain = pattern(#"^\S+ \((?:(\S*)@)?"# + ipv4 + #"\)"#)
+    private static let bareIPv4 = pattern("^" + ipv4 + "$")
+
+    static func parse(_ value: String) -> Outcome {
+        var line = collapsedWhitespace(value)
+        while line.hasSuffix(";") || line.hasSuffix(" ;") { line = String(line.dropLast(line.hasSuffix(" ;") ? 2 : 1)) }
+        guard matches(fromStart, line) else { return .ignored }
+        if matches(localDelivery, line) { return .ignored }
+        if let groups = captures(selfHandover, line), let sender = groups[1], !matches(bracketedIPOnly, sender) { return .ignored }
+        if let match = range(trailingDate, line) { line.removeSubrange(match) }
+        line = line.replacing(")by ", with: ") by ")
+
+        var relay = ReceivedRelay()
+        if let id = captures(queueID, line)?[1] { relay.id = id }
+        if let helo = captures(heloAssignment, line)?[1] ?? captures(heloCommand, line)?[1] { relay.helo = helo }
+        if let by = captures(receiver, line)?[1] { relay.by = by }
+        if line.contains(" by "), let auth = captures(authenticatedProtocol, line)?[1] { relay.auth = auth }
+
+        let afterFrom = String(line.drop(while: { $0 == "(" }).dropFirst(5))
+        if let ip = captures(originatingLine, afterFrom)?[1] {
+            return .relay(ReceivedRelay(ip: ip))
+        }
+        if let sender = captures(envelopeSender, afterFrom)?[1] { relay.envelopeFrom = sender }
+        if matches(fetcher, afterFrom) { return .fetcherHandover }
+        guard let byRange = afterFrom.range(of: " by ") else { return .unparseable }
+        let head = String(afterFrom[..<byRange.lowerBound])
+        if relay.by.isEmpty, let by = captures(receiver, String(afterFrom[byRange.lowerBound...]))?[1] { relay.by = by }
+
+        let first = String(head.prefix(while: { $0 != " " }))
+        let startsWithName = !first.hasPrefix("(") && !first.hasPrefix("[")
+        if let ip = captures(bracketedIP, head)?[1] ?? captures(parenthesizedIP, head)?[1] ?? captures(leadingIP, head)?[1] {
+            relay.ip = ip
+        }
+        let isExim = line.contains("Exim") || matches(eximHelo, head)
+        if let groups = captures(qmailHelo, head) {
+            relay.rdns = groups[1] ?? ""
+            relay.helo = groups[2] ?? ""
+            relay.ident = groups[3] ?? ""
+            relay.ip = groups[4] ?? relay.ip
+        } else if startsWithName, !isExim, let ident = captures(identBeforeIP, head)?[1] {
+            relay.helo = first
+            relay.ident = ident
+        } else if startsWithName, !isExim, let groups = captures(nameBeforeIP, head) {
+            relay.helo = first
+            relay.rdns = groups[2] ?? ""
+            if let ident = groups[1] { relay.ident = ident }
+        } else if startsWithName, isExim {
+            relay.rdns = first
+            if relay.helo.isEmpty { relay.helo = first }
+        } else if startsWithName, let groups = captures(qmailPlain, head) {
+            relay.rdns = first
+            relay.helo = first
+            if let ident = groups[1] { relay.ident = ident }
+        } else if !first.hasPrefix("("), !matches(bareIPv4, first), !(first.hasPrefix("[") && head == first) {
+            if relay.helo.isEmpty { relay.helo = first }
+        }
+        guard !relay.ip.isEmpty else { return .unparseable }
+
+        while relay.rdns.hasSuffix(".") { relay.rdns.removeLast() }
+        if relay.rdns.lowercased() == "unknown" || relay.rdns.hasPrefix("[") { relay.rdns = "" }
+        if relay.ip.lowercased().hasPrefix("ipv6:") { relay.ip = String(relay.ip.dropFirst(5)) }
+        while relay.envelopeFrom.hasPrefix("<") { relay.envelopeFrom.removeFirst() }
+        while relay.envelopeFrom.hasSuffix(">") { relay.envelopeFrom.removeLast() }
+        while relay.by.hasSuffix(";") { relay.by.removeLast() }
+        relay.ip = masked(relay.ip)
+        relay.rdns = masked(relay.rdns)
+        relay.helo = masked(relay.helo)
+        relay.by = masked(relay.by)
+        relay.ident = masked(relay.ident)
+        relay.envelopeFrom = masked(relay.envelopeFrom)
+        return .relay(relay)
+    }
+
+    /// White space runs as one space, trimmed.
+    private static func collapsedWhitespace(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Characters that would break the relay line's syntax, replaced by "!".
+    private static func masked(_ text: String) -> String {
+        guard text.contains(where: { " \t\n\r\0#[]()<>|".contains($0) }) else { return text }
+        return String(text.map { " \t\n\r\0#[]()<>|".contains($0) ? "!" : $0 })
+    }
+
+    private static func matches(_ regex: CompiledRegex, _ text: String) -> Bool {
+        return Array(text.utf8).withUnsafeBufferPointer { regex.isMatch(in: $0) }
+    }
+
+    private static func range(_ regex: CompiledRegex, _ text: String) -> Range<String.Index>? {
+        let bytes = Array(text.utf8)
+        guard let groups = bytes.withUnsafeBufferPointer({ regex.captures(in: $0) }), let whole = groups.first ?? nil else { return nil }
+        let utf8 = text.utf8
+        return utf8.index(utf8.startIndex, offsetBy: whole.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: whole.upperBound)
+    }
+
+    /// The groups of the first match (index 0: the whole match), nil when there is none.
+    private static func captures(_ regex: CompiledRegex, _ text: String) -> [String?]? {
+        let bytes = Array(text.utf8)
+        guard let groups = bytes.withUnsafeBufferPointer({ regex.captures(in: $0) }) else { return nil }
+        return groups.map { range in range.map { String(decoding: bytes[$0], as: UTF8.self) } }
+    }
+}
