@@ -103,7 +103,7 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
         var virusName: UnsafePointer<CChar>?
         var scanned: UInt = 0
         // Without limit alerts a limit reached passes as clean, so nothing counts as scanned.
-        let context = ClamAVScanContext(maxFileSize: settings.limits.maxFileSize, candidates: settings.alertExceedsMax ? candidates : [])
+        let context = ClamAVScanContext(maxFileSize: settings.limits.maxFileSize, alertExceedsMax: settings.alertExceedsMax, candidates: settings.alertExceedsMax ? candidates : [])
         let (code, messages) = ClamAVMessageLog.capturing {
             withExtendedLifetime(context) {
                 cl_scanmap_callback(map, nil, &virusName, &scanned, engine, &options, Unmanaged.passUnretained(context).toOpaque())
@@ -123,6 +123,9 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
             }
             return .clean
         case CL_VIRUS:
+            if context.extractedFileCut && settings.alertExceedsMax {
+                return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxFileSize")
+            }
             return .detection(virusName.map { String(cString: $0) } ?? context.detectedName ?? "Unnamed.Virus")
         case CL_ETIMEOUT:
             return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxScanTime")

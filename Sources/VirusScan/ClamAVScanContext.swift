@@ -9,20 +9,24 @@ import Glibc
 ///   ("Heuristics.Limits.Exceeded.MaxFileSize") reaches only the virus-found callback;
 /// - a file extracted from an archive is cut at MaxFileSize and the rest scanned as if whole,
 ///   with no alert even with AlertExceedsMax (a zip bomb passes as clean); the file
-///   inspection callback sees the cut file, exactly MaxFileSize long.
+///   inspection callback sees the cut file, exactly MaxFileSize long. With limit alerts on, the
+///   callback then blocks the file (CL_VIRUS), which ends the scan; libclamav would otherwise
+///   cache the archive as clean, and the same bomb sent again would not be opened at all.
 ///
 /// It also notes which of the `candidates` (swfilter's own decoded parts) libclamav's parsers
 /// extracted byte for byte: the file inspection callback sees every extracted file whole,
 /// just before libclamav scans it.
 final class ClamAVScanContext {
     let maxFileSize: Int
+    let alertExceedsMax: Bool
     var detectedName: String?
     var extractedFileCut = false
     let candidates: [[UInt8]]
     private(set) var extracted: [Bool]
 
-    init(maxFileSize: Int, candidates: [[UInt8]] = []) {
+    init(maxFileSize: Int, alertExceedsMax: Bool, candidates: [[UInt8]] = []) {
         self.maxFileSize = maxFileSize
+        self.alertExceedsMax = alertExceedsMax
         self.candidates = candidates
         self.extracted = Array(repeating: false, count: candidates.count)
     }
@@ -45,7 +49,10 @@ final class ClamAVScanContext {
     static let fileInspection: clcb_file_inspection = { _, _, _, _, _, size, buffer, level, _, context in
         guard let context, level > 0 else { return CL_CLEAN }
         let scan = Unmanaged<ClamAVScanContext>.fromOpaque(context).takeUnretainedValue()
-        if size >= scan.maxFileSize { scan.extractedFileCut = true }
+        if size >= scan.maxFileSize {
+            scan.extractedFileCut = true
+            if scan.alertExceedsMax { return CL_VIRUS }
+        }
         if let buffer, size > 0, !scan.candidates.isEmpty {
             scan.noteExtracted(UnsafeRawPointer(buffer), count: size)
         }
