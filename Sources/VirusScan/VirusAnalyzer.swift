@@ -6,6 +6,10 @@ import MailMessage
 /// ClamAV's own parsers run too. Each virus is reported with the part it was in; limits and
 /// failures are handled as `VirusScanPolicy` says.
 ///
+/// With an in-process engine (`ExtractingVirusScanner`) the raw message is scanned first; when
+/// that scan is clean, the parts libclamav's parser extracted byte for byte (and so scanned
+/// whole) are not scanned again. A part equal to an earlier part takes its result.
+///
 /// Tests it adds: VIRUS_FOUND (a virus), VIRUS_SCAN_LIMIT (a part not fully scanned),
 /// VIRUS_SCAN_FAILED (a failure let through by a fail-open policy). Scores are 0: viruses are
 /// the policy's virus action, not spam points.
