@@ -56,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
         .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter", "VirusScan"], swiftSettings: strict),
         .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Filter", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),

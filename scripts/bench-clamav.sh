@@ -3,6 +3,9 @@
 # same signatures (the project's rules/clamav unless --signatures is given). Starts its own
 # clamd (temporary database directory, unix socket, TCP on a free loopback port, cache off),
 # runs SwfilterBench scan against it, and stops it.
+# The scan options are the same on both sides, spelt out in clamd.conf below: heuristic and
+# limit alerts on, every parser on (clamd's defaults), the limits of ClamAVScanLimits' defaults,
+# the clean-file cache off. clamd's cost is its own CPU time (/proc/PID/stat) plus the client's.
 # Both sides put libclamav's per-scan temporary directories on a tmpfs (/dev/shm) unless
 # --tmpdir says otherwise: on some disks making and removing them costs milliseconds a scan.
 #   scripts/bench-clamav.sh [--threads N] [--rounds N] [--signatures PATH]… [--tmpdir DIR] [DIR…]
@@ -52,6 +55,12 @@ PidFile $work/clamd.pid
 LogFile $work/clamd.log
 TemporaryDirectory $tmpdir
 AlertExceedsMax yes
+HeuristicAlerts yes
+MaxFileSize 100M
+MaxScanSize 400M
+MaxRecursion 17
+MaxFiles 10000
+MaxScanTime 120000
 DisableCache yes
 StreamMaxLength 100M
 MaxThreads 8

@@ -5,7 +5,7 @@ import Synchronization
 /// by every scanning thread (libclamav's scan calls are thread-safe on a compiled engine).
 /// Scans run from memory (`cl_fmap_open_memory`), never through temporary files of ours.
 /// The engine is freed when the last reference goes, so a scan in flight keeps it alive.
-public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
+public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
     // @unchecked: `engine` is written only in init; after cl_engine_compile libclamav treats
     // it as read-only and allows concurrent scans, which is all this class does with it.
     private let engine: OpaquePointer
@@ -89,20 +89,33 @@ public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
     }
 
     public func scan(_ bytes: UnsafeRawBufferPointer, filename: String?) -> VirusScanResult {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .clean }
+        scan(bytes, filename: filename, candidates: []).result
+    }
+
+    public func scan(_ bytes: UnsafeRawBufferPointer, filename: String?, candidates: [[UInt8]]) -> ExtractingScanResult {
+        let none = [Bool](repeating: false, count: candidates.count)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ExtractingScanResult(result: .clean, extracted: none) }
         guard let map = cl_fmap_open_memory(base, bytes.count) else {
-            return .error(VirusScanError(.scanFailed, "clamav: cannot map \(bytes.count) bytes for scanning"))
+            return ExtractingScanResult(result: .error(VirusScanError(.scanFailed, "clamav: cannot map \(bytes.count) bytes for scanning")), extracted: none)
         }
         defer { cl_fmap_close(map) }
         var options = scanOptions
         var virusName: UnsafePointer<CChar>?
         var scanned: UInt = 0
-        var context = ClamAVScanContext(maxFileSize: settings.limits.maxFileSize)
+        // Without limit alerts a limit reached passes as clean, so nothing counts as scanned.
+        let context = ClamAVScanContext(maxFileSize: settings.limits.maxFileSize, alertExceedsMax: settings.alertExceedsMax, candidates: settings.alertExceedsMax ? candidates : [])
         let (code, messages) = ClamAVMessageLog.capturing {
-            withUnsafeMutablePointer(to: &context) { context in
-                cl_scanmap_callback(map, nil, &virusName, &scanned, engine, &options, context)
+            withExtendedLifetime(context) {
+                cl_scanmap_callback(map, nil, &virusName, &scanned, engine, &options, Unmanaged.passUnretained(context).toOpaque())
             }
         }
+        let result = Self.result(of: code, virusName: virusName, context: context, settings: settings, messages: messages, filename: filename)
+        guard result == .clean, settings.alertExceedsMax, !candidates.isEmpty else { return ExtractingScanResult(result: result, extracted: none) }
+        return ExtractingScanResult(result: result, extracted: context.extracted)
+    }
+
+    private static func result(of code: cl_error_t, virusName: UnsafePointer<CChar>?, context: ClamAVScanContext,
+                               settings: ClamAVEngineSettings, messages: [String], filename: String?) -> VirusScanResult {
         switch code {
         case CL_CLEAN:
             if context.extractedFileCut && settings.alertExceedsMax {
@@ -110,6 +123,9 @@ public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
             }
             return .clean
         case CL_VIRUS:
+            if context.extractedFileCut && settings.alertExceedsMax {
+                return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxFileSize")
+            }
             return .detection(virusName.map { String(cString: $0) } ?? context.detectedName ?? "Unnamed.Virus")
         case CL_ETIMEOUT:
             return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxScanTime")
@@ -121,7 +137,7 @@ public final class ClamAVEngine: VirusScanner, @unchecked Sendable {
             return .limitExceeded(name: VirusScanResult.limitAlertPrefix + ".MaxFiles")
         default:
             let what = filename.map { " of \($0)" } ?? ""
-            return .error(VirusScanError(.scanFailed, "clamav: scan\(what) failed: \(Self.describe(code, messages))"))
+            return .error(VirusScanError(.scanFailed, "clamav: scan\(what) failed: \(describe(code, messages))"))
         }
     }
 

@@ -7,7 +7,7 @@ import Synchronization
 /// A new engine is built beside the old one and swapped in atomically; scans in flight finish
 /// on the engine they started with, which is freed when the last of them ends. A failed load
 /// keeps the old engine and logs why. Every load logs its time and its memory cost.
-public final class ReloadingVirusScanner: VirusScanner {
+public final class ReloadingVirusScanner: ExtractingVirusScanner {
     public typealias Log = @Sendable (String) -> Void
 
     private struct State: Sendable {
@@ -52,6 +52,13 @@ public final class ReloadingVirusScanner: VirusScanner {
             return .error(VirusScanError(.engineUnavailable, "clamav engine unavailable: \(error?.message ?? "not loaded")"))
         }
         return engine.scan(bytes, filename: filename)
+    }
+
+    public func scan(_ bytes: UnsafeRawBufferPointer, filename: String?, candidates: [[UInt8]]) -> ExtractingScanResult {
+        guard let engine = currentEngine else {
+            return ExtractingScanResult(result: scan(bytes, filename: filename), extracted: candidates.map { _ in false })
+        }
+        return engine.scan(bytes, filename: filename, candidates: candidates)
     }
 
     /// Builds a new engine on the calling thread and swaps it in. With `settings`, they replace

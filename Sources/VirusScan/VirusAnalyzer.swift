@@ -6,6 +6,10 @@ import MailMessage
 /// ClamAV's own parsers run too. Each virus is reported with the part it was in; limits and
 /// failures are handled as `VirusScanPolicy` says.
 ///
+/// With an in-process engine (`ExtractingVirusScanner`) the raw message is scanned first; when
+/// that scan is clean, the parts libclamav's parser extracted byte for byte (and so scanned
+/// whole) are not scanned again. A part equal to an earlier part takes its result.
+///
 /// Tests it adds: VIRUS_FOUND (a virus), VIRUS_SCAN_LIMIT (a part not fully scanned),
 /// VIRUS_SCAN_FAILED (a failure let through by a fail-open policy). Scores are 0: viruses are
 /// the policy's virus action, not spam points.
@@ -30,32 +34,53 @@ public struct VirusAnalyzer: MessageAnalyzer {
     public func analyze(_ message: MailMessage, envelope: Envelope, report: inout ScanReport) throws {
         report.virusScanner = scanner.scannerName
         var findings = VirusScanFindings()
-        scanParts(of: message, into: &findings)
+        let parts = PartScanList(message: message)
         let whole = VirusScanTarget(part: "", filename: nil, contentType: nil)
         let partsComplete = !message.defects.contains { Self.incompleteDecoding.contains($0.kind) }
-        if policy.scanWholeMessage, !findings.stopped {
-            // A limit ClamAV reaches on the whole message matters only when swfilter's decoder
-            // left something out; otherwise every part has been scanned whole already.
-            findings.record(scanner.scan(message.raw, filename: nil), at: whole, enforceLimits: !partsComplete)
-        } else if !policy.scanWholeMessage, !partsComplete {
-            findings.record(.limitExceeded(name: Self.decodedSizeLimitName), at: whole)
+        if policy.scanWholeMessage, let extracting = scanner as? any ExtractingVirusScanner {
+            // The whole message first, so that the parts libclamav's mail parser extracted byte
+            // for byte, and scanned clean there, are not scanned a second time. Anything but a
+            // clean answer scans every part, so that a virus is reported with its part.
+            let distinct = parts.distinct
+            let outcome = message.raw.withUnsafeBytes { raw in
+                extracting.scan(raw, filename: nil, candidates: distinct.map { parts.items[$0].bytes })
+            }
+            var covered = [Bool](repeating: false, count: parts.items.count)
+            if outcome.result == .clean {
+                for (candidate, item) in distinct.enumerated() where outcome.extracted[candidate] { covered[item] = true }
+            }
+            scan(parts, skipping: covered, into: &findings)
+            if !findings.stopped { findings.record(outcome.result, at: whole, enforceLimits: !partsComplete) }
+        } else {
+            scan(parts, skipping: nil, into: &findings)
+            if policy.scanWholeMessage, !findings.stopped {
+                // A limit ClamAV reaches on the whole message matters only when swfilter's decoder
+                // left something out; otherwise every part has been scanned whole already.
+                findings.record(scanner.scan(message.raw, filename: nil), at: whole, enforceLimits: !partsComplete)
+            } else if !policy.scanWholeMessage, !partsComplete {
+                findings.record(.limitExceeded(name: Self.decodedSizeLimitName), at: whole)
+            }
         }
         apply(findings, to: &report)
     }
 
-    private func scanParts(of message: MailMessage, into findings: inout VirusScanFindings) {
-        for part in message.leaves {
-            guard let leaf = part.leaf else { continue }
-            let path = part.path.description
-            if !leaf.decoded.isEmpty {
-                let target = VirusScanTarget(part: path, filename: part.filename, contentType: part.contentType.mimeType)
-                findings.record(scanner.scan(leaf.decoded, filename: part.filename), at: target)
-            }
-            for file in leaf.uuencodedFiles where !findings.stopped {
-                let target = VirusScanTarget(part: path, filename: file.name, contentType: "application/x-uuencode")
-                findings.record(scanner.scan(file.bytes, filename: file.name), at: target)
-            }
+    /// Scans each part not `skipping` (already scanned whole and clean); a copy of an earlier
+    /// part takes that part's result.
+    private func scan(_ parts: PartScanList, skipping covered: [Bool]?, into findings: inout VirusScanFindings) {
+        var results = [VirusScanResult?](repeating: nil, count: parts.items.count)
+        for (index, item) in parts.items.enumerated() {
             if findings.stopped { return }
+            let result: VirusScanResult
+            if let original = item.sameAs {
+                guard let earlier = results[original] else { continue }
+                result = earlier
+            } else if covered?[index] == true {
+                result = .clean
+            } else {
+                result = scanner.scan(item.bytes, filename: item.filename)
+            }
+            results[index] = result
+            findings.record(result, at: item.target)
         }
     }
 

@@ -7,6 +7,7 @@ struct Swfilter: ParsableCommand {
         commandName: "swfilter",
         abstract: "A mail content filter and gateway: virus scanning, spam rules, Bayes, greylisting.",
         version: SwfilterVersion.current,
-        subcommands: [FilterCommand.self, CheckCommand.self, LearnCommand.self, ConfigCommand.self, RulesCommand.self]
+        subcommands: [FilterCommand.self, CheckCommand.self, LearnCommand.self, ConfigCommand.self, RulesCommand.self,
+                      ReloadCommand.self]
     )
 }

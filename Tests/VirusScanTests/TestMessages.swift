@@ -46,6 +46,13 @@ enum TestMessages {
         }
     }
 
+    /// multipart/mixed: a text part and two base64 attachments.
+    static func twoAttachments(_ first: [UInt8], _ firstName: String, _ second: [UInt8], _ secondName: String) -> [UInt8] {
+        let headers = bytes("From: Sender <sender@example.com>\r\nTo: rcpt@example.net\r\nSubject: two files\r\nMIME-Version: 1.0\r\n")
+        let text = bytes("Content-Type: text/plain; charset=us-ascii\r\n\r\nTwo files.\r\n")
+        return headers + mixed("outer", [text, base64Part(first, firstName), base64Part(second, secondName)])
+    }
+
     static func base64Part(_ payload: [UInt8], _ filename: String) -> [UInt8] {
         bytes("Content-Type: application/octet-stream; name=\"\(filename)\"\r\nContent-Transfer-Encoding: base64\r\n"
             + "Content-Disposition: attachment; filename=\"\(filename)\"\r\n\r\n")

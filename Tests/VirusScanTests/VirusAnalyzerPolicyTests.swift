@@ -80,6 +80,18 @@ import Testing
         #expect(result.verdict.action == .reject)
     }
 
+    @Test func aZipBombSentTwiceIsRejectedBothTimes() throws {
+        // libclamav's clean-file cache (on by default) must not remember the cut archive as
+        // clean: the second copy would then not be opened at all.
+        let raw = TestMessages.message(ZipBuilder.zeroBomb(pairs: 200_000), filename: "invoice.zip", shape: .base64Attachment)
+        let filter = FilterEngine(analyzers: [VirusAnalyzer(scanner: try Self.smallLimitEngine())])
+        for delivery in 1...2 {
+            let result = filter.scan(raw)
+            #expect(result.report.viruses.first?.name == "Heuristics.Limits.Exceeded.MaxFileSize", "delivery \(delivery)")
+            #expect(result.verdict.action == .reject, "delivery \(delivery)")
+        }
+    }
+
     @Test(arguments: [(VirusScanPolicy.LimitAction.accept, Verdict.Action.accept), (.failure, .tempfail), (.virus, .reject)])
     func aLimitIsHandledAsConfigured(action: VirusScanPolicy.LimitAction, expected: Verdict.Action) throws {
         let raw = TestMessages.message(ZipBuilder.nested(TestSignatures.eicar, name: "eicar.com", depth: 100), filename: "deep.zip", shape: .nestedMultiparts)
