@@ -68,8 +68,11 @@ public struct RuleEvaluator: Sendable {
         for rule in rules.uri where active(rule.id) {
             counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
         }
-        for (id, function, arguments) in rules.evals where active(id) {
-            if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
+        if !rules.compiledEvals.isEmpty {
+            let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration)
+            for eval in rules.compiledEvals where active(eval.id) {
+                if eval.test(context) { counts[eval.id.index] = 1 }
+            }
         }
         for id in ruleSet.metaEvaluationOrder where active(id) {
             guard let expression = ruleSet[id].metaExpression else { continue }

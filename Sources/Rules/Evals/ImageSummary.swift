@@ -1,0 +1,40 @@
+import MailMessage
+
+/// SpamAssassin's ImageInfo view of the attached images: for each of gif, png and jpeg (and
+/// "all"), how many base64 parts there are, their total pixel area, their "HxW" sizes, and the
+/// names of the images whose size could be read.
+struct ImageSummary {
+    var counts: [String: Int] = ["all": 0, "gif": 0, "png": 0, "jpeg": 0]
+    var pixelCoverage: [String: Int] = ["all": 0, "gif": 0, "png": 0, "jpeg": 0]
+    var dimensions: [String: Set<String>] = [:]
+    var names: Set<String> = []
+
+    init(parts: [MIMEPart]) {
+        for part in parts {
+            guard let leaf = part.leaf else { continue }
+            let mimeType = part.contentType.mimeType.lowercased()
+            guard ["image/gif", "image/png", "image/jpeg", "image/jpg"].contains(mimeType) else { continue }
+            guard MIMEStatistics.lowerHeader(part, "Content-Transfer-Encoding") == "base64" else { continue }
+            let type = mimeType == "image/jpg" ? "jpeg" : String(mimeType.dropFirst(6))
+            counts[type, default: 0] += 1
+            counts["all", default: 0] += 1
+            guard let size = ImageDimensions.size(of: leaf.decoded, type: type), size.width > 0, size.height > 0 else { continue }
+            pixelCoverage[type, default: 0] += size.width * size.height
+            pixelCoverage["all", default: 0] += size.width * size.height
+            let key = "\(size.height)x\(size.width)"
+            dimensions[type, default: []].insert(key)
+            dimensions["all", default: []].insert(key)
+            if let name = part.filename, !name.isEmpty { names.insert(name) }
+        }
+    }
+
+    /// ImageInfo's range test: at least `min`, at most `max` (below it when `excludeMax`).
+    static func inRange(_ value: Double?, min: Double, max: Double?, excludeMax: Bool = false) -> Bool {
+        guard let value, value >= min else { return false }
+        if let max {
+            if value > max { return false }
+            if excludeMax, value == max { return false }
+        }
+        return true
+    }
+}
