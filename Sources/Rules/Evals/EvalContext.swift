@@ -16,9 +16,14 @@ final class EvalContext {
         self.configuration = configuration
     }
 
+    private var headerCache: [String: [String]] = [:]
+
     /// `$pms->get(request)` in list context: every value.
     func list(_ request: String) -> [String] {
-        views.headers.values(for: HeaderRequest(parsing: request), envelopeFrom: views.envelopeFrom).map { ASCII.string($0) }
+        if let cached = headerCache[request] { return cached }
+        let values = views.headers.values(for: HeaderRequest(parsing: request), envelopeFrom: views.envelopeFrom).map { ASCII.string($0) }
+        headerCache[request] = values
+        return values
     }
 
     /// `$pms->get(request)` in scalar context: the first address or name for `:addr` / `:name`
@@ -53,6 +58,7 @@ final class EvalContext {
     lazy var recipients: RecipientSummary = RecipientSummary(self)
     lazy var parseFlags: MessageParseFlags = MessageParseFlags(message)
     lazy var bodyCache: [String: Double] = [:]
+    lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
 
     /// `all_from_addrs`: Resent-From when present, else From, Envelope-Sender, Resent-Sender,
     /// X-Envelope-From and the envelope sender, without repeats.

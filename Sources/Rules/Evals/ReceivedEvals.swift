@@ -4,8 +4,8 @@
 enum ReceivedEvals {
     static func make(_ site: EvalCallSite) -> EvalImplementation? {
         switch site.function {
-        case "check_for_forged_hotmail_received_headers": .test { hotmail($0).forged }
-        case "check_for_no_hotmail_received_headers": .test { hotmail($0).missing }
+        case "check_for_forged_hotmail_received_headers": .test { $0.hotmail.forged }
+        case "check_for_no_hotmail_received_headers": .test { $0.hotmail.missing }
         case "check_for_msn_groups_headers": .test(msnGroups)
         case "check_for_forged_eudoramail_received_headers": .test(eudoramail)
         case "check_for_forged_yahoo_received_headers": .test(yahoo)
@@ -30,18 +30,16 @@ enum ReceivedEvals {
     }
 
     private static func squeezed(_ text: String) -> String {
-        var result = ""
-        var inSpace = false
-        for character in text {
-            if character.isWhitespace {
-                if !inSpace { result.append(" ") }
-                inSpace = true
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if ASCII.isPerlSpace(byte) {
+                if result.last != 0x20 { result.append(0x20) }
             } else {
-                result.append(character)
-                inSpace = false
+                result.append(byte)
             }
         }
-        return result
+        return ASCII.string(result)
     }
 
     private static let ezmlm = regex(#"^contact \S+\@\S+\; run by ezmlm$"#, .multiline)
