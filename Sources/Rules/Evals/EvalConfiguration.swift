@@ -14,6 +14,8 @@ struct EvalConfiguration: Sendable {
     var addressLists: [String: AddressList] = [:]
     /// `welcomelist_subject` / `blocklist_subject` patterns.
     var subjectLists: [String: AddressList] = [:]
+    /// `enlist_uri_host (NAME) host !host…` lists: host → listed (false for a `!` exception).
+    var uriHostLists: [String: [String: Bool]] = [:]
     var okLocales: [String] = ["all"]
     var validTLDs: Set<String> = []
 
@@ -44,6 +46,28 @@ struct EvalConfiguration: Sendable {
                 guard let name = words.first, name.hasPrefix("("), name.hasSuffix(")"), name.count > 2 else { continue }
                 let list = String(name.dropFirst().dropLast())
                 for address in words.dropFirst() { addressLists[list, default: AddressList()].add(address) }
+            case "enlist_uri_host", "blocklist_uri_host", "blacklist_uri_host", "welcomelist_uri_host", "whitelist_uri_host":
+                var hosts = words.map { $0.lowercased() }
+                var list = setting.name.hasPrefix("block") || setting.name.hasPrefix("black") ? "BLOCK" : "WELCOME"
+                if setting.name == "enlist_uri_host" {
+                    guard let name = words.first, name.hasPrefix("("), name.hasSuffix(")"), name.count > 2 else { continue }
+                    list = String(name.dropFirst().dropLast())
+                    hosts.removeFirst()
+                }
+                for host in hosts {
+                    let excluded = host.hasPrefix("!")
+                    uriHostLists[list, default: [:]][excluded ? String(host.dropFirst()) : host] = !excluded
+                }
+            case "delist_uri_host":
+                var hosts = words.map { $0.lowercased() }
+                var lists = Array(uriHostLists.keys)
+                if let name = words.first, name.hasPrefix("("), name.hasSuffix(")"), name.count > 2 {
+                    lists = [String(name.dropFirst().dropLast())]
+                    hosts.removeFirst()
+                }
+                for list in lists {
+                    for host in hosts { uriHostLists[list]?[host.hasPrefix("!") ? String(host.dropFirst()) : host] = nil }
+                }
             case "welcomelist_subject", "whitelist_subject", "blocklist_subject", "blacklist_subject":
                 let list = setting.name.contains("welcome") || setting.name.contains("white") ? "welcomelist_subject" : "blocklist_subject"
                 for word in words { subjectLists[list, default: AddressList()].add(word) }
@@ -64,6 +88,7 @@ struct EvalConfiguration: Sendable {
         "welcomelist_to": "welcomelist_to", "whitelist_to": "welcomelist_to",
         "blocklist_to": "blocklist_to", "blacklist_to": "blocklist_to",
         "more_spam_to": "more_spam_to", "all_spam_to": "all_spam_to",
+        "welcomelist_bounce_relays": "welcomelist_bounce_relays", "whitelist_bounce_relays": "welcomelist_bounce_relays",
     ]
 
     static let addressListRemovals: [String: String] = [

@@ -58,6 +58,14 @@ final class EvalContext {
     lazy var recipients: RecipientSummary = RecipientSummary(self)
     lazy var parseFlags: MessageParseFlags = MessageParseFlags(message)
     lazy var bodyCache: [String: Double] = [:]
+    /// The distinct hosts of the message's URIs (mailto: aside).
+    lazy var uriHosts: [String] = {
+        var seen = Set<String>()
+        return views.uris.compactMap { uri -> String? in
+            guard !ASCII.lowercased(uri.prefix(7)).elementsEqual("mailto:".utf8), let host = URIEvals.host(of: uri) else { return nil }
+            return seen.insert(host).inserted ? host : nil
+        }
+    }()
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
 
     /// `all_from_addrs`: Resent-From when present, else From, Envelope-Sender, Resent-Sender,

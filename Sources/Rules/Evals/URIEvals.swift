@@ -11,6 +11,13 @@ enum URIEvals {
                     }
                 }
             }
+        case "check_uri_host_listed", "check_uri_host_in_blocklist", "check_uri_host_in_blacklist",
+             "check_uri_host_in_welcomelist", "check_uri_host_in_whitelist":
+            let name = site.function
+            let listName = name == "check_uri_host_listed" ? site.text(0) : (name.contains("block") || name.contains("black") ? "BLOCK" : "WELCOME")
+            guard let listName else { return .invalid(name, "needs a list name") }
+            guard let list = site.configuration.uriHostLists[listName], !list.isEmpty else { return .test { _ in false } }
+            return .test { context in context.uriHosts.contains { isListed($0, in: list) } }
         case "check_uri_truncated":
             return .test { $0.html.contains(where: \.uriTruncated) }
         case "check_for_http_redirector":
@@ -31,6 +38,40 @@ enum URIEvals {
         default:
             return nil
         }
+    }
+
+    /// The host or one of its parent domains is on the list, the most specific entry deciding.
+    static func isListed(_ host: String, in list: [String: Bool]) -> Bool {
+        var keys: [String] = []
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            keys = [String(host.dropFirst().dropLast())]
+        } else {
+            var current = Substring(host)
+            while true {
+                keys.append(String(current))
+                guard let dot = current.firstIndex(of: ".") else { break }
+                current = current[current.index(after: dot)...]
+            }
+            if keys.count > 11 { keys = Array(keys.suffix(11)) }
+        }
+        for key in keys {
+            if let verdict = list[key] { return verdict }
+        }
+        return false
+    }
+
+    /// The host of a URI with an authority (`scheme://[user@]host[:port]…`), lower-cased.
+    static func host(of uri: [UInt8]) -> String? {
+        guard let colon = uri.firstIndex(of: UInt8(ascii: ":")), uri.count > colon + 2,
+              uri[colon + 1] == UInt8(ascii: "/"), uri[colon + 2] == UInt8(ascii: "/") else { return nil }
+        var authority = uri[(colon + 3)...]
+        if let end = authority.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            authority = authority[..<end]
+        }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        if authority.first != UInt8(ascii: "["), let port = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<port] }
+        let host = ASCII.string(ASCII.lowercased(authority))
+        return host.isEmpty ? nil : host
     }
 
     private static let ipLink = try! CompiledRegex(#"^https?:/*(?:[^\@/]+\@)?\d+\.\d+\.\d+\.\d+"#, options: .caseless)
