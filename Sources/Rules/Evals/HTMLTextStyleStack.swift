@@ -9,6 +9,13 @@ struct HTMLTextStyleStack {
         var size: Int
         var display: String?
         var visibility: String?
+        /// The colours' verdict, worked out once when the style opens.
+        var lowContrast = false
+        var invalidColor = false
+
+        mutating func judgeColors() {
+            (lowContrast, invalidColor) = HTMLTextStyleStack.judge(foreground: foreground, background: background)
+        }
     }
 
     private var stack: [Style]
@@ -23,7 +30,9 @@ struct HTMLTextStyleStack {
     ]
 
     init() {
-        stack = [Style(tag: "default", foreground: "#000000", background: "#ffffff", size: 3)]
+        var initial = Style(tag: "default", foreground: "#000000", background: "#ffffff", size: 3)
+        initial.judgeColors()
+        stack = [initial]
     }
 
     /// Opens `name`; returns the font size it sets when an allowed attribute was read, for the
@@ -62,6 +71,7 @@ struct HTMLTextStyleStack {
             }
             bounds = (min(bounds?.min ?? style.size, style.size), max(bounds?.max ?? style.size, style.size))
         }
+        style.judgeColors()
         stack.append(style)
         return bounds
     }
@@ -124,7 +134,10 @@ struct HTMLTextStyleStack {
     /// colour is invalid.
     func visibility() -> (lowContrast: Bool, invalidColor: Bool) {
         let style = stack[stack.count - 1]
-        let foreground = style.foreground, background = style.background
+        return (style.lowContrast, style.invalidColor)
+    }
+
+    static func judge(foreground: String, background: String) -> (lowContrast: Bool, invalidColor: Bool) {
         if foreground.suffix(6) == background.suffix(6) { return (true, false) }
         if let fg = HTMLColorParser.channels(foreground), let bg = HTMLColorParser.channels(background) {
             let red = 0.2126 * Double(fg.0 - bg.0), green = 0.7152 * Double(fg.1 - bg.1), blue = 0.0722 * Double(fg.2 - bg.2)

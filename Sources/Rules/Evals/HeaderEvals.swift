@@ -49,8 +49,11 @@ enum HeaderEvals {
             return .test(outlookMessageIDInvalid)
         case "check_unresolved_template":
             return .test { context in
-                context.list("ALL").joined().split(separator: "\n").contains { line in
-                    unresolvedTemplate.matches(String(line)) && !templateExempt.matches(String(line))
+                context.views.headers.values(for: HeaderRequest(name: "ALL")).contains { value in
+                    value.split(separator: 0x0A).contains { line in
+                        let bytes = Array(line)
+                        return unresolvedTemplate.firstMatch(in: bytes).isMatch && !templateExempt.firstMatch(in: bytes).isMatch
+                    }
                 }
             }
         case "check_ratware_name_id":
