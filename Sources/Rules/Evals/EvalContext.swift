@@ -31,7 +31,8 @@ final class EvalContext {
     func scalar(_ request: String) -> String {
         let values = list(request)
         guard let first = values.first else { return "" }
-        if request.contains(":addr") || request.contains(":name") || request == "EnvelopeFrom" {
+        let modifiers = request.utf8.split(separator: UInt8(ascii: ":")).dropFirst()
+        if modifiers.contains(where: { $0.elementsEqual("addr".utf8) || $0.elementsEqual("name".utf8) }) || request == "EnvelopeFrom" {
             return first.hasSuffix("\n") ? String(first.dropLast()) : first
         }
         return values.joined()

@@ -38,11 +38,19 @@ enum HTMLColorParser {
         return text.count < 2 ? "0" + text : text
     }
 
-    /// The red, green and blue of `#rrggbb` (or `rrggbb`).
+    /// The red, green and blue of `#rrggbb` (or `rrggbb`, lower-case hex).
     static func channels(_ color: String) -> (Int, Int, Int)? {
-        var digits = Substring(color)
-        if digits.hasPrefix("#") { digits = digits.dropFirst() }
-        guard digits.count == 6, digits.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), let value = Int(digits, radix: 16) else { return nil }
+        var utf8 = color.utf8[...]
+        if utf8.first == UInt8(ascii: "#") { utf8 = utf8.dropFirst() }
+        guard utf8.count == 6 else { return nil }
+        var value = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | Int(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
         return ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
     }
 }

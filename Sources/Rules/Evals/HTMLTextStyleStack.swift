@@ -71,7 +71,8 @@ struct HTMLTextStyleStack {
             }
             bounds = (min(bounds?.min ?? style.size, style.size), max(bounds?.max ?? style.size, style.size))
         }
-        style.judgeColors()
+        let parent = stack[stack.count - 1]
+        if style.foreground != parent.foreground || style.background != parent.background { style.judgeColors() }
         stack.append(style)
         return bounds
     }
