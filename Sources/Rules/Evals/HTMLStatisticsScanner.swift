@@ -4,8 +4,8 @@
 struct HTMLStatisticsScanner {
     private var statistics = HTMLStatistics()
     private var styles = HTMLTextStyleStack()
-    /// The rendered pieces so far; only the last one matters (obfuscation and white space joins).
-    private var lastPiece: [UInt8] = []
+    /// The last byte of the last rendered piece (obfuscation joins), nil when it was empty.
+    private var lastByte: UInt8?
     private var lastPieceIsWhitespace = false
     private var hasPiece = false
     /// Open counts of the elements whose text is treated apart, kept beside `inside` to spare
@@ -233,7 +233,7 @@ struct HTMLStatisticsScanner {
             if verdict.lowContrast { statistics.fontLowContrast = true }
             if verdict.invalidColor { statistics.fontInvalidColor = true }
         }
-        if hasPiece, let first = decoded.first, let last = lastPiece.last, Self.isWordish(first), Self.isWordish(last) {
+        if hasPiece, let first = decoded.first, let last = lastByte, Self.isWordish(first), Self.isWordish(last) {
             statistics.obfuscation += 1
         }
         statistics.nonSpaceLength += nonSpace
@@ -246,28 +246,19 @@ struct HTMLStatisticsScanner {
             && !(0x5B...0x60).contains(byte) && !(0x7B...0x7E).contains(byte)
     }
 
+    /// Records a rendered piece; only its last byte is kept (white space collapsed to one
+    /// space, a leading space dropped after a white-space piece, as SpamAssassin renders).
     private mutating func display(_ text: [UInt8], whitespace: Bool) {
         if whitespace {
-            if hasPiece, !lastPieceIsWhitespace, lastPiece.last == 0x20 { lastPiece.removeLast() }
-            lastPiece = text
+            lastByte = text.last
+        } else if text.isEmpty {
+            lastByte = nil
+        } else if text.allSatisfy({ ASCII.isPerlSpace($0) || $0 == 0xC2 || $0 == 0xA0 }) {
+            lastByte = hasPiece && lastPieceIsWhitespace ? nil : 0x20
         } else {
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(text.count)
-            var index = 0
-            while index < text.count {
-                if ASCII.isPerlSpace(text[index]) {
-                    collapsed.append(0x20)
-                    while index < text.count, ASCII.isPerlSpace(text[index]) { index += 1 }
-                } else if text[index] == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 {
-                    collapsed.append(0x20)
-                    index += 2
-                } else {
-                    collapsed.append(text[index])
-                    index += 1
-                }
-            }
-            if hasPiece, lastPieceIsWhitespace, collapsed.first == 0x20 { collapsed.removeFirst() }
-            lastPiece = collapsed
+            let last = text[text.count - 1]
+            let endsInNBSP = last == 0xA0 && text.count > 1 && text[text.count - 2] == 0xC2
+            lastByte = ASCII.isPerlSpace(last) || endsInNBSP ? 0x20 : last
         }
         lastPieceIsWhitespace = whitespace
         hasPiece = true
