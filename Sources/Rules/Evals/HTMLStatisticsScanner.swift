@@ -185,7 +185,8 @@ struct HTMLStatisticsScanner {
                 statistics.anchors[statistics.anchors.count - 1] += Array("<img>\n".utf8)
             }
             if let width = attributes["width"], let height = attributes["height"] {
-                statistics.imageArea += Self.dimension(width, percentScale: 8) * Self.dimension(height, percentScale: 6)
+                let area = ImageSummary.saturatingProduct(Self.dimension(width, percentScale: 8), Self.dimension(height, percentScale: 6))
+                statistics.imageArea = ImageSummary.saturatingSum(statistics.imageArea, area)
             }
         case "form":
             if let action = attributes["action"], ASCII.containsCaseless(action, "mailto:") { statistics.formActionMailto = true }

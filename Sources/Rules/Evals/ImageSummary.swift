@@ -19,13 +19,25 @@ struct ImageSummary {
             counts[type, default: 0] += 1
             counts["all", default: 0] += 1
             guard let size = ImageDimensions.size(of: leaf.decoded, type: type), size.width > 0, size.height > 0 else { continue }
-            pixelCoverage[type, default: 0] += size.width * size.height
-            pixelCoverage["all", default: 0] += size.width * size.height
+            let area = Self.saturatingProduct(size.width, size.height)
+            pixelCoverage[type] = Self.saturatingSum(pixelCoverage[type] ?? 0, area)
+            pixelCoverage["all"] = Self.saturatingSum(pixelCoverage["all"] ?? 0, area)
             let key = "\(size.height)x\(size.width)"
             dimensions[type, default: []].insert(key)
             dimensions["all", default: []].insert(key)
             if let name = part.filename, !name.isEmpty { names.insert(name) }
         }
+    }
+
+    /// Image headers are attacker-controlled: products and sums stop at Int.max instead of trapping.
+    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : value
+    }
+
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : value
     }
 
     /// ImageInfo's range test: at least `min`, at most `max` (below it when `excludeMax`).

@@ -64,3 +64,24 @@ import Testing
         #expect(ImageDimensions.size(of: [0xFF, 0xD8, 0x00], type: "jpeg") == nil)
     }
 }
+
+@Suite struct ImageOverflowAttackTests {
+    /// A PNG claiming 4294967295×4294967295 pixels: the area must not overflow and trap.
+    @Test func hugePNGDimensionsDoNotCrash() {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        bytes += Array("IHDR".utf8) + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0]
+        let png = ImageEvalsTests.base64(bytes)
+        var message = "From: a@example.com\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+        for index in 0..<3 {
+            message += "--B\nContent-Type: image/png; name=\"p\(index).png\"\nContent-Transfer-Encoding: base64\n\n\(png)\n"
+        }
+        message += "--B--\n"
+        #expect(EvalHarness.hits("body TEST eval:pixel_coverage('all', 1)", message))
+    }
+
+    @Test func hugeHTMLImageSizesDoNotCrash() {
+        let image = "<img src=x width=999999999 height=999999999>"
+        let html = EvalHarness.html(String(repeating: image, count: 20) + "hi\n")
+        #expect(EvalHarness.hits("body TEST eval:html_image_ratio('0.000','0.002')", html))
+    }
+}
