@@ -26,7 +26,7 @@ enum BodyEvals {
             }
         case "check_blank_line_ratio":
             guard let low = site.number(0), let high = site.number(1) else { return .invalid(name, "needs min and max") }
-            let minimumLines = max(1, Int(site.number(2) ?? 1))
+            let minimumLines = max(1, PerlNumber.integer(site.number(2) ?? 1))
             return .test { context in
                 let ratio = cached(context, "blank_line_ratio_\(minimumLines)") { blankLineRatio($0, minimumLines: minimumLines) }
                 return (low == 0 && ratio <= high) || (ratio > low && ratio <= high)

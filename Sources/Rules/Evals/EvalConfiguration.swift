@@ -37,8 +37,8 @@ struct EvalConfiguration: Sendable {
                 }
             case "freemail_welcomelist", "freemail_whitelist":
                 freemailWelcomelist.formUnion(words.map { $0.lowercased() })
-            case "freemail_max_body_emails": freemailMaxBodyEmails = Int(PerlNumber.value(setting.value))
-            case "freemail_max_body_freemails": freemailMaxBodyFreemails = Int(PerlNumber.value(setting.value))
+            case "freemail_max_body_emails": freemailMaxBodyEmails = PerlNumber.integer(PerlNumber.value(setting.value))
+            case "freemail_max_body_freemails": freemailMaxBodyFreemails = PerlNumber.integer(PerlNumber.value(setting.value))
             case "freemail_skip_when_over_max": freemailSkipWhenOverMax = PerlNumber.value(setting.value) != 0
             case "freemail_skip_bulk_envfrom": freemailSkipBulkEnvelopeFrom = PerlNumber.value(setting.value) != 0
             case "ok_locales": okLocales = words

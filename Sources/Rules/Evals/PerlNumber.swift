@@ -30,6 +30,14 @@ enum PerlNumber {
         return Double(String(decoding: bytes[start..<end], as: UTF8.self)) ?? 0
     }
 
+    /// The number as an Int, truncated, clamped to Int's range (nan reads as 0).
+    static func integer(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        if value >= 9.0e18 { return Int.max }
+        if value <= -9.0e18 { return Int.min }
+        return Int(value)
+    }
+
     /// The comparison `value OP n` that html_eval and html_tag_balance build from text such as
     /// "< 384" or "!= 0"; nil when the expression is not one comparison with a number.
     static func comparison(_ expression: String) -> (@Sendable (Double) -> Bool)? {

@@ -45,3 +45,14 @@ import Testing
         #expect(PerlNumber.comparison("system('x')") == nil)
     }
 }
+
+@Suite struct EvalArgumentAttackTests {
+    /// Infinite or absurd numbers in rule files load and run without trapping.
+    @Test func infiniteNumbersInSettingsAndArguments() {
+        let settings = "freemail_domains gmail.com\nfreemail_max_body_emails inf\nfreemail_max_body_freemails 1e300"
+        #expect(EvalHarness.hits("header TEST eval:check_freemail_from()", "From: joe@gmail.com\n\nx\n", settings: settings))
+        // fewer lines than an infinite minimum: the ratio is -1, which a minimum of 0 accepts
+        #expect(EvalHarness.hits("body TEST eval:check_blank_line_ratio('0','100','inf')", EvalHarness.message(body: "a\n")))
+        #expect(!EvalHarness.hits("body TEST eval:check_blank_line_ratio('50','100','nan')", EvalHarness.message(body: "a\nb\n")))
+    }
+}
