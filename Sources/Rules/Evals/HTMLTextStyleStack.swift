@@ -160,12 +160,3 @@ struct HTMLTextStyleStack {
         return negative ? -number : number
     }
 }
-
-extension StringProtocol {
-    func trimmingCharacters() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}
