@@ -10,6 +10,8 @@
 //                                 SpamAssassin's; VIEWS_ONLY=1 only builds views (for perf);
 //                                 PROFILE_TOP=N sets how many regexes --profile lists.
 //   SwfilterBench views FILE [HEADER…]  the SpamAssassin views of one message, escaped
+//   SwfilterBench evals [DIR…]    the stock rules' eval functions: loaded / unsupported counts and
+//                                 CPU ms/message of the evals alone
 // With no DIR, the shared SpamAssassin corpus beside the checkout is used.
 import Foundation
 import MailMessage
@@ -55,6 +57,7 @@ case "parse": ParseBenchmark(corpus: corpus, rounds: rounds).run()
 case "defects": DefectCensus(corpus: corpus).run()
 case "scan": VirusScanBenchmark(corpus: corpus, options: scanOptions, rounds: rounds).run()
 case "regex": RegexBenchmark(corpus: corpus, rounds: rounds, profile: profile).run()
+case "evals": EvalBenchmark(corpus: corpus, rounds: rounds).run()
 default:
     FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|scan|regex [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
     exit(64)

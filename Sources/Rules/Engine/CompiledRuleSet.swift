@@ -22,6 +22,12 @@ public final class CompiledRuleSet: Sendable {
     public let problems: [RuleProblem]
     /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
     public let viewEnvironment: ViewEnvironment
+    /// Eval rules whose function swfilter does not implement (or whose arguments it refuses),
+    /// in run order: they never hit.
+    public let unsupportedRules: [UnsupportedRule]
+    /// The eval rules that run, with their arguments checked.
+    let compiledEvals: [CompiledEval]
+    let evalConfiguration: EvalConfiguration
 
     /// The score sets a rule may run in; a rule active in none of them is not compiled.
     static let scoreSets: [ScoreSet] = [.local, .bayes]
@@ -95,6 +101,19 @@ public final class CompiledRuleSet: Sendable {
             try? CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
         }
         viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
+        let configuration = EvalConfiguration(ruleSet, validTLDs: viewEnvironment.options.validTLDs)
+        var compiledEvals: [CompiledEval] = []
+        var unsupported: [UnsupportedRule] = []
+        for (id, function, arguments) in evals {
+            let site = EvalCallSite(function: function, arguments: arguments, kind: ruleSet[id].kind, configuration: configuration)
+            switch EvalRegistry.implementation(for: site) {
+            case .test(let test): compiledEvals.append(CompiledEval(id: id, test: test))
+            case .unsupported(let reason): unsupported.append(UnsupportedRule(rule: ruleSet[id].name, function: function, reason: reason))
+            }
+        }
+        self.compiledEvals = compiledEvals
+        unsupportedRules = unsupported
+        evalConfiguration = configuration
         self.problems = problems
         bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
     }

@@ -71,8 +71,11 @@ public struct RuleEvaluator: Sendable {
             counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
         }
         rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
-        for (id, function, arguments) in rules.evals where active(id) {
-            if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
+        if !rules.compiledEvals.isEmpty {
+            let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration)
+            for eval in rules.compiledEvals where active(eval.id) {
+                if eval.test(context) { counts[eval.id.index] = 1 }
+            }
         }
         for id in ruleSet.metaEvaluationOrder where active(id) {
             guard let expression = ruleSet[id].metaExpression else { continue }

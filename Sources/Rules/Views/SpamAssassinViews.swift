@@ -23,9 +23,12 @@ public struct SpamAssassinViews: Sendable {
     public let mimeHeaders: [HeaderView]
     /// The envelope sender: the SMTP MAIL FROM when known, else guessed from the headers.
     public let envelopeFrom: String?
+    /// The parsed message the views were built from (for eval functions).
+    public let message: MailMessage
 
     /// Builds the views. `envelopeFrom` is the SMTP MAIL FROM address when the door knows it.
     public init(message: MailMessage, envelopeFrom: String? = nil, environment: ViewEnvironment = .standard) {
+        self.message = message
         let headers = HeaderView(message.headers, originatingIPHeaders: environment.options.originatingIPHeaders)
         self.headers = headers
         let subject = headers.values(for: HeaderRequest(name: "Subject")).last ?? [0x0A]

@@ -31,20 +31,9 @@ public enum RulesLint {
         return RulesLintReport(loaded: loaded, unsupported: unsupportedRules(in: compiled), problems: problems, files: ruleSet.files)
     }
 
-    /// Why each `eval:` rule that cannot run cannot, by rule name: the one place to switch when
-    /// the engine lists its unsupported rules itself (the eval registry's
-    /// `CompiledRuleSet.unsupportedRules`); the body then becomes
-    /// `Dictionary(compiled.unsupportedRules.map { ($0.rule, $0.reason) }, uniquingKeysWith: { first, _ in first })`.
-    /// Until then: every function but the ones the engine answers today.
+    /// The `eval:` rules the engine cannot answer, with the reason its eval registry gives.
     static func unsupportedEvalReasons(in compiled: CompiledRuleSet) -> [String: String] {
-        let implemented: Set<String> = ["check_bayes"]
-        var reasons: [String: String] = [:]
-        for rule in compiled.ruleSet.rules {
-            if case .eval(let function, _) = rule.test, !implemented.contains(function) {
-                reasons[rule.name] = "eval function \(function) not implemented"
-            }
-        }
-        return reasons
+        Dictionary(compiled.unsupportedRules.map { ($0.rule, $0.reason) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Rules that loaded but never run here, in definition order: `eval:` rules the engine cannot

@@ -1,0 +1,38 @@
+/// Byte helpers for ASCII text inside arbitrary bytes.
+enum ASCII {
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    @inline(__always) static func upper(_ byte: UInt8) -> UInt8 {
+        byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte
+    }
+
+    /// Perl's `\s` on bytes: space, \t, \n, \r, \f, \v.
+    @inline(__always) static func isPerlSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    static func lowercased(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.map(lower) }
+
+    /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
+    static func containsCaseless(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let target = Array(needle.utf8)
+        guard !target.isEmpty, bytes.count >= target.count else { return target.isEmpty }
+        outer: for start in 0...(bytes.count - target.count) {
+            for offset in 0..<target.count where lower(bytes[start + offset]) != target[offset] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    static func string(_ bytes: some Sequence<UInt8>) -> String { String(decoding: Array(bytes), as: UTF8.self) }
+
+    /// The bytes without leading and trailing Perl white space.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, isPerlSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isPerlSpace(last) { slice = slice.dropLast() }
+        return slice
+    }
+}

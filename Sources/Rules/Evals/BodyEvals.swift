@@ -1,0 +1,168 @@
+import MailMessage
+
+/// SpamAssassin's BodyEval functions (body length, blank-line share, vertical words, stock
+/// tips, multipart/alternative text/HTML difference) and the body evals of other plugins that
+/// only read text.
+enum BodyEvals {
+    static func make(_ site: EvalCallSite) -> EvalImplementation? {
+        let name = site.function
+        switch name {
+        case "check_body_length":
+            guard let limit = site.number(0) else { return .invalid(name, "needs a length") }
+            return .test { Double($0.parseFlags.bodyLength) <= limit }
+        case "multipart_alternative_difference":
+            guard let low = site.number(0), let maxText = site.text(1) else { return .invalid(name, "needs min and max") }
+            let high = maxText == "undef" ? nil : PerlNumber.value(maxText)
+            return .test { context in
+                let difference = alternativeDifference(context).percent
+                return (low == 0 || difference > low) && (high.map { difference <= $0 } ?? true)
+            }
+        case "multipart_alternative_difference_count":
+            guard let ratio = site.number(0), let minimumHTML = site.number(1) else { return .invalid(name, "needs a ratio and a minimum") }
+            return .test { context in
+                let difference = alternativeDifference(context)
+                guard Double(difference.htmlWords) > minimumHTML else { return false }
+                return Double(difference.textWords) / Double(difference.htmlWords) > ratio
+            }
+        case "check_blank_line_ratio":
+            guard let low = site.number(0), let high = site.number(1) else { return .invalid(name, "needs min and max") }
+            let minimumLines = max(1, PerlNumber.integer(site.number(2) ?? 1))
+            return .test { context in
+                let ratio = cached(context, "blank_line_ratio_\(minimumLines)") { blankLineRatio($0, minimumLines: minimumLines) }
+                return (low == 0 && ratio <= high) || (ratio > low && ratio <= high)
+            }
+        case "tvd_vertical_words":
+            guard let low = site.number(0), let given = site.number(1) else { return .invalid(name, "needs min and max") }
+            let high = given >= 100 ? 101 : given
+            let kind = site.kind
+            return .test { context in
+                let percent = cached(context, "tvd_vertical_words") { verticalWords(texts(for: kind, in: $0)) }
+                return percent >= low && percent < high
+            }
+        case "check_stock_info":
+            guard let minimum = site.number(0) else { return .invalid(name, "needs a minimum") }
+            return .test { context in
+                let hits = cached(context, "stock_info") { stockInfo($0) }
+                return minimum == 0 || hits >= minimum
+            }
+        case "check_body_8bits":
+            return .test { context in
+                guard !context.configuration.okLocales.contains("all") else { return false }
+                return context.views.body.contains { line in
+                    line.contains { $0 >= 0x80 }
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// A per-message number computed once, under `key`.
+    static func cached(_ context: EvalContext, _ key: String, _ compute: (EvalContext) -> Double) -> Double {
+        if let value = context.bodyCache[key] { return value }
+        let value = compute(context)
+        context.bodyCache[key] = value
+        return value
+    }
+
+    /// The text array a body eval of `kind` receives.
+    static func texts(for kind: RuleKind, in context: EvalContext) -> [[UInt8]] {
+        switch kind {
+        case .rawbody: context.views.rawBody
+        case .full: [context.views.full]
+        default: context.views.body
+        }
+    }
+
+    /// At least as many bytes above 127 as below, and more than three.
+    static func moreHighBitsSet(_ text: [UInt8]) -> Bool {
+        let high = text.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        return text.count - high <= high && high > 3
+    }
+
+    /// Percentage of blank lines in the decoded body, -1 with fewer than `minimumLines` lines.
+    static func blankLineRatio(_ context: EvalContext, minimumLines: Int) -> Double {
+        var lines = 0, blank = 0
+        for chunk in context.views.rawBody {
+            for line in MIMEStatistics.lines(chunk[...]) {
+                lines += 1
+                if line.allSatisfy(ASCII.isPerlSpace) { blank += 1 }
+            }
+        }
+        return lines < minimumLines ? -1 : 100 * Double(blank) / Double(lines)
+    }
+
+    /// The largest share of spaces to other characters in a line longer than 5 (100 when spaces
+    /// dominate), -1 when no line is long enough.
+    static func verticalWords(_ texts: [[UInt8]]) -> Double {
+        var result = -1
+        for text in texts {
+            let length = MIMEStatistics.characterCount(text)
+            guard length > 5 else { continue }
+            let spaces = text.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
+            let others = length - spaces
+            let percent = spaces > others || others == 0 ? 100 : 100 * spaces / others
+            result = max(result, percent)
+        }
+        return Double(result)
+    }
+
+    private static let stockLabel = try! CompiledRegex(#"^\s*([^:\s][^:\n]{2,29})\s*:\s*\S"#, options: .multiline)
+    private static let stockWords = try! CompiledRegex(#"""
+        ^(trad(?:e|ing)date|company(?:name)?|s\w?(?:t\w?o\w?c\w?k|y\w?m(?:\w?b\w?o\w?l)?)|t(?:arget|icker)|(?:opening|current)p(?:rice)?|p(?:rojected|osition)|expectations|weeks?high|marketperformance|(?:year|week|month|day|price)(?:target|estimates?)|sector|r(?:ecommendation|ating))$
+        """#)
+
+    /// Distinct stock-tip labels ("Symbol:", "Target price:") in the first text/plain part.
+    static func stockInfo(_ context: EvalContext) -> Double {
+        guard let part = context.parts.first(where: { $0.leaf != nil && $0.contentType.mimeType.lowercased() == "text/plain" }),
+              let text = part.leaf?.text else { return 0 }
+        var found = Set<[UInt8]>()
+        for paragraph in SpamAssassinText.shortParagraphs(Array(text.utf8)[...]) {
+            var start = 0
+            while start < paragraph.count, let groups = paragraph.withUnsafeBufferPointer({ stockLabel.captures(in: $0, from: start) }),
+                  let whole = groups[0], let label = groups[1] {
+                let letters = paragraph[label].map(ASCII.lower).filter(ByteClass.isLowerLetter)
+                if let word = stockWords.firstGroup(in: letters) { found.insert(word) }
+                start = max(whole.upperBound, start + 1)
+            }
+        }
+        return Double(found.count)
+    }
+
+    /// BodyEval's comparison of the words of the HTML and text alternatives: the percentage of
+    /// HTML words missing from the text, and the word counts of the last alternative compared.
+    static func alternativeDifference(_ context: EvalContext) -> (percent: Double, htmlWords: Int, textWords: Int) {
+        let key = "madiff"
+        if let percent = context.bodyCache[key] {
+            return (percent, Int(context.bodyCache["madiff_html"] ?? 0), Int(context.bodyCache["madiff_text"] ?? 0))
+        }
+        var result = (percent: 0.0, htmlWords: 0, textWords: 0)
+        let alternatives = context.parts.filter { $0.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") }
+        let summary = context.parts.map { $0.contentType.mimeType.lowercased() }
+        let calendarOnly = summary == ["multipart/alternative", "text/html", "text/calendar"]
+        if !calendarOnly {
+            for alternative in alternatives {
+                var html: [[UInt8]: Int] = [:], text: [[UInt8]: Int] = [:]
+                for part in alternative.leaves where part.contentType.mimeType.lowercased().hasPrefix("text") {
+                    guard let leaf = part.leaf else { continue }
+                    let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
+                    let rendered = Array((isHTML ? leaf.html?.text : leaf.text)?.utf8 ?? "".utf8)
+                    for word in rendered.split(whereSeparator: ASCII.isPerlSpace) where word.contains(where: ByteClass.isWord) {
+                        if isHTML { html[Array(word), default: 0] += 1 } else { text[Array(word), default: 0] += 1 }
+                    }
+                    if isHTML, html.isEmpty, leaf.html?.hints.tagExists("img") == true { html[[0x0A]] = 1 }
+                }
+                let original = html.count
+                guard original > 0 else { continue }
+                result.htmlWords = original
+                result.textWords = text.count
+                for (word, count) in text where (html[word] ?? Int.max) - count < 1 { html[word] = nil }
+                result.percent = max(result.percent, Double(html.count) / Double(original) * 100)
+            }
+        }
+        context.bodyCache[key] = result.percent
+        context.bodyCache["madiff_html"] = Double(result.htmlWords)
+        context.bodyCache["madiff_text"] = Double(result.textWords)
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+/// The dates HeaderEval compares: the Date (or Resent-Date) header, the dates of the Received
+/// headers, and `dateDifference`, the Date header minus the closest Received date (0 when either
+/// is missing), in seconds.
+struct DateSummary {
+    var headerTime: Int?
+    var receivedTimes: [Int] = []
+    var dateDifference = 0
+
+    private static let receivedDate = try! CompiledRegex(#"(\s.?\d+ \S\S\S \d+ \d+:\d+:\d+ \S+)"#)
+    private static let localFirst = try! CompiledRegex(#"\bfrom (?:localhost\s|(?:\S+ ){1,2}\S*\b127\.0\.0\.1\b)"#)
+    private static let qmailLocal = try! CompiledRegex(#"qmail \d+ invoked by uid \d+"#)
+    private static let fetchmail = try! CompiledRegex(#"\bby localhost with \w+ \(fetchmail-[\d.]+"#)
+
+    init(_ context: EvalContext) {
+        search: for name in ["Resent-Date", "Date"] {
+            for value in context.message.headers.all(name) {
+                let text = value.unfolded
+                guard !text.isEmpty else { continue }
+                if let time = RFC822Date.parse(text) {
+                    headerTime = time
+                    break search
+                }
+            }
+        }
+        var received = context.scalar("Received").split(separator: "\n").map(String.init)
+            .filter { $0.contains(where: { !$0.isWhitespace }) }
+        if let first = received.first, Self.localFirst.matches(first) || Self.qmailLocal.matches(first) {
+            let local = received.removeFirst()
+            if let next = received.first, Self.fetchmail.matches(next) {
+                received.removeFirst()
+            } else {
+                received.insert(local, at: 0)
+            }
+        }
+        for line in received {
+            if let date = Self.receivedDate.firstGroup(in: Array(line.utf8)), let time = RFC822Date.parse(ASCII.string(date)) {
+                receivedTimes.append(time)
+            }
+        }
+        guard let headerTime, !receivedTimes.isEmpty else { return }
+        var differences = receivedTimes.map { headerTime - $0 }
+        if differences.count > 1, differences.last == 0 { differences.removeLast() }
+        dateDifference = differences.min { abs($0) < abs($1) } ?? 0
+    }
+}

@@ -1,0 +1,56 @@
+/// SpamAssassin's reading of an HTML colour: a name, `#hex` (padded, shortened, doubled as
+/// browsers do), `rgb(r, g, b)` or `rgb(r%, g%, b%)`; anything else is "invalid".
+enum HTMLColorParser {
+    private static let percent = try! CompiledRegex(#"rgb\((\d+)%,\s*(\d+)%,\s*(\d+)%\s*\)"#, options: .caseless)
+    private static let decimal = try! CompiledRegex(#"rgb\((\d+),\s*(\d+),\s*(\d+)\s*\)"#, options: .caseless)
+    private static let shape = try! CompiledRegex(#"^[#a-f0-9]*$|rgb\([\d%, ]*\)"#, options: .caseless)
+
+    static func rgb(_ text: String) -> String {
+        var color = text.lowercased().trimmingCharacters()
+        if let value = HTMLColorNames.rgb[color] { return "#" + hex(value) }
+        guard shape.matches(color) else { return "invalid" }
+        let bytes = Array(color.utf8)
+        if let groups = percent.captureGroups(in: bytes), groups.count == 4 {
+            let channels = groups.dropFirst().map { range in range.map { Int(ASCII.string(bytes[$0])) ?? 0 } ?? 0 }
+            color = "#" + channels.map { hexByte(Int(Double($0) / 100 * 255)) }.joined()
+        }
+        let current = Array(color.utf8)
+        if let groups = decimal.captureGroups(in: current), groups.count == 4 {
+            let channels = groups.dropFirst().map { range in range.map { Int(ASCII.string(current[$0].prefix(9))) ?? 0 } ?? 0 }
+            color = "#" + channels.map { String($0, radix: 16) }.map { $0.count < 2 ? "0" + $0 : $0 }.joined()
+        }
+        guard color.hasPrefix("#") else { return "invalid" }
+        var digits = color.filter { $0.isHexDigit }.lowercased()
+        if digits.count > 6 { digits = String(digits.prefix(6)) }
+        if digits.count > 3 && digits.count < 6 { digits = String(digits.prefix(3)) }
+        if digits.count % 3 != 0 { digits += String(repeating: "0", count: 3 - digits.count % 3) }
+        if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }
+        return "#" + digits
+    }
+
+    static func hex(_ value: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 6 - text.count)) + text
+    }
+
+    static func hexByte(_ value: Int) -> String {
+        let text = String(max(0, value), radix: 16)
+        return text.count < 2 ? "0" + text : text
+    }
+
+    /// The red, green and blue of `#rrggbb` (or `rrggbb`, lower-case hex).
+    static func channels(_ color: String) -> (Int, Int, Int)? {
+        var utf8 = color.utf8[...]
+        if utf8.first == UInt8(ascii: "#") { utf8 = utf8.dropFirst() }
+        guard utf8.count == 6 else { return nil }
+        var value = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | Int(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+    }
+}

@@ -1,0 +1,84 @@
+/// SpamAssassin's fixes to HTML source before parsing (`&nbsp;` as a space, `<br/>` as `<br>`,
+/// curly double quotes as `"`), and the entity decoding HTML::Parser applies to text.
+enum HTMLSourcePreparation {
+    static func prepare(_ source: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count)
+        var index = 0
+        let nbsp = Array("&nbsp;".utf8)
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "&"), index + nbsp.count <= source.count, source[index..<(index + nbsp.count)].elementsEqual(nbsp) {
+                output.append(0x20)
+                index += nbsp.count
+            } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80, source[index + 2] == 0x9C || source[index + 2] == 0x9D {
+                output.append(UInt8(ascii: "\""))
+                index += 3
+            } else if byte == UInt8(ascii: "<"), let end = selfClosingEnd(source, from: index) {
+                output += source[index..<end.nameEnd]
+                output.append(UInt8(ascii: ">"))
+                index = end.tagEnd
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return output
+    }
+
+    /// `<word\s*/>` at `index`: where the word ends and where the tag ends.
+    private static func selfClosingEnd(_ source: [UInt8], from index: Int) -> (nameEnd: Int, tagEnd: Int)? {
+        var position = index + 1
+        while position < source.count, ByteClass.isWord(source[position]) { position += 1 }
+        guard position > index + 1 else { return nil }
+        let nameEnd = position
+        while position < source.count, ASCII.isPerlSpace(source[position]) { position += 1 }
+        guard position + 1 < source.count, source[position] == UInt8(ascii: "/"), source[position + 1] == UInt8(ascii: ">") else { return nil }
+        return (nameEnd, position + 2)
+    }
+
+    private static let named: [String: UInt32] = [
+        "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "nbsp": 0xA0, "copy": 0xA9, "reg": 0xAE,
+        "trade": 0x2122, "hellip": 0x2026, "mdash": 0x2014, "ndash": 0x2013, "laquo": 0xAB, "raquo": 0xBB,
+        "lsquo": 0x2018, "rsquo": 0x2019, "ldquo": 0x201C, "rdquo": 0x201D, "bull": 0x2022, "middot": 0xB7,
+        "euro": 0x20AC, "pound": 0xA3, "yen": 0xA5, "cent": 0xA2, "sect": 0xA7, "deg": 0xB0, "zwnj": 0x200C, "shy": 0xAD,
+    ]
+
+    /// `&name;`, `&#N;` and `&#xN;` turned into UTF-8; unknown references stay as written.
+    static func decodeEntities(_ text: ArraySlice<UInt8>) -> [UInt8] {
+        guard text.contains(UInt8(ascii: "&")) else { return Array(text) }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index] == UInt8(ascii: "&"), let (scalar, end) = reference(text, at: index) else {
+                output.append(text[index])
+                index += 1
+                continue
+            }
+            output += Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+            index = end
+        }
+        return output
+    }
+
+    private static func reference(_ text: ArraySlice<UInt8>, at index: Int) -> (UInt32, Int)? {
+        var position = index + 1
+        guard position < text.endIndex else { return nil }
+        if text[position] == UInt8(ascii: "#") {
+            position += 1
+            let hex = position < text.endIndex && (text[position] == UInt8(ascii: "x") || text[position] == UInt8(ascii: "X"))
+            if hex { position += 1 }
+            let start = position
+            while position < text.endIndex, position - start < 8, hex ? ByteClass.isHexDigit(text[position]) : ByteClass.isDigit(text[position]) { position += 1 }
+            guard position > start, let value = UInt32(ASCII.string(text[start..<position]), radix: hex ? 16 : 10) else { return nil }
+            if position < text.endIndex, text[position] == UInt8(ascii: ";") { position += 1 }
+            return (value == 0 || value > 0x10FFFF ? 0xFFFD : value, position)
+        }
+        let start = position
+        while position < text.endIndex, position - start < 10, ByteClass.isLetter(text[position]) || ByteClass.isDigit(text[position]) { position += 1 }
+        guard position > start, let value = named[ASCII.string(text[start..<position])] else { return nil }
+        if position < text.endIndex, text[position] == UInt8(ascii: ";") { position += 1 }
+        return (value, position)
+    }
+}

@@ -1,0 +1,267 @@
+/// Tokenises one HTML part the way SpamAssassin's HTML::Parser subclass sees it (start and end
+/// tags, text, comments, declarations; script, style, xmp, plaintext, title and textarea content
+/// taken literally) and keeps the statistics its HTMLEval functions read.
+struct HTMLStatisticsScanner {
+    private var statistics = HTMLStatistics()
+    private var styles = HTMLTextStyleStack()
+    /// The last byte of the last rendered piece (obfuscation joins), nil when it was empty.
+    private var lastByte: UInt8?
+    private var lastPieceIsWhitespace = false
+    private var hasPiece = false
+    /// Open counts of the elements whose text is treated apart, kept beside `inside` to spare
+    /// dictionary lookups per text run.
+    private var openScript = 0, openStyle = 0, openAnchor = 0, openTitle = 0
+
+    /// HTML 4.01 / XHTML 1.0 elements and a few non-standard ones SpamAssassin counts as valid.
+    static let elements: Set<String> = Set("""
+        a abbr acronym address area b base bdo big blockquote body br button caption cite code col colgroup dd del dfn div \
+        dl dt em fieldset form h1 h2 h3 h4 h5 h6 head hr html i img input ins kbd label legend li link map meta noscript \
+        object ol optgroup option p param pre q samp script select small span strong style sub sup table tbody td \
+        textarea tfoot th thead title tr tt ul var applet basefont center dir font frame frameset iframe isindex menu \
+        noframes s strike u nobr x-sigsep x-tab
+        """.split(separator: " ").map(String.init))
+    /// Rendered but not counted as valid.
+    static let tricks: Set<String> = ["bgsound", "embed", "listing", "plaintext", "xmp"]
+    static let textStyleElements: Set<String> = ["body", "font", "table", "tr", "th", "td", "big", "small", "basefont", "marquee", "span", "p", "div", "a"]
+    static let literalElements: Set<String> = ["script", "style", "xmp", "plaintext", "title", "textarea"]
+    /// SpamAssassin's cap on a URI's length.
+    static let maxURILength = 8192
+
+    /// Statistics of `source`, the part's text.
+    static func scan(_ source: [UInt8]) -> HTMLStatistics {
+        var scanner = HTMLStatisticsScanner()
+        scanner.statistics.length = source.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        scanner.run(HTMLSourcePreparation.prepare(source))
+        return scanner.statistics
+    }
+
+    private mutating func run(_ bytes: [UInt8]) {
+        var index = 0
+        var textStart = 0
+        func flushText(upTo end: Int) {
+            if end > textStart { text(bytes[textStart..<end]) }
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count else { index += 1; continue }
+            let next = bytes[index + 1]
+            if ByteClass.isLetter(next) {
+                guard let tag = HTMLTagReader.startTag(in: bytes, at: index) else { index += 1; continue }
+                flushText(upTo: index)
+                index = tag.end
+                startTag(tag.name, attributes: tag.attributes)
+                if Self.literalElements.contains(tag.name) {
+                    let close = HTMLTagReader.literalEnd(of: tag.name, in: bytes, from: index)
+                    if close.contentEnd > index {
+                        let content = bytes[index..<close.contentEnd]
+                        if tag.name == "script" { statistics.scripts.append(Array(content)) } else if tag.name != "style" { text(content) }
+                    }
+                    index = close.contentEnd
+                    if let endTag = close.endTag {
+                        index = endTag.end
+                        endTagEvent(endTag.name)
+                    }
+                }
+                textStart = index
+            } else if next == UInt8(ascii: "/") {
+                guard index + 2 < bytes.count, ByteClass.isLetter(bytes[index + 2]),
+                      let tag = HTMLTagReader.endTag(in: bytes, at: index) else { index += 1; continue }
+                flushText(upTo: index)
+                index = tag.end
+                endTagEvent(tag.name)
+                textStart = index
+            } else if next == UInt8(ascii: "!") {
+                flushText(upTo: index)
+                index = markupDeclaration(bytes, at: index)
+                textStart = index
+            } else if next == UInt8(ascii: "?") {
+                flushText(upTo: index)
+                index = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
+                textStart = index
+            } else {
+                index += 1
+            }
+        }
+        flushText(upTo: bytes.count)
+    }
+
+    /// `<!-- comment -->`, `<!DOCTYPE …>` and other declarations, `<![CDATA[…]]>`, or a bogus
+    /// comment `<!…>`; returns where the markup ends.
+    private mutating func markupDeclaration(_ bytes: [UInt8], at index: Int) -> Int {
+        let rest = bytes[(index + 2)...]
+        if rest.starts(with: "--".utf8) {
+            let end = HTMLTagReader.find("-->".utf8, in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
+            statistics.comments.append(Array(bytes[index..<end]))
+            return end
+        }
+        if rest.starts(with: "[CDATA[".utf8) {
+            let contentStart = index + 9
+            let close = HTMLTagReader.find("]]>".utf8, in: bytes, from: contentStart) ?? bytes.count
+            if close > contentStart { text(bytes[contentStart..<close]) }
+            return min(close + 3, bytes.count)
+        }
+        let end = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
+        if let first = rest.first, ByteClass.isLetter(first) {
+            if rest.prefix(7).map(ASCII.lower).elementsEqual("doctype".utf8) {
+                statistics.elements += 1
+                statistics.tags += 1
+                statistics.inside["!doctype"] = 0
+            }
+        } else {
+            statistics.comments.append(Array(bytes[index..<end]))
+        }
+        return end
+    }
+
+    private mutating func startTag(_ name: String, attributes: [String: [UInt8]]) {
+        countTag(name, delta: 1)
+        guard !Self.isNamespaced(name), Self.elements.contains(name) || Self.tricks.contains(name) else { return }
+        if Self.textStyleElements.contains(name) {
+            if let size = styles.open(name, attributes: attributes) {
+                statistics.maxSize = max(statistics.maxSize, size.max)
+                statistics.minSize = min(statistics.minSize, size.min)
+            }
+        }
+        whitespace(for: name)
+        tests(name, attributes: attributes)
+    }
+
+    private mutating func endTagEvent(_ name: String) {
+        countTag(name, delta: -1)
+        guard !Self.isNamespaced(name), Self.elements.contains(name) || Self.tricks.contains(name) else { return }
+        if Self.textStyleElements.contains(name), name != "body" { styles.close(name) }
+        whitespace(for: name)
+    }
+
+    private mutating func countTag(_ name: String, delta: Int) {
+        let seen = statistics.inside[name] != nil
+        if Self.elements.contains(name) || Self.isNamespaced(name) {
+            statistics.elements += 1
+            if !seen { statistics.elementsSeen += 1 }
+        }
+        statistics.tags += 1
+        if !seen { statistics.tagsSeen += 1 }
+        var open = (statistics.inside[name] ?? 0) + delta
+        if open < 0 {
+            open = 0
+            statistics.closedExtra += 1
+        }
+        statistics.inside[name] = open
+        switch name {
+        case "script": openScript = open
+        case "style": openStyle = open
+        case "a": openAnchor = open
+        case "title": openTitle = open
+        default: break
+        }
+    }
+
+    /// `o:p`, `st1:place`: Office namespaces, counted as elements and otherwise ignored.
+    static func isNamespaced(_ name: String) -> Bool {
+        guard let colon = name.firstIndex(of: ":") else { return false }
+        let prefix = name[..<colon]
+        let local = name[name.index(after: colon)...]
+        let prefixOK = prefix == "o" || (prefix.count == 3 && prefix.hasPrefix("st") && prefix.last!.isASCII && prefix.last!.isNumber)
+        var localBody = local
+        if localBody.hasSuffix("/") { localBody = localBody.dropLast() }
+        return prefixOK && !localBody.isEmpty && localBody.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+
+    private mutating func whitespace(for name: String) {
+        switch name {
+        case "br", "div": display(Array("\n".utf8), whitespace: true)
+        case "li", "th", "td", "dt", "dd", "embed", "h1", "h2", "h3", "h4", "h5", "h6": display([0x20], whitespace: true)
+        case "p", "hr", "blockquote", "pre", "listing", "plaintext", "xmp", "title": display(Array("\n\n".utf8), whitespace: true)
+        default: break
+        }
+    }
+
+    private mutating func tests(_ name: String, attributes: [String: [UInt8]]) {
+        for value in attributes.values where value.count > Self.maxURILength { statistics.uriTruncated = true }
+        switch name {
+        case "font":
+            if let face = attributes["face"], !HTMLFontFace.isPlausible(face) { statistics.fontFaceBad = true }
+        case "img":
+            if openAnchor > 0, !statistics.anchors.isEmpty {
+                statistics.anchors[statistics.anchors.count - 1] += Array("<img>\n".utf8)
+            }
+            if let width = attributes["width"], let height = attributes["height"] {
+                let area = ImageSummary.saturatingProduct(Self.dimension(width, percentScale: 8), Self.dimension(height, percentScale: 6))
+                statistics.imageArea = ImageSummary.saturatingSum(statistics.imageArea, area)
+            }
+        case "form":
+            if let action = attributes["action"], ASCII.containsCaseless(action, "mailto:") { statistics.formActionMailto = true }
+        case "object", "embed":
+            statistics.embeds = true
+        case "iframe":
+            if let source = attributes["src"], !ASCII.trimmed(source[...]).isEmpty { statistics.iframeSource = true }
+        case "a":
+            statistics.anchors.append([])
+        case "title":
+            statistics.titles.append([])
+        case "meta":
+            if let equiv = attributes["http-equiv"], ASCII.containsCaseless(equiv, "content-type"),
+               let content = attributes["content"], let charset = HTMLMetaCharset.charset(in: content) {
+                statistics.charsets = statistics.charsets.map { "\($0) \(charset)" } ?? charset
+            }
+        default: break
+        }
+    }
+
+    /// An `<img>` width or height: digits (a percentage of an 800×600 screen), else 200.
+    static func dimension(_ value: [UInt8], percentScale: Int) -> Int {
+        var digits = value[...]
+        let percent = digits.last == UInt8(ascii: "%")
+        if percent { digits = digits.dropLast() }
+        guard !digits.isEmpty, digits.allSatisfy(ByteClass.isDigit), digits.count < 10,
+              let number = Int(String(decoding: digits, as: UTF8.self)) else { return 200 }
+        let scaled = percent ? number * percentScale : number
+        return scaled <= 0 ? 200 : scaled
+    }
+
+    private mutating func text(_ raw: ArraySlice<UInt8>) {
+        let decoded = HTMLSourcePreparation.decodeEntities(raw)
+        if openScript > 0 {
+            statistics.scripts.append(decoded)
+            return
+        }
+        if openStyle > 0 { return }
+        if openAnchor > 0, !statistics.anchors.isEmpty { statistics.anchors[statistics.anchors.count - 1] += decoded }
+        if openTitle > 0, !statistics.titles.isEmpty { statistics.titles[statistics.titles.count - 1] += decoded }
+
+        let nonSpace = decoded.reduce(0) { $0 + (ASCII.isPerlSpace($1) || $1 & 0xC0 == 0x80 ? 0 : 1) }
+        if nonSpace > 0 {
+            let verdict = styles.visibility()
+            if verdict.lowContrast { statistics.fontLowContrast = true }
+            if verdict.invalidColor { statistics.fontInvalidColor = true }
+        }
+        if hasPiece, let first = decoded.first, let last = lastByte, Self.isWordish(first), Self.isWordish(last) {
+            statistics.obfuscation += 1
+        }
+        statistics.nonSpaceLength += nonSpace
+        display(decoded, whitespace: false)
+    }
+
+    /// Not white space and not ASCII punctuation.
+    static func isWordish(_ byte: UInt8) -> Bool {
+        !ASCII.isPerlSpace(byte) && !(0x21...0x2F).contains(byte) && !(0x3A...0x40).contains(byte)
+            && !(0x5B...0x60).contains(byte) && !(0x7B...0x7E).contains(byte)
+    }
+
+    /// Records a rendered piece; only its last byte is kept (white space collapsed to one
+    /// space, a leading space dropped after a white-space piece, as SpamAssassin renders).
+    private mutating func display(_ text: [UInt8], whitespace: Bool) {
+        if whitespace {
+            lastByte = text.last
+        } else if text.isEmpty {
+            lastByte = nil
+        } else if text.allSatisfy({ ASCII.isPerlSpace($0) || $0 == 0xC2 || $0 == 0xA0 }) {
+            lastByte = hasPiece && lastPieceIsWhitespace ? nil : 0x20
+        } else {
+            let last = text[text.count - 1]
+            let endsInNBSP = last == 0xA0 && text.count > 1 && text[text.count - 2] == 0xC2
+            lastByte = ASCII.isPerlSpace(last) || endsInNBSP ? 0x20 : last
+        }
+        lastPieceIsWhitespace = whitespace
+        hasPiece = true
+    }
+}

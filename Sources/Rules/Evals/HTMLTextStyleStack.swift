@@ -1,0 +1,162 @@
+/// The text styles SpamAssassin's HTML renderer tracks (colours, font size, display and
+/// visibility) as elements open and close, to spot text in the colour of its background and
+/// invalid colours.
+struct HTMLTextStyleStack {
+    struct Style {
+        var tag: String
+        var foreground: String
+        var background: String
+        var size: Int
+        var display: String?
+        var visibility: String?
+        /// The colours' verdict, worked out once when the style opens.
+        var lowContrast = false
+        var invalidColor = false
+
+        mutating func judgeColors() {
+            (lowContrast, invalidColor) = HTMLTextStyleStack.judge(foreground: foreground, background: background)
+        }
+    }
+
+    private var stack: [Style]
+    private var baseFont = 3
+
+    /// Attributes each text-style element may set.
+    private static let allowed: [String: Set<String>] = [
+        "basefont": ["color", "face", "size"], "body": ["text", "bgcolor", "link", "alink", "vlink", "background"],
+        "font": ["color", "face", "size"], "marquee": ["bgcolor", "background"], "table": ["bgcolor", "style"],
+        "td": ["bgcolor", "style"], "th": ["bgcolor", "style"], "tr": ["bgcolor", "style"], "span": ["style"],
+        "p": ["style"], "div": ["style"],
+    ]
+
+    init() {
+        var initial = Style(tag: "default", foreground: "#000000", background: "#ffffff", size: 3)
+        initial.judgeColors()
+        stack = [initial]
+    }
+
+    /// Opens `name`; returns the font size it sets when an allowed attribute was read, for the
+    /// document's smallest and largest size.
+    mutating func open(_ name: String, attributes: [String: [UInt8]]) -> (min: Int, max: Int)? {
+        let tag = name == "th" ? "td" : name
+        if tag == "basefont", let size = attributes["size"], let value = Self.leadingInteger(size, signed: false) {
+            baseFont = value
+            return nil
+        }
+        if tag == "td" || tag == "tr" { closeTable(tag) }
+        var style = stack[stack.count - 1]
+        style.tag = tag
+        if tag == "big" || tag == "small" {
+            style.size += tag == "big" ? 1 : -1
+            stack.append(style)
+            return nil
+        }
+        var bounds: (min: Int, max: Int)?
+        let permitted = Self.allowed[tag] ?? []
+        for (key, value) in attributes where permitted.contains(key) {
+            switch key {
+            case "text", "color":
+                style.foreground = HTMLColorParser.rgb(ASCII.string(value))
+            case "size":
+                if let relative = Self.leadingInteger(value, signed: true), let first = ASCII.trimmed(value[...]).first,
+                   first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+                    style.size = baseFont + relative
+                } else if let absolute = Self.leadingInteger(value, signed: false) {
+                    style.size = absolute
+                }
+            case "style":
+                applyCSS(ASCII.string(value), to: &style)
+            default:
+                break
+            }
+            bounds = (min(bounds?.min ?? style.size, style.size), max(bounds?.max ?? style.size, style.size))
+        }
+        let parent = stack[stack.count - 1]
+        if style.foreground != parent.foreground || style.background != parent.background { style.judgeColors() }
+        stack.append(style)
+        return bounds
+    }
+
+    mutating func close(_ name: String) {
+        let tag = name == "th" ? "td" : name
+        guard stack.contains(where: { $0.tag == tag }) else { return }
+        while stack.count > 1, let top = stack.popLast(), top.tag != tag {}
+    }
+
+    private mutating func closeTable(_ tag: String) {
+        guard stack.contains(where: { $0.tag == tag }) else { return }
+        while stack.count > 1, let top = stack.last?.tag {
+            let closes = tag == "td" ? (top == "font" || top == "td") : (top == "font" || top == "td" || top == "tr")
+            guard closes else { break }
+            stack.removeLast()
+        }
+    }
+
+    private func applyCSS(_ css: String, to style: inout Style) {
+        for declaration in css.split(separator: ";") {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let property = parts[0].trimmingCharacters().lowercased()
+            var value = parts[1].trimmingCharacters().lowercased()
+            switch property {
+            case "color", "background-color":
+                if value.hasSuffix("important"), let bang = value.lastIndex(of: "!") { value = String(value[..<bang]).trimmingCharacters() }
+                let color: String?
+                if value.contains("rgb") {
+                    let numbers = value.filter { $0.isASCII && ($0.isNumber || $0 == ",") }.split(separator: ",", omittingEmptySubsequences: false)
+                    let channels = (0..<3).map { index in index < numbers.count ? min(Int(numbers[index]) ?? 0, 255) : 0 }
+                    color = "#" + channels.map { HTMLColorParser.hexByte($0) }.joined()
+                } else if value == "inherit" {
+                    color = nil
+                } else if value == "transparent" {
+                    color = "transparent"
+                } else {
+                    color = HTMLColorParser.rgb(value)
+                }
+                if let color {
+                    if property == "color" { style.foreground = color } else { style.background = color }
+                }
+            case "background":
+                let lastLayer = value.split(separator: ",").last ?? ""
+                for token in lastLayer.split(separator: " ") {
+                    let color = HTMLColorParser.rgb(String(token))
+                    if color != "invalid" { style.background = color; break }
+                }
+            case "display": style.display = value
+            case "visibility": style.visibility = value
+            default: break
+            }
+        }
+        if style.background == "transparent" { style.background = stack[stack.count - 1].background }
+        if style.foreground == "transparent" { style.foreground = style.background }
+    }
+
+    /// For text about to be shown: whether its colour is too close to the background, or a
+    /// colour is invalid.
+    func visibility() -> (lowContrast: Bool, invalidColor: Bool) {
+        let style = stack[stack.count - 1]
+        return (style.lowContrast, style.invalidColor)
+    }
+
+    static func judge(foreground: String, background: String) -> (lowContrast: Bool, invalidColor: Bool) {
+        if foreground.suffix(6) == background.suffix(6) { return (true, false) }
+        if let fg = HTMLColorParser.channels(foreground), let bg = HTMLColorParser.channels(background) {
+            let red = 0.2126 * Double(fg.0 - bg.0), green = 0.7152 * Double(fg.1 - bg.1), blue = 0.0722 * Double(fg.2 - bg.2)
+            if (red * red + green * green + blue * blue).squareRoot() < 12 { return (true, false) }
+        }
+        return (false, foreground == "invalid" || background == "invalid")
+    }
+
+    private static func leadingInteger(_ value: [UInt8], signed: Bool) -> Int? {
+        var slice = value[...]
+        while let first = slice.first, ASCII.isPerlSpace(first) { slice = slice.dropFirst() }
+        var negative = false
+        if signed, let first = slice.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            slice = slice.dropFirst()
+        }
+        let digits = slice.prefix(while: ByteClass.isDigit).prefix(9)
+        guard !digits.isEmpty, let number = Int(ASCII.string(digits)) else { return nil }
+        return negative ? -number : number
+    }
+}

@@ -1,0 +1,191 @@
+/// SpamAssassin's HeaderEval functions that read the header fields themselves: dates, recipient
+/// lists, illegal bytes, header counts, subjects, message ids, sender domains.
+enum HeaderEvals {
+    static func make(_ site: EvalCallSite) -> EvalImplementation? {
+        let name = site.function
+        switch name {
+        case "check_for_shifted_date":
+            guard site.arguments.count == 2 else { return .invalid(name, "needs min and max hours") }
+            let low = site.bound(0), high = site.bound(1)
+            return .test { context in
+                let difference = Double(context.dates.dateDifference)
+                return (low.map { difference >= 3600 * $0 } ?? true) && (high.map { difference < 3600 * $0 } ?? true)
+            }
+        case "check_illegal_chars":
+            guard let header = site.text(0), let ratio = site.number(1), let count = site.number(2) else {
+                return .invalid(name, "needs a header, a ratio and a count")
+            }
+            return .test { illegalCharacters($0, header: header, ratio: ratio, count: count) }
+        case "check_header_count_range":
+            guard let header = site.text(0), let low = site.number(1), let high = site.number(2) else {
+                return .invalid(name, "needs a header, min and max")
+            }
+            return .test { context in
+                var seen = Set<String>()
+                let distinct = context.message.headers.all(header).filter { seen.insert($0.unfolded).inserted }.count
+                return Double(distinct) >= low && Double(distinct) <= high
+            }
+        case "check_for_missing_to_header":
+            return .test { context in
+                var to = context.scalar("To")
+                if to.isEmpty { to = context.scalar("Apparently-To") }
+                return to.isEmpty
+            }
+        case "sorted_recipients":
+            return .test { $0.recipients.sorted }
+        case "similar_recipients":
+            guard site.arguments.count == 2 else { return .invalid(name, "needs min and max") }
+            let low = site.bound(0), high = site.bound(1)
+            return .test { context in
+                let similarity = context.recipients.similarity
+                return (low.map { similarity >= $0 } ?? true) && (high.map { similarity < $0 } ?? true)
+            }
+        case "subject_is_all_caps":
+            return .test(subjectIsAllCaps)
+        case "check_for_to_in_subject":
+            guard let test = site.text(0) else { return .invalid(name, "needs 'address' or 'user'") }
+            return .test { toInSubject($0, test: test) }
+        case "check_outlook_message_id":
+            return .test(outlookMessageIDInvalid)
+        case "check_unresolved_template":
+            return .test { context in
+                context.views.headers.values(for: HeaderRequest(name: "ALL")).contains { value in
+                    value.split(separator: 0x0A).contains { line in
+                        let bytes = Array(line)
+                        return unresolvedTemplate.firstMatch(in: bytes).isMatch && !templateExempt.firstMatch(in: bytes).isMatch
+                    }
+                }
+            }
+        case "check_ratware_name_id":
+            return .test { context in
+                let messageID = Array(context.scalar("MESSAGEID").utf8)
+                guard let tail = ratwareMessageID.firstGroup(in: messageID) else { return false }
+                let from = context.scalar("From")
+                let pattern = "\"[^\"]+\"\\s*<" + RegexEscaping.quote(ASCII.string(tail)) + ">"
+                return (try? CompiledRegex(pattern))?.matches(from) ?? false
+            }
+        case "check_ratware_envelope_from":
+            return .test(ratwareEnvelopeFrom)
+        case "check_equal_from_domains":
+            return .test { context in
+                let from = secondLevel(of: context.scalar("From:addr"))
+                let envelope = secondLevel(of: context.scalar("EnvelopeFrom:addr"))
+                guard !from.isEmpty, !envelope.isEmpty else { return false }
+                return from.lowercased() != envelope.lowercased()
+            }
+        case "check_for_matching_env_and_hdr_from":
+            return .test { $0.scalar("EnvelopeFrom:addr").lowercased() == $0.scalar("From:addr").lowercased() }
+        case "check_for_faraway_charset_in_headers":
+            return .test { context in
+                guard !context.configuration.okLocales.contains("all") else { return false }
+                for header in ["From", "Subject"] {
+                    for value in context.list("\(header):raw") {
+                        var start = 0
+                        let bytes = Array(value.utf8)
+                        while let groups = bytes.withUnsafeBufferPointer({ encodedWordCharset.captures(in: $0, from: start) }),
+                              let whole = groups[0], let charset = groups[1] {
+                            if !context.configuration.charsetIsOK(ASCII.string(bytes[charset])) { return true }
+                            start = max(whole.upperBound, start + 1)
+                        }
+                    }
+                }
+                return false
+            }
+        case "check_for_unique_subject_id":
+            return .test { _ in false }
+        case "check_messageid_not_usable":
+            return .test(ReceivedEvals.messageIDNotUsable)
+        default:
+            return ReceivedEvals.make(site)
+        }
+    }
+
+    private static let unresolvedTemplate = try! CompiledRegex("%[A-Z][A-Z_-]")
+    private static let templateExempt = try! CompiledRegex(
+        #"^(?:X-VMS-To|X-UIDL|X-Face|To|Cc|From|Subject|References|In-Reply-To|(?:X-|Resent-|X-Original-)?Message-Id):"#, options: .caseless)
+    private static let ratwareMessageID = try! CompiledRegex("<[A-Z]{28}\\.([^>]+?)>")
+    private static let encodedWordCharset = try! CompiledRegex(#"=\?(.+?)\?.\?.*?\?="#)
+    private static let replyPrefix = try! CompiledRegex(#"^(?:(?:Re|Fwd|Fw|Aw|Antwort|WG|SV|VB|VS|VL):\s*)+"#, options: .caseless)
+    private static let capsCharsetWord = try! CompiledRegex(
+        "=\\?[-_a-z0-9]*(?:koi|jp|jis|euc|gb|big5|isoir|cp1251|windows-1251|georgianps|pt154|tis)[-_a-z0-9]*\\?", options: .caseless)
+
+    static func illegalCharacters(_ context: EvalContext, header: String, ratio: Double, count: Double) -> Bool {
+        let request = header.hasSuffix(":raw") ? header : header + ":raw"
+        guard context.has(request) else { return false }
+        let text = Array(context.scalar(request).utf8)
+        guard text.contains(where: { !ASCII.isPerlSpace($0) }) else { return false }
+        let isControl: (UInt8) -> Bool = { $0 <= 0x08 || $0 == 0x0B || $0 == 0x0C || (0x0E...0x1F).contains($0) }
+        if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) != nil,
+           !text.contains(where: isControl) {
+            return false
+        }
+        var illegal = text.reduce(0) { $0 + (isControl($1) || $1 >= 0x7F ? 1 : 0) }
+        if illegal > 0, request.lowercased() == "subject:raw" {
+            let exempt = text.reduce(0) { $0 + ($1 == 0xA2 || $1 == 0xA3 || $1 == 0xAE ? 1 : 0) }
+            if exempt == 1 { illegal -= 1 }
+        }
+        return Double(illegal) / Double(text.count) >= ratio && Double(illegal) >= count
+    }
+
+    static func subjectIsAllCaps(_ context: EvalContext) -> Bool {
+        var subject = Array(ASCII.trimmed(Array(context.scalar("Subject").utf8)[...]))
+        if let range = replyPrefix.firstMatch(in: subject).range { subject.removeSubrange(range) }
+        guard subject.contains(where: ASCII.isPerlSpace), MIMEStatistics.characterCount(subject) >= 10 else { return false }
+        let letters = subject.filter(ByteClass.isLetter)
+        if capsCharsetWord.matches(context.scalar("Subject:raw")) { return false }
+        return !letters.isEmpty && letters.allSatisfy(ByteClass.isUpperLetter)
+    }
+
+    static func toInSubject(_ context: EvalContext, test: String) -> Bool {
+        let to = context.scalar("To:addr")
+        guard !to.isEmpty else { return false }
+        let subject = context.scalar("Subject")
+        let quoted = RegexEscaping.quote(to)
+        if test == "address" {
+            return (try? CompiledRegex("\\b\(quoted)\\b", options: .caseless))?.matches(subject) ?? false
+        }
+        guard test == "user" else { return false }
+        let user = RegexEscaping.quote(String(to.prefix { $0 != "@" }))
+        let pattern = "^(?:(?:re|fw):\\s*(?:\\w+\\s+)?\(user)$|(?-i:\(user))\\s*[,:;!?-](?:$|\\s)|\(user)$|,\\s*\(user)[,:;!?-]$)"
+        return (try? CompiledRegex(pattern, options: .caseless))?.matches(subject) ?? false
+    }
+
+    private static let outlookID = try! CompiledRegex(#"^<[0-9a-f]{4}([0-9a-f]{8})\$[0-9a-f]{8}\$[0-9a-f]{8}\@"#)
+    private static let receivedTail = try! CompiledRegex(#"(\s.?\d+ \S\S\S \d+ \d+:\d+:\d+ \S+).*?$"#)
+
+    /// Outlook's message ids carry a timestamp; one far from both the Date and the Received date
+    /// was made up.
+    static func outlookMessageIDInvalid(_ context: EvalContext) -> Bool {
+        guard let token = outlookID.firstGroup(in: Array(context.scalar("MESSAGEID").utf8)),
+              let timeToken = Int(ASCII.string(token), radix: 16) else { return false }
+        let scale = 0.0023283064365387, offset = 27111902.8329849, fudge = 250
+        let dateTime = RFC822Date.parse(context.scalar("Date")) ?? 0
+        if abs(timeToken - Int(Double(dateTime) * scale + offset)) < fudge { return false }
+        let received = Array(context.scalar("Received").utf8)
+        let receivedTime = receivedTail.firstGroup(in: received).flatMap { RFC822Date.parse(ASCII.string($0)) } ?? 0
+        return abs(timeToken - Int(Double(receivedTime) * scale + offset)) >= fudge
+    }
+
+    private static let srs = try! CompiledRegex(#"^SRS\d[=+-]"#, options: .caseless)
+
+    static func ratwareEnvelopeFrom(_ context: EvalContext) -> Bool {
+        let to = context.scalar("To:addr"), from = context.scalar("EnvelopeFrom:addr")
+        guard !from.isEmpty, !to.isEmpty, !srs.matches(from), let at = to.firstIndex(of: "@"), at != to.startIndex else { return false }
+        let user = String(to[..<at])
+        let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
+        guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs) else { return false }
+        let pattern = "\\b" + RegexEscaping.quote(domain) + "." + RegexEscaping.quote(user) + "@"
+        return (try? CompiledRegex(pattern, options: .caseless))?.matches(from) ?? false
+    }
+
+    /// The last two labels of an address's domain when it has three or more, else the domain;
+    /// "" without an "@".
+    static func secondLevel(of address: String) -> String {
+        guard let at = address.lastIndex(of: "@") else { return "" }
+        let domain = String(address[address.index(after: at)...])
+        guard let last = domain.lastIndex(of: "."), last != domain.startIndex,
+              let previous = domain[..<last].lastIndex(of: "."), previous != domain.startIndex,
+              domain.index(after: previous) < last, domain.index(after: last) < domain.endIndex else { return domain }
+        return String(domain[domain.index(after: previous)...])
+    }
+}

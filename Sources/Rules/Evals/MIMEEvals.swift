@@ -1,0 +1,149 @@
+import MailMessage
+
+/// SpamAssassin's MIMEEval functions: MIME statistics, parser flags, base64 line lengths,
+/// multipart/alternative parts that are not text, upper-case share of the body, faraway
+/// charsets.
+enum MIMEEvals {
+    static func make(_ site: EvalCallSite) -> EvalImplementation? {
+        let name = site.function
+        switch name {
+        case "check_for_mime":
+            guard let test = site.text(0) else { return .invalid(name, "needs a statistic name") }
+            return .test { $0.mime.isTrue(test) }
+        case "check_for_mime_html":
+            return .test { context in
+                htmlContentType(context) || context.mime.bodyHTMLCount > 0
+            }
+        case "check_for_mime_html_only":
+            return .test { context in
+                htmlContentType(context) || (context.mime.bodyHTMLCount > 0 && context.mime.bodyTextCount == 0)
+            }
+        case "check_mime_multipart_ratio":
+            guard let low = site.number(0), let high = site.number(1) else { return .invalid(name, "needs min and max") }
+            return .test { $0.mime.multipartRatio >= low && $0.mime.multipartRatio < high }
+        case "check_for_ascii_text_illegal":
+            return .test { $0.mime.asciiTextIllegal > 0 }
+        case "check_abundant_unicode_ratio":
+            guard let text = site.text(0), Self.ratioShape.matches(text) else { return .test { _ in false } }
+            let ratio = PerlNumber.value(text)
+            return .test { $0.mime.textUnicodeRatio >= ratio }
+        case "check_qp_ratio":
+            guard let low = site.number(0) else { return .invalid(name, "needs a minimum") }
+            return .test { $0.mime.qpRatio >= low }
+        case "check_msg_parse_flags":
+            guard let flag = site.text(0) else { return .invalid(name, "needs a flag name") }
+            return .test { $0.parseFlags.flag(flag) }
+        case "check_ma_non_text":
+            return .test { multipartAlternativeHasNonText($0.message.root) }
+        case "check_base64_length":
+            guard let low = site.number(0) else { return .invalid(name, "needs a minimum") }
+            let high = site.bound(1)
+            return .test { context in
+                let length = longestBase64Line(context)
+                if let high, Double(length) > high { return false }
+                return Double(length) >= low
+            }
+        case "check_for_uppercase":
+            guard let low = site.number(0), let high = site.number(1) else { return .invalid(name, "needs min and max") }
+            return .test { context in
+                let share = BodyEvals.cached(context, "uppercase") { uppercaseShare($0) }
+                return share > low && share <= high
+            }
+        case "check_for_faraway_charset":
+            return .test { context in
+                guard !context.configuration.okLocales.contains("all") else { return false }
+                guard let charset = contentTypeCharset(context), !context.configuration.charsetIsOK(charset) else { return false }
+                return BodyEvals.moreHighBitsSet(Array(context.views.body.joined(separator: [0x0A])))
+            }
+        default:
+            return nil
+        }
+    }
+
+    private static let ratioShape = try! CompiledRegex(#"^\d{0,3}\.\d{1,3}$"#)
+    private static let htmlType = try! CompiledRegex("^text/html", options: .caseless)
+
+    private static func htmlContentType(_ context: EvalContext) -> Bool {
+        htmlType.matches(context.scalar("Content-Type"))
+    }
+
+    /// Any part below a multipart/alternative that is neither text, multipart/related nor RTF.
+    static func multipartAlternativeHasNonText(_ part: MIMEPart) -> Bool {
+        guard case .multipart(let multipart) = part.content else { return false }
+        if part.contentType.mimeType.lowercased() == "multipart/alternative" {
+            var below: [MIMEPart] = []
+            func collect(_ node: MIMEPart) {
+                guard case .multipart(let inner) = node.content else { return }
+                for child in inner.parts {
+                    below.append(child)
+                    collect(child)
+                }
+            }
+            collect(part)
+            for child in below {
+                let type = child.contentType.mimeType.lowercased()
+                if type == "multipart/related" || type == "application/rtf" || type.hasPrefix("text/") { continue }
+                return true
+            }
+        }
+        return multipart.parts.contains(where: multipartAlternativeHasNonText)
+    }
+
+    /// The longest raw line of any base64 leaf (application/ics aside), "\n" counted.
+    static func longestBase64Line(_ context: EvalContext) -> Int {
+        var longest = 0
+        for part in context.parts where part.leaf != nil || MIMEStatistics.isEmbeddedMessage(part) {
+            guard MIMEStatistics.mimeType(part) != "application/ics",
+                  MIMEStatistics.lowerHeader(part, "Content-Transfer-Encoding") == "base64" else { continue }
+            for line in MIMEStatistics.lines(part.rawBody) { longest = max(longest, line.count) }
+        }
+        return longest
+    }
+
+    /// The charset of the message's Content-Type header.
+    static func contentTypeCharset(_ context: EvalContext) -> String? {
+        guard context.has("Content-Type") else { return nil }
+        let bytes = Array(context.scalar("Content-Type").utf8)
+        for pattern in charsetPatterns {
+            if let value = pattern.firstGroup(in: bytes) { return ASCII.string(value) }
+        }
+        return nil
+    }
+
+    private static let charsetPatterns = [
+        try! CompiledRegex(#"charset="([^"]+)""#, options: .caseless),
+        try! CompiledRegex(#"charset='([^']+)'"#, options: .caseless),
+        try! CompiledRegex(#"charset=(\S+)"#, options: .caseless),
+    ]
+
+    /// Charsets whose text looks upper-case to a Latin reader.
+    private static let capsCharsets = try! CompiledRegex(
+        "^[-_a-z0-9]*(?:koi|jp|jis|euc|gb|big5|isoir|cp1251|windows-1251|georgianps|pt154|tis)[-_a-z0-9]*$", options: .caseless)
+    private static let base64Run = try! CompiledRegex(#"^(?:[A-Za-z0-9+/=]{60,76} ){2}"#)
+    private static let innerSpace = try! CompiledRegex(#"\S\s+\S"#)
+    private static let iso2022Escape = try! CompiledRegex(#"\x1b\$B.*\x1b\(B"#, options: .dotAll)
+
+    /// Upper-case letters as a percentage of letters and digits in the body lines with two
+    /// words or more; 0 when the body is short or its charset makes capitals look common.
+    static func uppercaseShare(_ context: EvalContext) -> Double {
+        var charsets = context.mime.charsets
+        if let charset = contentTypeCharset(context) { charsets.append(charset) }
+        if charsets.contains(where: { capsCharsets.matches($0) }) { return 0 }
+        var length = 0, lower = 0, upper = 0
+        for line in context.views.body {
+            guard innerSpace.firstMatch(in: line).isMatch, !base64Run.firstMatch(in: line).isMatch else { continue }
+            var text = line
+            if let range = iso2022Escape.firstMatch(in: text).range { text.removeSubrange(range) }
+            length += MIMEStatistics.characterCount(text)
+            for byte in text {
+                if ByteClass.isLowerLetter(byte) || ByteClass.isDigit(byte) {
+                    lower += 1
+                } else if ByteClass.isUpperLetter(byte) {
+                    upper += 1
+                }
+            }
+        }
+        guard length >= 200, upper + lower > 0 else { return 0 }
+        return Double(upper) / Double(upper + lower) * 100
+    }
+}

@@ -1,0 +1,184 @@
+import MailMessage
+
+/// What SpamAssassin's MIMEEval plugin learns from one pass over the MIME parts: counts of
+/// encodings and text types, quoted-printable density, charsets, illegal bytes in plain ASCII
+/// text, HTML-entity density, and the text/HTML size ratio of multipart/alternative mail.
+struct MIMEStatistics {
+    var base64Count = 0
+    var base64EncodedText = false
+    var bodyHTMLCount = 0
+    var bodyTextCount = 0
+    var farawayCharset = false
+    var multipartAlternative = false
+    var multipartRatio = 1.0
+    /// Quoted-printable parts, replaced by the count of needlessly encoded bytes when any
+    /// quoted-printable byte was read (as SpamAssassin does).
+    var qpCount = 0
+    var qpLongLine = false
+    var qpRatio = 0.0
+    var attachmentCount = 0
+    var badISOCharset = false
+    var asciiTextIllegal = 0
+    var textUnicodeRatio = 0.0
+    /// Charsets declared by the parts, lower-cased.
+    var charsets: [String] = []
+
+    private static let needlessQP = try! CompiledRegex("=(?:09|3[0-9ABCEF]|[2456][0-9A-F]|7[0-9A-E])")
+    private static let trailingQPSpace = try! CompiledRegex(#"((?:=09|=20)+)\s*$"#)
+    private static let unicodeEntity = try! CompiledRegex("&#x[0-9A-F]{4};")
+    private static let asciiCharsets = try! CompiledRegex(
+        #"(?:us-ascii|ansi_x3\.4-1968|iso-ir-6|ansi_x3\.4-1986|iso_646\.irv:1991|ascii|iso646-us|us|ibm367|cp367|csascii)"#)
+    private static let isoCharset = try! CompiledRegex(#"iso-\S+-\S+\b"#, options: .caseless)
+    private static let goodISOCharset = try! CompiledRegex(#"iso-(?:8859-\d{1,2}|2022-(?:jp|kr))\b"#)
+
+    init() {}
+
+    init(_ context: EvalContext) {
+        var qpBytes = 0, qpEncoded = 0
+        var normalCharacters = 0, unicodeCharacters = 0
+        var partBytes: [Int?] = []
+        var partTypes: [String] = []
+        for part in context.parts {
+            let type = Self.mimeType(part)
+            if type == "multipart/alternative" { multipartAlternative = true }
+            let encoding = Self.lowerHeader(part, "Content-Transfer-Encoding")
+            let disposition = Self.lowerHeader(part, "Content-Disposition")
+            let charset = part.contentType.parameters["charset"]?.lowercased()
+            checkHeaders(type: type, encoding: encoding, disposition: disposition, charset: charset ?? "", configuration: context.configuration)
+            guard part.leaf != nil || Self.isEmbeddedMessage(part) else { continue }
+            partTypes.append(type)
+            let isAttachment = disposition.contains("attachment")
+            partBytes.append(isAttachment ? nil : 0)
+            let index = partBytes.count - 1
+            let plain = type == "text/plain"
+            for line in Self.lines(part.rawBody) {
+                if multipartAlternative, !isAttachment, plain || type == "text/html" { partBytes[index]! += line.count }
+                if encoding == "quoted-printable", !line.starts(with: "SPAM: ".utf8) {
+                    if line.count > 79 { qpLongLine = true }
+                    qpBytes += line.count
+                    if line.contains(UInt8(ascii: "=")) {
+                        let encoded = Self.needlessQP.count(in: Array(line)).count
+                        if encoded > 0 {
+                            qpEncoded += encoded
+                            if let trailing = Self.trailingQPSpace.firstGroup(in: Array(line)) { qpEncoded -= trailing.count / 3 }
+                        }
+                    }
+                }
+                if plain, charset == nil || charset == "us-ascii",
+                   line.contains(where: { $0 == 0x00 || $0 == 0x0D || $0 >= 0x80 }) {
+                    asciiTextIllegal += 1
+                }
+                if plain, encoding.isEmpty || encoding == "7bit" || encoding == "8bit" {
+                    let bytes = Array(line)
+                    let entities = Self.unicodeEntity.count(in: bytes).count
+                    normalCharacters += bytes.count - entities * 8
+                    unicodeCharacters += entities
+                }
+            }
+        }
+        if qpBytes > 0 {
+            qpRatio = Double(qpEncoded) / Double(qpBytes)
+            qpCount = qpEncoded
+        }
+        if normalCharacters > 0 { textUnicodeRatio = Double(unicodeCharacters) / Double(normalCharacters) }
+        if multipartAlternative {
+            var text: Int?, html: Int?
+            for index in partTypes.indices.reversed() {
+                guard let bytes = partBytes[index] else { continue }
+                if html == nil, partTypes[index] == "text/html" {
+                    html = bytes
+                } else if text == nil, partTypes[index] == "text/plain" {
+                    text = bytes
+                }
+                if html != nil, text != nil { break }
+            }
+            if let text, let html, html > 0 { multipartRatio = Double(text) / Double(html) }
+        }
+    }
+
+    private mutating func checkHeaders(type: String, encoding: String, disposition: String, charset: String, configuration: EvalConfiguration) {
+        if type == "text/html" {
+            bodyHTMLCount += 1
+        } else if type.hasPrefix("text") {
+            bodyTextCount += 1
+        }
+        if encoding.contains("base64") {
+            base64Count += 1
+        } else if encoding.contains("quoted-printable") {
+            qpCount += 1
+        }
+        if disposition.contains("attachment") { attachmentCount += 1 }
+        if type.hasPrefix("text"), encoding.contains("base64"), charset.isEmpty || Self.asciiCharsets.matches(charset),
+           !(disposition.hasPrefix("attachment") || disposition.hasPrefix("inline")) {
+            base64EncodedText = true
+        }
+        if Self.isoCharset.matches(charset), !Self.goodISOCharset.matches(charset) { badISOCharset = true }
+        if charset.contains(where: { $0.isASCII && $0.isLetter }) {
+            charsets.append(charset)
+            if !farawayCharset, !configuration.charsetIsOK(charset) { farawayCharset = true }
+        }
+    }
+
+    /// `check_for_mime(name)`: the named statistic is set and true.
+    func isTrue(_ name: String) -> Bool {
+        switch name {
+        case "mime_base64_count": base64Count > 0
+        case "mime_base64_encoded_text": base64EncodedText
+        case "mime_body_html_count": bodyHTMLCount > 0
+        case "mime_body_text_count": bodyTextCount > 0
+        case "mime_faraway_charset": farawayCharset
+        case "mime_multipart_alternative": multipartAlternative
+        case "mime_multipart_ratio": multipartRatio != 0
+        case "mime_qp_count": qpCount > 0
+        case "mime_qp_long_line": qpLongLine
+        case "mime_qp_ratio": qpRatio != 0
+        case "mime_attachment": attachmentCount > 0
+        case "mime_bad_iso_charset": badISOCharset
+        case "mime_ascii_text_illegal": asciiTextIllegal > 0
+        case "mime_text_unicode_ratio": textUnicodeRatio != 0
+        default: false
+        }
+    }
+
+    /// The part's type as SpamAssassin's parse_content_type reads it: lower-case, text/plain
+    /// when missing.
+    static func mimeType(_ part: MIMEPart) -> String {
+        part.contentTypeDefaulted && part.headers.first("Content-Type") == nil ? "text/plain" : part.contentType.mimeType.lowercased()
+    }
+
+    static func isEmbeddedMessage(_ part: MIMEPart) -> Bool {
+        if case .message = part.content { return true }
+        return false
+    }
+
+    /// A header of the part, lower-cased and trimmed, "" when absent.
+    static func lowerHeader(_ part: MIMEPart, _ name: String) -> String {
+        guard let field = part.headers.first(name) else { return "" }
+        return field.unfolded.lowercased().trimmingCharacters()
+    }
+
+    /// The body's lines with their "\n" (a "\r" before it dropped, as SpamAssassin reads CRLF mail).
+    static func lines(_ body: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start = body.startIndex
+        var index = body.startIndex
+        while index < body.endIndex {
+            if body[index] == 0x0A {
+                if index > start, body[index - 1] == 0x0D {
+                    result.append(body[start..<(index - 1)] + [0x0A])
+                } else {
+                    result.append(body[start...index])
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < body.endIndex { result.append(body[start...]) }
+        return result
+    }
+
+    /// Characters in UTF-8 (or Latin-1) bytes: every byte that does not continue a sequence.
+    static func characterCount(_ bytes: [UInt8]) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+}

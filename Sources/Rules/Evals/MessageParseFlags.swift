@@ -1,0 +1,88 @@
+import MailMessage
+
+/// The flags SpamAssassin's message parser sets (`check_msg_parse_flags`): a header section with
+/// no blank line after it, an overlong header name or value, MIME parts without headers, text
+/// after the last boundary; and `bodyLength`, the bytes after the header section.
+struct MessageParseFlags {
+    var missingHeadBodySeparator = false
+    var truncatedHeader = false
+    var missingMIMEHeaders = false
+    var mimeEpilogueExists = false
+    var bodyLength = 0
+
+    static let maxHeaderNameLength = 256
+    static let maxHeaderValueLength = 8192
+
+    init(_ message: MailMessage) {
+        var bytes = message.raw[...]
+        if let fromLine = message.mboxFromLine, fromLine.startIndex == 0 { bytes = message.raw[fromLine.endIndex...] }
+        scanHeaders(bytes)
+        for field in message.headers.fields {
+            if field.name.utf8.count > Self.maxHeaderNameLength || field.rawValue.count > Self.maxHeaderValueLength { truncatedHeader = true }
+        }
+        checkMultiparts(message.root)
+    }
+
+    /// Reads the header lines as SpamAssassin does, to learn where the body starts.
+    private mutating func scanHeaders(_ bytes: ArraySlice<UInt8>) {
+        var index = bytes.startIndex
+        var invalidLines = 0
+        while index < bytes.endIndex {
+            let lineEnd = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            let line = bytes[index..<lineEnd]
+            let content = line.last == 0x0A ? line.dropLast() : line
+            let bare = content.last == 0x0D ? content.dropLast() : content
+            if bare.isEmpty {
+                bodyLength = bytes.endIndex - lineEnd
+                return
+            }
+            let continuation = bare.first == 0x20 || bare.first == 0x09
+            if !continuation {
+                if bare.starts(with: "--".utf8) {
+                    missingHeadBodySeparator = true
+                    bodyLength = bytes.endIndex - index
+                    return
+                }
+                if !Self.isHeaderStart(bare) {
+                    invalidLines += 1
+                    if invalidLines > 3 {
+                        missingHeadBodySeparator = true
+                        bodyLength = bytes.endIndex - index
+                        return
+                    }
+                }
+            }
+            index = lineEnd
+        }
+        missingHeadBodySeparator = true
+        bodyLength = 0
+    }
+
+    /// `^[\041-\071\073-\176]+[ \t]*:`
+    static func isHeaderStart(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex
+        while index < line.endIndex, (0x21...0x7E).contains(line[index]), line[index] != UInt8(ascii: ":") { index += 1 }
+        guard index > line.startIndex else { return false }
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        return index < line.endIndex && line[index] == UInt8(ascii: ":")
+    }
+
+    private mutating func checkMultiparts(_ part: MIMEPart) {
+        guard case .multipart(let multipart) = part.content else { return }
+        for child in multipart.parts {
+            if child.headers.fields.isEmpty { missingMIMEHeaders = true }
+            checkMultiparts(child)
+        }
+        if multipart.epilogue.contains(where: { !ASCII.isPerlSpace($0) && $0 != UInt8(ascii: ".") }) { mimeEpilogueExists = true }
+    }
+
+    func flag(_ name: String) -> Bool {
+        switch name {
+        case "missing_head_body_separator": missingHeadBodySeparator
+        case "truncated_header": truncatedHeader
+        case "missing_mime_headers": missingMIMEHeaders
+        case "mime_epilogue_exists": mimeEpilogueExists
+        default: false
+        }
+    }
+}

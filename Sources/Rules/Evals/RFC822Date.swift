@@ -1,0 +1,102 @@
+/// SpamAssassin's lenient date reading (`parse_rfc822_date`): day, month name and year in either
+/// order, an optional time, a numeric or named zone; out-of-range fields are clamped. Returns
+/// seconds since 1970 (UTC), nil when no date is found.
+enum RFC822Date {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    private static let dayMonthYear = try! CompiledRegex(" (\\d+) \(monthNames) (\\d{4}) ", options: .caseless)
+    private static let monthDayTimeYear = try! CompiledRegex(" \(monthNames) +(\\d+) \\d+:\\d+:\\d+ (\\d{4}) ", options: .caseless)
+    private static let dayMonthShortYear = try! CompiledRegex(" (\\d+) \(monthNames) (\\d{2,3}) ", options: .caseless)
+    private static let time = try! CompiledRegex(" (\\d?\\d):(\\d\\d)(:(\\d\\d))? ")
+    private static let numericZone = try! CompiledRegex(" ([-+]\\d{4}) ")
+    private static let namedZone = try! CompiledRegex("\\b([A-Z]{2,4}(?:-DST)?)\\b")
+
+    static func parse(_ date: String) -> Int? {
+        var text = Array(" \(date) ".utf8)
+        text = squeeze(text)
+        var day = 0, month = 0, year = 0
+        if let groups = remove(dayMonthYear, from: &text) {
+            day = Int(groups[0]) ?? 0; month = monthNumber(groups[1]); year = Int(groups[2]) ?? 0
+        } else if let groups = remove(monthDayTimeYear, from: &text) {
+            day = Int(groups[1]) ?? 0; month = monthNumber(groups[0]); year = Int(groups[2]) ?? 0
+        } else if let groups = remove(dayMonthShortYear, from: &text) {
+            day = Int(groups[0]) ?? 0; month = monthNumber(groups[1])
+            let digits = groups[2]
+            year = Int(digits) ?? 0
+            if digits.count == 2, year < 50 { year += 2000 } else if digits.count != 4 { year += 1900 }
+        } else {
+            return nil
+        }
+        var hour = 0, minute = 0, second = 0
+        if let groups = remove(time, from: &text) {
+            hour = Int(groups[0]) ?? 0; minute = Int(groups[1]) ?? 0; second = Int(groups[3]) ?? 0
+        }
+        var offset = 0
+        if let groups = remove(numericZone, from: &text) {
+            offset = zoneSeconds(groups[0])
+        } else if let groups = remove(namedZone, from: &text), let named = TimeZoneNames.offsets[groups[0]] {
+            offset = named
+        }
+        second = min(second, 59); minute = min(minute, 59); hour = min(hour, 23)
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let maxDay = [4, 6, 9, 11].contains(month) ? 30 : month == 2 ? (leap ? 29 : 28) : 31
+        if day > maxDay {
+            day = 1
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        year = min(max(year, 1970), 2037)
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+        if offset > 0, seconds < offset { return 0 }
+        return seconds - offset
+    }
+
+    private static func squeeze(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ",") {
+                result.append(0x20)
+                index += 1
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                continue
+            }
+            result.append(ASCII.isPerlSpace(bytes[index]) ? 0x20 : bytes[index])
+            index += 1
+        }
+        var collapsed: [UInt8] = []
+        for byte in result where !(byte == 0x20 && collapsed.last == 0x20) { collapsed.append(byte) }
+        return collapsed
+    }
+
+    /// Finds `pattern`, replaces the match with one space, returns its groups ("" when unset).
+    private static func remove(_ pattern: CompiledRegex, from text: inout [UInt8]) -> [String]? {
+        guard let groups = pattern.captureGroups(in: text), let whole = groups[0] else { return nil }
+        let values = groups.dropFirst().map { range in range.map { ASCII.string(text[$0]) } ?? "" }
+        text.replaceSubrange(whole, with: [0x20])
+        return values
+    }
+
+    private static func monthNumber(_ name: String) -> Int {
+        (months.firstIndex(of: name.lowercased()) ?? -1) + 1
+    }
+
+    private static func zoneSeconds(_ zone: String) -> Int {
+        let bytes = Array(zone.utf8)
+        guard bytes.count == 5 else { return 0 }
+        let hours = Int(ASCII.string(bytes[1...2])) ?? 0, minutes = Int(ASCII.string(bytes[3...4])) ?? 0
+        let seconds = (hours * 60 + minutes) * 60
+        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+    }
+
+    /// Days from 1970-01-01 to the date (proleptic Gregorian).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,203 @@
+/// HeaderEval's checks of Received headers against the sender's free-mail provider (Hotmail,
+/// Yahoo, Gmail, Juno, Eudoramail, AOL): mail claiming such a sender but not carrying the
+/// provider's own Received or X- headers.
+enum ReceivedEvals {
+    static func make(_ site: EvalCallSite) -> EvalImplementation? {
+        switch site.function {
+        case "check_for_forged_hotmail_received_headers": .test { $0.hotmail.forged }
+        case "check_for_no_hotmail_received_headers": .test { $0.hotmail.missing }
+        case "check_for_msn_groups_headers": .test(msnGroups)
+        case "check_for_forged_eudoramail_received_headers": .test(eudoramail)
+        case "check_for_forged_yahoo_received_headers": .test(yahoo)
+        case "check_for_forged_juno_received_headers": .test(juno)
+        case "check_for_forged_gmail_received_headers": .test(gmail)
+        case "check_for_fake_aol_relay_in_rcvd": .test(fakeAOL)
+        case "gated_through_received_hdr_remover": .test(gatedThroughReceivedRemover)
+        case "check_for_forged_gw05_received_headers": .test(gw05)
+        default: nil
+        }
+    }
+
+    private static let ip = #"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"#
+
+    private static func regex(_ pattern: String, _ options: RegexOptions = []) -> CompiledRegex {
+        try! CompiledRegex(pattern, options: options)
+    }
+
+    /// All Received fields, white space runs as one space.
+    private static func received(_ context: EvalContext, _ name: String = "Received") -> String {
+        squeezed(context.scalar(name))
+    }
+
+    private static func squeezed(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if ASCII.isPerlSpace(byte) {
+                if result.last != 0x20 { result.append(0x20) }
+            } else {
+                result.append(byte)
+            }
+        }
+        return ASCII.string(result)
+    }
+
+    private static let ezmlm = regex(#"^contact \S+\@\S+\; run by ezmlm$"#, .multiline)
+    private static let ezmlmDeliveredTo = regex(#"^mailing list \S+\@\S+"#, .multiline)
+    private static let qmailInvoked = regex(#"qmail \d+ invoked (?:from network|by .{3,20})\); \d+ ... \d+"#)
+    private static let msnGroupsReceived = regex(#"from groups\.msn\.com \(\S+\.msn\.com "#)
+
+    static func gatedThroughReceivedRemover(_ context: EvalContext) -> Bool {
+        if context.has("Mailing-List"), ezmlm.matches(context.scalar("Mailing-List")),
+           ezmlmDeliveredTo.matches(context.scalar("Delivered-To")), qmailInvoked.matches(context.scalar("Received")) {
+            return true
+        }
+        guard context.has("Received") else { return true }
+        return msnGroupsReceived.matches(context.scalar("Received"))
+    }
+
+    private static let hotmailPickup = regex(#"from mail pickup service by hotmail\.com with Microsoft SMTPSVC;"#)
+    private static let ipAddress = regex(ip)
+    private static let originator = regex(#"hotmail\.com|msonline\-outlook"#)
+    private static let hotmailPasses = [
+        (regex(#"from (?:\S*\.)?hotmail.com \(\S+\.hotmail(?:\.msn)?\.com[ \)]"#), false),
+        (regex(#"from \S*\.outbound\.protection\.outlook\.com \(\S+\.outbound\.protection\.outlook\.com[ \)]"#), true),
+        (regex(#"from \S*\.(?:eur|nam)prd\d+\.prod\.outlook\.com \("# + ip + #"\)"#), true),
+        (regex(#"from \S*\.hotmail.com \(\["# + ip + #"\][ \):]"#), false),
+        (regex(#"from \S+ by \S+\.hotmail(?:\.msn)?\.com with HTTP\;"#), false),
+        (regex(#"from \[66\.218.\S+\] by \S+\.yahoo\.com"#), false),
+    ]
+    private static let hotmailHelo = regex(#"(?:from |HELO |helo=)\S*hotmail\.com\b"#)
+    private static let hotmailAddress = regex(#"\bhotmail\.com$"#, .caseless)
+
+    static func hotmail(_ context: EvalContext) -> (forged: Bool, missing: Bool) {
+        let rcvd = received(context)
+        if hotmailPickup.matches(rcvd) || msnGroups(context) { return (false, false) }
+        let hasIP = context.has("X-Originating-Ip") && ipAddress.matches(context.scalar("X-Originating-Ip"))
+        let hasOriginator = context.has("X-OriginatorOrg") && originator.matches(context.scalar("X-OriginatorOrg"))
+        if gatedThroughReceivedRemover(context) { return (false, false) }
+        for (pattern, needsOriginator) in hotmailPasses where pattern.matches(rcvd) && (needsOriginator ? hasOriginator : hasIP) {
+            return (false, false)
+        }
+        if hotmailHelo.matches(rcvd) { return (true, false) }
+        return (false, hotmailAddress.matches(context.scalar("From:addr")))
+    }
+
+    private static let msnTo = regex(#"<(\S+)\@groups\.msn\.com>"#, .caseless)
+    private static let msnPickup = regex(#"from mail pickup service by ((?:p\d\d\.)groups\.msn\.com)\b"#)
+
+    static func msnGroups(_ context: EvalContext) -> Bool {
+        guard let list = msnTo.firstGroup(in: Array(context.scalar("To").utf8)),
+              let server = msnPickup.firstGroup(in: Array(context.scalar("Received").utf8)) else { return false }
+        let listName = RegexEscaping.quote(ASCII.string(list))
+        let messageID = context.scalar("Message-Id")
+        if ASCII.string(list) == "notifications" {
+            return (try? CompiledRegex("^<\\S+\\@" + RegexEscaping.quote(ASCII.string(server)) + ">"))?.matches(messageID) ?? false
+        }
+        guard (try? CompiledRegex("^<\(listName)-\\S+\\@groups\\.msn\\.com>"))?.matches(messageID) == true else { return false }
+        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com"))?.matches(context.scalar("EnvelopeFrom:addr")) ?? false
+    }
+
+    private static let eudoraAddress = regex(#"\beudoramail\.com$"#, .caseless)
+    private static let whowhere = regex(#"by \S*whowhere.com\;"#)
+
+    static func eudoramail(_ context: EvalContext) -> Bool {
+        guard eudoraAddress.matches(context.scalar("From:addr")) else { return false }
+        let rcvd = received(context)
+        let hasIP = context.has("X-Sender-Ip") && ipAddress.matches(context.scalar("X-Sender-Ip"))
+        if gatedThroughReceivedRemover(context) { return false }
+        return !(whowhere.matches(rcvd) && hasIP)
+    }
+
+    private static let yahooAddress = regex(#"\byahoo\.com$"#, .caseless)
+    private static let yahooRelay = regex(#"^from \S+ \((?:\S+ )?\S+\.yahoo\.com[ \)\[]"#)
+    private static let yahooPasses = [
+        regex(#"by web\S+\.mail\S*\.yahoo\.com via HTTP"#), regex(#"by sonic\S+\.consmr\.mail\S*\.yahoo\.com with HTTP"#),
+        regex(#"by smtp\S+\.yahoo\.com with SMTP"#), regex(#"from \["# + ip + #"\] by \S+\.(?:groups|scd|dcn)\.yahoo\.com with NNFMP"#),
+        regex(#"by \w+\.\w+\.yahoo\.com \(\d+\.\d+\.\d+\/\d+\.\d+\.\d+\)(?: with ESMTP)? id \w+"#),
+    ]
+    private static let yahooBulk = regex(#"\bmailer\d+\.bulk\.scd\.yahoo\.com\b"#)
+    private static let yahooReply = regex(#"\@reply\.yahoo\.com$"#, .caseless)
+
+    static func yahoo(_ context: EvalContext) -> Bool {
+        let from = context.scalar("From:addr")
+        guard yahooAddress.matches(from) else { return false }
+        var rcvd = context.scalar("Received")
+        if !context.scalar("Resent-From").isEmpty, !context.scalar("Resent-To").isEmpty {
+            let xReceived = context.scalar("X-Received")
+            if !xReceived.isEmpty { rcvd = xReceived }
+        }
+        rcvd = squeezed(rcvd)
+        if gatedThroughReceivedRemover(context) { return false }
+        // The first relay's reverse DNS, as far as the Received header itself tells it.
+        if let first = context.list("Received").first, yahooRelay.matches(squeezed(first)) { return false }
+        if yahooPasses.contains(where: { $0.matches(rcvd) }) { return false }
+        if yahooBulk.matches(rcvd), yahooReply.matches(from) { return false }
+        return true
+    }
+
+    private static let junoAddress = regex(#"\bjuno\.com$"#, .caseless)
+    private static let junoReceived = regex(#"from.*\b(?:juno|untd)\.com.*[\[\(]"# + ip + #"[\]\)].*by"#)
+    private static let junoCookie = regex(#" cookie\.(?:juno|untd)\.com "#)
+    private static let mailComReceived = regex(#"from.*\bmail\.com.*\["# + ip + #"\].*by"#)
+    private static let mailComMailer = regex(#"\bmail\.com"#)
+    private static let untdWebmail = regex(#"from (webmail\S+\.untd\.com) \(\1 \["# + ip + #"\]\) by"#)
+    private static let webmailVersion = regex(#"^Webmail Version \d"#)
+
+    static func juno(_ context: EvalContext) -> Bool {
+        guard junoAddress.matches(context.scalar("From:addr")), !gatedThroughReceivedRemover(context) else { return false }
+        let originating = context.scalar("X-Originating-IP"), mailer = context.scalar("X-Mailer"), rcvd = context.scalar("Received")
+        if !originating.isEmpty {
+            if !junoReceived.matches(rcvd), !junoCookie.matches(rcvd) { return true }
+            return !mailer.contains("Juno ")
+        }
+        if mailComReceived.matches(rcvd) {
+            if !mailComMailer.matches(mailer) { return true }
+        } else if untdWebmail.matches(rcvd) {
+            if !webmailVersion.matches(mailer) { return true }
+        } else {
+            return true
+        }
+        return !ipAddress.matches(originating)
+    }
+
+    private static let gmailAddress = regex(#"\bgmail\.com$"#, .caseless)
+    private static let gmailXReceived = [regex(#"by 10\.\S+ with SMTP id \S+"#), regex(#"by 2002\:a\d\d\:\w+\:\S+ with SMTP id \S+"#)]
+    private static let googlemail = regex(#"by smtp\.googlemail\.com with ESMTPSA id \S+"#)
+
+    static func gmail(_ context: EvalContext) -> Bool {
+        guard gmailAddress.matches(context.scalar("From:addr")) else { return false }
+        let xReceived = context.scalar("X-Received")
+        if gmailXReceived.contains(where: { $0.matches(xReceived) }) { return false }
+        if googlemail.matches(context.scalar("Received")) { return false }
+        let minimum = 60
+        return !(context.scalar("X-Gm-Message-State").utf8.count >= minimum && context.scalar("X-Google-Smtp-Source").utf8.count >= minimum)
+    }
+
+    private static let aolRelay = regex(#" rly-[a-z][a-z]\d\d\."#, .caseless)
+    private static let aolVia = regex(#"\/AOL-\d+\.\d+\.\d+\)"#)
+    private static let aolID = regex(#"ESMTP id (?:RELAY|MAILRELAY|MAILIN)"#)
+
+    static func fakeAOL(_ context: EvalContext) -> Bool {
+        let rcvd = received(context)
+        guard aolRelay.matches(rcvd) else { return false }
+        return !aolVia.matches(rcvd) && !aolID.matches(rcvd)
+    }
+
+    private static let gw05Pattern = regex(#"\nfrom\s(\S+)\sby\s(\S+)\swith\sESMTP\;\s+\S\S\S,\s+\d+\s+\S\S\S\s+\d{4}\s+\d\d:\d\d:\d\d\s+[-+]*\d{4}\n$"#, .dotAll)
+
+    static func gw05(_ context: EvalContext) -> Bool {
+        let rcvd = Array(context.scalar("Received").utf8)
+        guard let groups = gw05Pattern.captureGroups(in: rcvd), groups.count > 2, let by = groups[2] else { return false }
+        return !rcvd[by].contains(UInt8(ascii: "."))
+    }
+
+    private static let listUnsubscribe = regex(#"<mailto:(?:leave-\S+|\S+-unsubscribe)\@\S+>$"#, .caseless)
+
+    static func messageIDNotUsable(_ context: EvalContext) -> Bool {
+        if listUnsubscribe.matches(context.scalar("List-Unsubscribe")) { return true }
+        if gatedThroughReceivedRemover(context) { return true }
+        let rcvd = context.scalar("Received")
+        return rcvd.contains("/CWT/DCE)") || rcvd.contains("iPlanet Messaging Server")
+    }
+}

@@ -1,0 +1,81 @@
+/// URIEval: links whose text names an https address while pointing at a bare IP, URIs cut at
+/// SpamAssassin's length limit, and redirectors.
+enum URIEvals {
+    static func make(_ site: EvalCallSite) -> EvalImplementation? {
+        switch site.function {
+        case "check_https_ip_mismatch":
+            return .test { context in
+                context.parts.contains { part in
+                    (part.leaf?.html?.anchors ?? []).contains { anchor in
+                        ipLink.matches(anchor.href) && !httpsIPText.matches(anchor.text) && httpsText.matches(anchor.text)
+                    }
+                }
+            }
+        case "check_uri_host_listed", "check_uri_host_in_blocklist", "check_uri_host_in_blacklist",
+             "check_uri_host_in_welcomelist", "check_uri_host_in_whitelist":
+            let name = site.function
+            let listName = name == "check_uri_host_listed" ? site.text(0) : (name.contains("block") || name.contains("black") ? "BLOCK" : "WELCOME")
+            guard let listName else { return .invalid(name, "needs a list name") }
+            guard let list = site.configuration.uriHostLists[listName], !list.isEmpty else { return .test { _ in false } }
+            return .test { context in context.uriHosts.contains { isListed($0, in: list) } }
+        case "check_uri_truncated":
+            return .test { $0.html.contains(where: \.uriTruncated) }
+        case "check_for_http_redirector":
+            return .test { context in
+                context.views.uris.contains { uri in
+                    var text = uri
+                    while let groups = redirector.captureGroups(in: text), groups.count > 3, let redirect = groups[1],
+                          let rest = groups[2], let destination = groups[3] {
+                        let tlds = context.configuration.validTLDs
+                        let from = RegistryDomains.trim(ASCII.string(text[redirect]), tlds: tlds)
+                        let to = RegistryDomains.trim(ASCII.string(text[destination]), tlds: tlds)
+                        if from != to { return true }
+                        text = Array(text[rest])
+                    }
+                    return false
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The host or one of its parent domains is on the list, the most specific entry deciding.
+    static func isListed(_ host: String, in list: [String: Bool]) -> Bool {
+        var keys: [String] = []
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            keys = [String(host.dropFirst().dropLast())]
+        } else {
+            var current = Substring(host)
+            while true {
+                keys.append(String(current))
+                guard let dot = current.firstIndex(of: ".") else { break }
+                current = current[current.index(after: dot)...]
+            }
+            if keys.count > 11 { keys = Array(keys.suffix(11)) }
+        }
+        for key in keys {
+            if let verdict = list[key] { return verdict }
+        }
+        return false
+    }
+
+    /// The host of a URI with an authority (`scheme://[user@]host[:port]…`), lower-cased.
+    static func host(of uri: [UInt8]) -> String? {
+        guard let colon = uri.firstIndex(of: UInt8(ascii: ":")), uri.count > colon + 2,
+              uri[colon + 1] == UInt8(ascii: "/"), uri[colon + 2] == UInt8(ascii: "/") else { return nil }
+        var authority = uri[(colon + 3)...]
+        if let end = authority.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            authority = authority[..<end]
+        }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        if authority.first != UInt8(ascii: "["), let port = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<port] }
+        let host = ASCII.string(ASCII.lowercased(authority))
+        return host.isEmpty ? nil : host
+    }
+
+    private static let ipLink = try! CompiledRegex(#"^https?:/*(?:[^\@/]+\@)?\d+\.\d+\.\d+\.\d+"#, options: .caseless)
+    private static let httpsIPText = try! CompiledRegex(#"^https:/*(?:[^\@/]+\@)?\d+\.\d+\.\d+\.\d+"#, options: .caseless)
+    private static let httpsText = try! CompiledRegex("https:", options: .caseless)
+    private static let redirector = try! CompiledRegex(#"^https?://([^/:\?]+).+?(https?:/{0,2}?([^/:\?]+).*)$"#, options: .caseless)
+}

@@ -1,0 +1,120 @@
+import Testing
+@testable import Rules
+
+@Suite struct HeaderEvalsTests {
+    private func message(_ headers: String, body: String = "hello\n") -> String {
+        headers + "\n\n" + body
+    }
+
+    private let received = "Received: from mx.example.com (mx.example.com [192.0.2.1]) by in.example.org with ESMTP id 1; Mon, 2 Sep 2002 10:00:00 +0000"
+
+    @Test func shiftedDate() {
+        let future = message("From: a@example.com\n\(received)\nDate: Mon, 2 Sep 2002 20:00:00 +0000")
+        #expect(EvalHarness.hits("header TEST eval:check_for_shifted_date('6', '12')", future))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_shifted_date('12', '24')", future))
+        let past = message("From: a@example.com\n\(received)\nDate: Sun, 25 Aug 2002 10:00:00 +0000")
+        #expect(EvalHarness.hits("header TEST eval:check_for_shifted_date('undef', '-96')", past))
+        // no Received header: the difference is 0
+        #expect(!EvalHarness.hits("header TEST eval:check_for_shifted_date('undef', '-96')", message("Date: Sun, 25 Aug 2002 10:00:00 +0000")))
+    }
+
+    @Test func dateParsing() {
+        #expect(RFC822Date.parse("Mon, 2 Sep 2002 10:00:00 +0000") == 1_030_960_800)
+        #expect(RFC822Date.parse("Mon, 2 Sep 2002 12:00:00 +0200") == 1_030_960_800)
+        #expect(RFC822Date.parse("2 Sep 2002 05:00:00 EST") == 1_030_960_800)
+        // asctime form: SpamAssassin's pattern swallows the time with the date, leaving midnight
+        #expect(RFC822Date.parse("Mon Sep  2 10:00:00 2002") == 1_030_924_800)
+        #expect(RFC822Date.parse("not a date") == nil)
+    }
+
+    @Test func illegalChars() {
+        let bytes = "From: a@example.com\nSubject: \u{01}\u{02}\u{03} cheap\n\nx\n"
+        #expect(EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", bytes))
+        #expect(!EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", message("Subject: plain subject")))
+        // valid UTF-8 without control characters is never illegal
+        #expect(!EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", message("Subject: caf\u{E9} cr\u{E8}me")))
+    }
+
+    @Test func headerCount() {
+        #expect(EvalHarness.hits("header TEST eval:check_header_count_range('Subject','2','999')", message("Subject: a\nSubject: b")))
+        // identical values count once
+        #expect(!EvalHarness.hits("header TEST eval:check_header_count_range('Subject','2','999')", message("Subject: a\nSubject: a")))
+    }
+
+    @Test func missingTo() {
+        #expect(EvalHarness.hits("header TEST eval:check_for_missing_to_header()", message("From: a@example.com")))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_missing_to_header()", message("From: a@example.com\nApparently-To: b@example.org")))
+    }
+
+    @Test func subjectAllCaps() {
+        #expect(EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: BUY CHEAP PILLS")))
+        #expect(EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: Re: BUY CHEAP PILLS")))
+        #expect(!EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: SHOUTING")))
+        #expect(!EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: Buy Cheap Pills")))
+    }
+
+    @Test func localPartInSubject() {
+        #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('user')", message("To: bob@example.org\nSubject: bob, look at this")))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_to_in_subject('user')", message("To: bob@example.org\nSubject: look at this")))
+        #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('address')", message("To: bob@example.org\nSubject: for bob@example.org")))
+    }
+
+    @Test func sortedAndSimilarRecipients() {
+        let sorted = "To: " + ["aa@x.com", "ab@x.com", "ac@x.com", "ad@x.com", "ae@x.com", "af@x.com", "ag@x.com"].joined(separator: ", ")
+        #expect(EvalHarness.hits("header TEST eval:sorted_recipients()", message(sorted)))
+        let unsorted = "To: " + ["ag@x.com", "ab@x.com", "ac@x.com", "ad@x.com", "ae@x.com", "af@x.com", "aa@x.com"].joined(separator: ", ")
+        #expect(!EvalHarness.hits("header TEST eval:sorted_recipients()", message(unsorted)))
+        let similar = "To: " + ["bo1@x.com", "bo2@y.com", "bo3@z.com", "bo4@w.com", "bo5@v.com"].joined(separator: ", ")
+        #expect(EvalHarness.hits("header TEST eval:similar_recipients('0.65','undef')", message(similar)))
+        let varied = "To: " + ["john@a.com", "mary@b.org", "pete@c.net", "sue@d.de", "tom@e.fr"].joined(separator: ", ")
+        #expect(!EvalHarness.hits("header TEST eval:similar_recipients('0.65','undef')", message(varied)))
+    }
+
+    @Test func unresolvedTemplate() {
+        #expect(EvalHarness.hits("header TEST eval:check_unresolved_template()", message("X-Campaign: %CUSTOMER_ID")))
+        #expect(!EvalHarness.hits("header TEST eval:check_unresolved_template()", message("Subject: 100%OFF")))
+        #expect(!EvalHarness.hits("header TEST eval:check_unresolved_template()", message("Subject: %FIRST_NAME hello")))
+    }
+
+    @Test func equalFromDomains() {
+        let different = message("From: a@mail.example.com\nReturn-Path: <b@bounce.other.net>")
+        #expect(EvalHarness.hits("header TEST eval:check_equal_from_domains()", different))
+        let same = message("From: a@mail.example.com\nReturn-Path: <b@bounce.example.com>")
+        #expect(!EvalHarness.hits("header TEST eval:check_equal_from_domains()", same))
+    }
+
+    @Test func outlookMessageID() {
+        // the id's timestamp does not match a 2002 date
+        let forged = message("Message-ID: <0000ffffffff$00000000$00000000@example.com>\nDate: Mon, 2 Sep 2002 10:00:00 +0000")
+        #expect(EvalHarness.hits("header TEST eval:check_outlook_message_id()", forged))
+        #expect(!EvalHarness.hits("header TEST eval:check_outlook_message_id()", message("Message-ID: <abc@example.com>")))
+    }
+
+    @Test func ratwareNameID() {
+        let ratware = message("From: \"Bob\" <bob@example.com>\nMessage-ID: <ABCDEFGHIJKLMNOPQRSTUVWXYZAB.bob@example.com>")
+        #expect(EvalHarness.hits("header TEST eval:check_ratware_name_id()", ratware))
+        #expect(!EvalHarness.hits("header TEST eval:check_ratware_name_id()", message("From: \"Bob\" <bob@example.com>\nMessage-ID: <x@example.com>")))
+    }
+
+    @Test func forgedProviders() {
+        let hotmail = message("From: a@hotmail.com\nReceived: from mail.spam.example (helo=hotmail.com) by mx.example.org")
+        #expect(EvalHarness.hits("header TEST eval:check_for_forged_hotmail_received_headers()", hotmail))
+        let noHotmail = message("From: a@hotmail.com\nReceived: from mail.spam.example by mx.example.org")
+        #expect(EvalHarness.hits("header TEST eval:check_for_no_hotmail_received_headers()", noHotmail))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_forged_hotmail_received_headers()", noHotmail))
+        let yahoo = message("From: a@yahoo.com\nReceived: from mail.spam.example by mx.example.org")
+        #expect(EvalHarness.hits("header TEST eval:check_for_forged_yahoo_received_headers()", yahoo))
+        let realYahoo = message("From: a@yahoo.com\nReceived: from [1.2.3.4] by web1.mail.yahoo.com via HTTP; Mon, 2 Sep 2002 10:00:00 +0000")
+        #expect(!EvalHarness.hits("header TEST eval:check_for_forged_yahoo_received_headers()", realYahoo))
+        let gmail = message("From: a@gmail.com\nReceived: from x by y")
+        #expect(EvalHarness.hits("header TEST eval:check_for_forged_gmail_received_headers()", gmail))
+        // no Received header at all: a gateway stripped them, nothing is called forged
+        #expect(!EvalHarness.hits("header TEST eval:check_for_forged_yahoo_received_headers()", message("From: a@yahoo.com")))
+        #expect(EvalHarness.hits("header TEST eval:gated_through_received_hdr_remover()", message("From: a@yahoo.com")))
+    }
+
+    @Test func fakeAOLRelay() {
+        #expect(EvalHarness.hits("header TEST eval:check_for_fake_aol_relay_in_rcvd()", message("Received: from rly-xa01.mx.aol.com by x")))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_fake_aol_relay_in_rcvd()", message("Received: from rly-xa01.mx.aol.com (rly-xa01.mail.aol.com [1.2.3.4]) by x (8.8.8/8.8.8/AOL-5.0.0)")))
+    }
+}
