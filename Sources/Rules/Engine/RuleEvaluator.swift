@@ -18,11 +18,16 @@ public struct RuleEvaluator: Sendable {
         self.environment = environment ?? rules.viewEnvironment
     }
 
-    public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil) -> RuleEvaluation {
-        evaluate(SpamAssassinViews(message: message, envelopeFrom: envelopeFrom, environment: environment), bayesProbability: bayesProbability)
+    /// `profile`: when given, collects where the time goes (slower).
+    public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil,
+                         profile: RuleProfile? = nil) -> RuleEvaluation {
+        let start = profile?.now() ?? 0
+        let views = SpamAssassinViews(message: message, envelopeFrom: envelopeFrom, environment: environment)
+        profile?.add(.views, since: start)
+        return evaluate(views, bayesProbability: bayesProbability, profile: profile)
     }
 
-    public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil) -> RuleEvaluation {
+    public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil, profile: RuleProfile? = nil) -> RuleEvaluation {
         let ruleSet = rules.ruleSet
         let scoreSet = ScoreSet(bayes: bayesProbability != nil, network: false)
         var counts = [Int](repeating: 0, count: ruleSet.count)
@@ -32,49 +37,89 @@ public struct RuleEvaluator: Sendable {
             if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
         }
         func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: scoreSet) }
+        var phaseStart = profile?.now() ?? 0
+        func endPhase(_ phase: RuleProfile.Phase) {
+            guard let profile else { return }
+            profile.add(phase, since: phaseStart)
+            phaseStart = profile.now()
+        }
+        func timed(_ id: RuleID, _ body: () -> Void) {
+            guard let profile else { return body() }
+            let start = profile.now()
+            body()
+            profile.add(id, since: start)
+        }
 
         for rule in rules.header where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
-            let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
-            let outcome = rule.regex.firstMatch(in: text)
-            if case .limitHit = outcome { noteLimit(rule.id); continue }
-            if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
+            timed(rule.id) {
+                let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
+                let outcome = rule.regex.firstMatch(in: text)
+                if case .limitHit = outcome { noteLimit(rule.id); return }
+                if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
+            }
         }
+        endPhase(.header)
         for rule in rules.mimeHeader where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
-            var matched = false
-            for text in views.mimeHeaderTexts(request.name, raw: request.raw) {
-                guard let text else { continue }
-                let outcome = rule.regex.firstMatch(in: text)
-                if case .limitHit = outcome { noteLimit(rule.id) }
-                if outcome.isMatch { matched = true; break }
+            timed(rule.id) {
+                var matched = false
+                for text in views.mimeHeaderTexts(request.name, raw: request.raw) {
+                    guard let text else { continue }
+                    let outcome = rule.regex.firstMatch(in: text)
+                    if case .limitHit = outcome { noteLimit(rule.id) }
+                    if outcome.isMatch { matched = true; break }
+                }
+                if matched != test.isNegated { counts[rule.id.index] = 1 }
             }
-            if matched != test.isNegated { counts[rule.id.index] = 1 }
         }
+        endPhase(.mimeheader)
         for (id, request) in rules.exists where active(id) {
-            if views.headerText(request) != nil { counts[id.index] = 1 }
+            timed(id) {
+                if views.headerText(request) != nil { counts[id.index] = 1 }
+            }
         }
+        endPhase(.exists)
 
         let bodyCandidates = rules.bodyPrefilter.lineCandidates(in: views.body)
+        endPhase(.bodyPrefilter)
         for (index, rule) in rules.body.enumerated() where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
+            }
         }
+        endPhase(.body)
         for rule in rules.rawBody where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.rawBody, candidates: nil, target: 0, noteLimit: noteLimit)
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.rawBody, candidates: nil, target: 0, noteLimit: noteLimit)
+            }
         }
+        endPhase(.rawbody)
         for rule in rules.full where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
+            }
         }
+        endPhase(.full)
         for rule in rules.uri where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
+            }
         }
+        endPhase(.uri)
         for (id, function, arguments) in rules.evals where active(id) {
-            if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
+            timed(id) {
+                if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: bayesProbability) { counts[id.index] = 1 }
+            }
         }
+        endPhase(.eval)
         for id in ruleSet.metaEvaluationOrder where active(id) {
             guard let expression = ruleSet[id].metaExpression else { continue }
-            if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
+            timed(id) {
+                if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
+            }
         }
+        endPhase(.meta)
 
         var matches: [RuleMatch] = []
         for rule in ruleSet.rules where counts[rule.id.index] > 0 && !rule.isSubRule && rule.isActive(in: scoreSet) {
