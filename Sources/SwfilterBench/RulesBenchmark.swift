@@ -12,6 +12,16 @@ struct RulesBenchmark {
     var rulePaths = ["/usr/share/spamassassin"]
     var topCount = 10
 
+    /// A rule's pattern and the literals the prefilter requires of it (SHOW_RULES=A,B).
+    private func show(_ name: String, in ruleSet: RuleSet) {
+        guard let rule = ruleSet[name] else { return print("\(name): no such rule") }
+        guard let pattern = rule.test.pattern else { return print("\(name): \(rule.test)") }
+        let options = RegexOptions(rawValue: pattern.options.rawValue)
+        let literals = RequiredLiterals.extract(from: pattern.source, options: options)
+        print("\(name) (\(rule.kind)): /\(pattern.sourceText)/ \(pattern.source.count) bytes")
+        print("  literals: \(literals.map { $0.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " | ") } ?? "none: always runs")")
+    }
+
     func run() {
         let loadStart = CPUTime.ofSelf()
         let ruleSet = RuleLoader().load(paths: rulePaths)
@@ -23,6 +33,10 @@ struct RulesBenchmark {
         print("rules: \(ruleSet.count) from \(ruleSet.files.count) files (\(kinds)); \(compiled.problems.count) not compiled")
         for problem in compiled.problems.prefix(10) { print("  \(problem)") }
         print(String(format: "load %.3f s CPU, compile %.3f s CPU", loaded - loadStart, compileSeconds))
+        if let names = ProcessInfo.processInfo.environment["SHOW_RULES"] {
+            for name in names.split(separator: ",") { show(String(name), in: ruleSet) }
+            return
+        }
 
         let count = Double(corpus.messages.count)
         var messages: [MailMessage] = []

@@ -14,6 +14,16 @@ public final class CompiledRuleSet: Sendable {
     /// `header NAME exists:Field` rules, and `eval:` rules of any kind.
     public let exists: [(id: RuleID, request: HeaderRequest)]
     public let evals: [(id: RuleID, function: String, arguments: [EvalArgument])]
+    /// The distinct header texts the header and `exists:` rules read (`CompiledPatternRule.requestSlot`).
+    public let headerRequests: [HeaderRequest]
+    /// The distinct (name, raw) pairs the mimeheader rules read.
+    public let mimeHeaderRequests: [HeaderRequest]
+    /// For each `exists` rule, its slot in `headerRequests`.
+    let existsSlots: [Int]
+    /// The metas that can run, each after those it reads, with their expressions.
+    let metas: [(id: RuleID, expression: MetaExpression)]
+    /// Per score set (`ScoreSet.rawValue`), per rule (`RuleID.index`): whether it runs.
+    let activeRules: [[Bool]]
     /// Per-line literal prefilter over `body`: target `i` is `body[i]`.
     public let bodyPrefilter: LiteralPrefilter
     /// Rules left out: regexes that did not compile.
@@ -30,6 +40,21 @@ public final class CompiledRuleSet: Sendable {
         var exists: [(id: RuleID, request: HeaderRequest)] = []
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
+        var headerSlots: [HeaderRequest: Int] = [:], headerRequests: [HeaderRequest] = []
+        var mimeSlots: [HeaderRequest: Int] = [:], mimeRequests: [HeaderRequest] = []
+        func slot(_ request: HeaderRequest, mime: Bool) -> Int {
+            if mime {
+                let key = HeaderRequest(name: request.name, raw: request.raw)
+                if let known = mimeSlots[key] { return known }
+                mimeRequests.append(key)
+                mimeSlots[key] = mimeRequests.count - 1
+                return mimeRequests.count - 1
+            }
+            if let known = headerSlots[request] { return known }
+            headerRequests.append(request)
+            headerSlots[request] = headerRequests.count - 1
+            return headerRequests.count - 1
+        }
         let runnable = ruleSet.rules.filter { rule in CompiledRuleSet.scoreSets.contains { rule.isActive(in: $0) } }
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
         for rule in runnable {
@@ -38,7 +63,7 @@ public final class CompiledRuleSet: Sendable {
                 guard [.body, .rawbody, .full, .uri].contains(rule.kind) else { continue }
                 do {
                     let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: nil, request: nil))
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, flags: rule.flags))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }
@@ -46,7 +71,9 @@ public final class CompiledRuleSet: Sendable {
                 do {
                     let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
                     let request = HeaderRequest(parsing: test.header.description)
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request))
+                    let requestSlot = slot(request, mime: rule.kind == .mimeheader)
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request,
+                                                                                requestSlot: requestSlot, flags: rule.flags))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }
@@ -65,6 +92,11 @@ public final class CompiledRuleSet: Sendable {
         full = compiled[.full] ?? []
         uri = compiled[.uri] ?? []
         self.exists = exists
+        existsSlots = exists.map { slot($0.request, mime: false) }
+        self.headerRequests = headerRequests
+        mimeHeaderRequests = mimeRequests
+        metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id, $0) } }
+        activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
         self.evals = evals
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {

@@ -36,7 +36,8 @@ public struct RuleEvaluator: Sendable {
         func noteLimit(_ id: RuleID) {
             if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
         }
-        func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: scoreSet) }
+        let activeRules = rules.activeRules[scoreSet.rawValue]
+        func active(_ id: RuleID) -> Bool { activeRules[id.index] }
         var phaseStart = profile?.now() ?? 0
         func endPhase(_ phase: RuleProfile.Phase) {
             guard let profile else { return }
@@ -50,21 +51,35 @@ public struct RuleEvaluator: Sendable {
             profile.add(id, since: start)
         }
 
+        // Each distinct header text once per message, when a rule first needs it.
+        var headerTexts = [[UInt8]?](repeating: nil, count: rules.headerRequests.count)
+        var headerTextsKnown = [Bool](repeating: false, count: rules.headerRequests.count)
+        func headerText(_ slot: Int) -> [UInt8]? {
+            if !headerTextsKnown[slot] {
+                headerTexts[slot] = views.headerText(rules.headerRequests[slot])
+                headerTextsKnown[slot] = true
+            }
+            return headerTexts[slot]
+        }
         for rule in rules.header where active(rule.id) {
-            guard let test = rule.header, let request = rule.request else { continue }
+            guard let test = rule.header else { continue }
             timed(rule.id) {
-                let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
-                let outcome = rule.regex.firstMatch(in: text)
+                let outcome = rule.regex.firstMatch(in: headerText(rule.requestSlot) ?? rule.ifUnset ?? [])
                 if case .limitHit = outcome { noteLimit(rule.id); return }
                 if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
             }
         }
         endPhase(.header)
+        var mimeTexts = [[[UInt8]?]?](repeating: nil, count: rules.mimeHeaderRequests.count)
         for rule in rules.mimeHeader where active(rule.id) {
-            guard let test = rule.header, let request = rule.request else { continue }
+            guard let test = rule.header else { continue }
             timed(rule.id) {
+                if mimeTexts[rule.requestSlot] == nil {
+                    let request = rules.mimeHeaderRequests[rule.requestSlot]
+                    mimeTexts[rule.requestSlot] = views.mimeHeaderTexts(request.name, raw: request.raw)
+                }
                 var matched = false
-                for text in views.mimeHeaderTexts(request.name, raw: request.raw) {
+                for text in mimeTexts[rule.requestSlot] ?? [] {
                     guard let text else { continue }
                     let outcome = rule.regex.firstMatch(in: text)
                     if case .limitHit = outcome { noteLimit(rule.id) }
@@ -74,9 +89,9 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.mimeheader)
-        for (id, request) in rules.exists where active(id) {
+        for (index, (id, _)) in rules.exists.enumerated() where active(id) {
             timed(id) {
-                if views.headerText(request) != nil { counts[id.index] = 1 }
+                if headerText(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
             }
         }
         endPhase(.exists)
@@ -113,8 +128,7 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.eval)
-        for id in ruleSet.metaEvaluationOrder where active(id) {
-            guard let expression = ruleSet[id].metaExpression else { continue }
+        for (id, expression) in rules.metas where active(id) {
             timed(id) {
                 if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
             }
@@ -122,7 +136,9 @@ public struct RuleEvaluator: Sendable {
         endPhase(.meta)
 
         var matches: [RuleMatch] = []
-        for rule in ruleSet.rules where counts[rule.id.index] > 0 && !rule.isSubRule && rule.isActive(in: scoreSet) {
+        for index in counts.indices where counts[index] > 0 && activeRules[index] {
+            let rule = ruleSet.rules[index]
+            guard !rule.isSubRule else { continue }
             matches.append(RuleMatch(name: rule.name, score: rule.score(in: scoreSet), description: rule.description ?? rule.name,
                                      count: counts[rule.id.index]))
         }
@@ -133,8 +149,7 @@ public struct RuleEvaluator: Sendable {
     /// `tflags multiple` rule every match, up to `maxhits`.
     private func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
                        noteLimit: (RuleID) -> Void) -> Int {
-        let flags = rules.ruleSet[rule.id].flags
-        let limit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
+        let limit = rule.hitLimit
         var total = 0
         for (index, text) in texts.enumerated() {
             if let candidates, !candidates[index].contains(target) { continue }
