@@ -24,8 +24,12 @@ public final class CompiledRuleSet: Sendable {
     let metas: [(id: RuleID, expression: MetaExpression)]
     /// Per score set (`ScoreSet.rawValue`), per rule (`RuleID.index`): whether it runs.
     let activeRules: [[Bool]]
-    /// Per-line literal prefilter over `body`: target `i` is `body[i]`.
+    /// Literal prefilters: target `i` is `body[i]` (per line), `rawBody[i]` (per chunk), `uri[i]`
+    /// (per URI), `full[i]` (whole message).
     public let bodyPrefilter: LiteralPrefilter
+    public let rawBodyPrefilter: LiteralPrefilter
+    public let uriPrefilter: LiteralPrefilter
+    public let fullPrefilter: LiteralPrefilter
     /// Rules left out: regexes that did not compile.
     public let problems: [RuleProblem]
     /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
@@ -107,6 +111,9 @@ public final class CompiledRuleSet: Sendable {
         }
         viewEnvironment = (try? ViewEnvironment(options: options)) ?? .standard
         self.problems = problems
-        bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
+        bodyPrefilter = LiteralPrefilter(regexes: body.map(\.regex))
+        rawBodyPrefilter = LiteralPrefilter(regexes: rawBody.map(\.regex))
+        uriPrefilter = LiteralPrefilter(regexes: uri.map(\.regex))
+        fullPrefilter = LiteralPrefilter(regexes: full.map(\.regex))
     }
 }

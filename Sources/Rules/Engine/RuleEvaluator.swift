@@ -104,21 +104,24 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.body)
-        for rule in rules.rawBody where active(rule.id) {
+        let rawCandidates = rules.rawBodyPrefilter.lineCandidates(in: views.rawBody)
+        for (index, rule) in rules.rawBody.enumerated() where active(rule.id) {
             timed(rule.id) {
-                counts[rule.id.index] = count(rule, in: views.rawBody, candidates: nil, target: 0, noteLimit: noteLimit)
+                counts[rule.id.index] = count(rule, in: views.rawBody, candidates: rawCandidates, target: index, noteLimit: noteLimit)
             }
         }
         endPhase(.rawbody)
-        for rule in rules.full where active(rule.id) {
+        let fullCandidates = rules.fullPrefilter.candidates(in: [views.full])
+        for (index, rule) in rules.full.enumerated() where active(rule.id) && fullCandidates.contains(index) {
             timed(rule.id) {
                 counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
             }
         }
         endPhase(.full)
-        for rule in rules.uri where active(rule.id) {
+        let uriCandidates = rules.uriPrefilter.lineCandidates(in: views.uris)
+        for (index, rule) in rules.uri.enumerated() where active(rule.id) {
             timed(rule.id) {
-                counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
+                counts[rule.id.index] = count(rule, in: views.uris, candidates: uriCandidates, target: index, noteLimit: noteLimit)
             }
         }
         endPhase(.uri)
