@@ -1,5 +1,6 @@
-/// One rule of a `CompiledRuleSet` whose test is a regex, compiled once.
-public struct CompiledPatternRule: Sendable {
+/// One rule of a `CompiledRuleSet` whose test is a regex, compiled once. A class: the evaluator
+/// walks thousands per message, and copying a struct of references costs a retain for each.
+public final class CompiledPatternRule: Sendable {
     public let id: RuleID
     public let regex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
