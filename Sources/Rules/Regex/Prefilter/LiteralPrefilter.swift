@@ -28,7 +28,7 @@ public final class LiteralPrefilter: Sendable {
     }
 
     public convenience init(regexes: [CompiledRegex]) {
-        self.init(patterns: regexes.map { ($0.patternBytes, $0.options) })
+        self.init(patterns: regexes.map { ($0.literalSource, $0.options) })
     }
 
     /// Uses literal sets already extracted (nil: always run).
