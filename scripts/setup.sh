@@ -7,6 +7,7 @@ packages=(
     pkg-config
     libclamav-dev libpcre2-dev libmilter-dev libssl-dev libsqlite3-dev
     spamassassin  # only for /usr/share/spamassassin/*.cf, the stock rules the parser must load
+    spamd spamc  # scripts/bench-rules.sh compares with spamd + spamc on the same messages
     clamav clamav-daemon clamav-testfiles  # clamscan to compare with, clamd for the clamd backend, test payloads
 )
 

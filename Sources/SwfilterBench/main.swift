@@ -49,8 +49,7 @@ if command == "views" {
         FileHandle.standardError.write(Data("usage: SwfilterBench views FILE [HEADER…]\n".utf8))
         exit(64)
     }
-    let tlds = StockBodyRules.validTLDs()
-    let environment = tlds.isEmpty ? ViewEnvironment.standard : ((try? ViewEnvironment(options: ViewOptions(validTLDs: tlds))) ?? .standard)
+    let environment = RegexBenchmark.environment(for: RuleLoader().load(path: RegexBenchmark.stockDirectory))
     ViewsDump(path: path, headerRequests: Array(directories.dropFirst()), environment: environment).run()
     exit(0)
 }

@@ -21,7 +21,8 @@ enum PatternFactoring {
     static let namePrefix = Array("swfilterFragment".utf8)
 
     /// The rewritten pattern, or nil when it has nothing to factor or must not be rewritten.
-    static func factor(_ pattern: [UInt8], extended: Bool) -> [UInt8]? {
+    static func factor(_ pattern: [UInt8], extended: Bool, minimumSaving: Int = minimumSaving,
+                       minimumFragmentLength: Int = minimumFragmentLength) -> [UInt8]? {
         guard !pattern.starts(with: namePrefix), !contains(pattern, namePrefix) else { return nil }
         var texts = [pattern]
         var definitions: [[UInt8]] = []
