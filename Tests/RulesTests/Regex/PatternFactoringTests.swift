@@ -7,7 +7,7 @@ import Testing
     }
 
     /// The factored pattern finds exactly the matches of the original on random texts.
-    private func expectSameMatches(_ pattern: String, _ options: RegexOptions = [], alphabet: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    private func expectSameMatches(_ pattern: String, _ options: RegexOptions = [], alphabet: [String], minimumMatches: Int = 50, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let rewritten = try #require(factored(pattern, options), "nothing factored in \(pattern)", sourceLocation: sourceLocation)
         let original = try CompiledRegex(pattern, options: options)
         let subroutines = try CompiledRegex(bytes: rewritten, options: options)
@@ -21,7 +21,7 @@ import Testing
                     "\(String(decoding: rewritten, as: UTF8.self)) on \(String(decoding: text, as: UTF8.self).debugDescription)", sourceLocation: sourceLocation)
             if !expected.ranges.isEmpty { matched += 1 }
         }
-        #expect(matched > 50, sourceLocation: sourceLocation)
+        #expect(matched >= minimumMatches, sourceLocation: sourceLocation)
     }
 
     @Test func repeatedGroupsBecomeSubroutinesWithTheSameMatches() throws {
@@ -39,8 +39,8 @@ import Testing
 
     @Test func subroutineCallsBacktrackLikeTheGroup() throws {
         // The first group must give back what it took for the rest to match.
-        try expectSameMatches("(?:(?:a|ab|abc)(?:c|bcd)){2}d", alphabet: ["a", "b", "c", "d"])
-        try expectSameMatches("(?:x(?:a+|b+)+){2}ab", alphabet: ["x", "a", "b", "ab"])
+        try expectSameMatches("(?:(?:a|ab|abc)(?:c|bcd)){2}d", alphabet: ["a", "ab", "abc", "c", "bcd", "d"], minimumMatches: 20)
+        try expectSameMatches("(?:x(?:a+|b+)+){2}ab", alphabet: ["x", "a", "b", "ab", "xa"], minimumMatches: 20)
     }
 
     @Test func patternsThatCannotBeRewrittenAreLeftAlone() {
