@@ -7,7 +7,7 @@ packages=(
     pkg-config
     libclamav-dev libpcre2-dev libmilter-dev libssl-dev libsqlite3-dev
     spamassassin  # /usr/share/spamassassin/*.cf, the stock rules the parser must load
-    spamd  # scripts/sa-agreement.sh compares swfilter's hits with spamd's, message by message
+    spamd spamc  # scripts/sa-agreement.sh and scripts/bench-rules.sh compare with spamd + spamc on the same messages
     clamav clamav-daemon clamav-testfiles  # clamscan to compare with, clamd for the clamd backend, test payloads
 )
 

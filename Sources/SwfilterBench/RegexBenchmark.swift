@@ -10,9 +10,10 @@ struct RegexBenchmark {
     var profile = false
 
     func run() {
-        let rules = StockBodyRules.all
+        let ruleSet = RuleLoader().load(path: RegexBenchmark.stockDirectory)
+        let rules = ruleSet.rules(of: .body).compactMap { rule in rule.test.pattern.map { (name: rule.name, pattern: $0) } }
         guard !rules.isEmpty else {
-            print("no stock rules in \(StockBodyRules.directory)")
+            print("no stock rules in \(RegexBenchmark.stockDirectory)")
             return
         }
         var regexes: [CompiledRegex] = []
@@ -20,7 +21,7 @@ struct RegexBenchmark {
         var failures: [String] = []
         for rule in rules {
             do {
-                regexes.append(try CompiledRegex(bytes: rule.pattern, options: rule.options))
+                regexes.append(try CompiledRegex(bytes: rule.pattern.source, options: RegexOptions(rawValue: rule.pattern.options.rawValue)))
                 names.append(rule.name)
             } catch {
                 failures.append("\(rule.name): \(error.message) at \(error.offset)")
@@ -32,15 +33,13 @@ struct RegexBenchmark {
         let clock = ContinuousClock()
         var prefilter: LiteralPrefilter!
         let buildTime = clock.measure {
-            prefilter = LiteralPrefilter(literals: regexes.map { RequiredLiterals.extract(from: $0.patternBytes, options: $0.options) })
+            prefilter = LiteralPrefilter(regexes: regexes)
         }
         print(String(format: "prefilter: %d of %d regexes have required literals (%.1f%%); %d automaton states; built in %.1f ms",
                      prefilter.prefilteredCount, regexes.count, 100 * Double(prefilter.prefilteredCount) / Double(max(regexes.count, 1)),
                      prefilter.matcher.stateCount, seconds(buildTime) * 1000))
 
-        var environment = ViewEnvironment.standard
-        let tlds = StockBodyRules.validTLDs()
-        if !tlds.isEmpty, let configured = try? ViewEnvironment(options: ViewOptions(validTLDs: tlds)) { environment = configured }
+        let environment = RegexBenchmark.environment(for: ruleSet)
         if let hitsFile = ProcessInfo.processInfo.environment["SA_HITS"] {
             compareHits(hitsFile: hitsFile, regexes: regexes, names: names, environment: environment)
             return
@@ -89,6 +88,18 @@ struct RegexBenchmark {
         if profile { printProfile(views: views, regexes: regexes, prefilter: prefilter, names: names) }
     }
 
+    static let stockDirectory = "/usr/share/spamassassin"
+
+    /// The views' environment with the `util_rb_tld` list of the rule files.
+    static func environment(for ruleSet: RuleSet) -> ViewEnvironment {
+        var tlds = Set<String>()
+        for setting in ruleSet.settings(named: "util_rb_tld") {
+            tlds.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+        }
+        guard !tlds.isEmpty else { return .standard }
+        return (try? ViewEnvironment(options: ViewOptions(validTLDs: tlds))) ?? .standard
+    }
+
     /// The regexes that cost the most CPU over the corpus (with the prefilter).
     private func printProfile(views: [[[UInt8]]], regexes: [CompiledRegex], prefilter: LiteralPrefilter, names: [String]) {
         var cost = [Double](repeating: 0, count: regexes.count)
@@ -117,11 +128,11 @@ struct RegexBenchmark {
         }
         print(String(format: "every regex once over the joined body: %.3f ms/message", joinedCost * 1000 / Double(views.count)))
         var alwaysCost = 0.0
-        for index in cost.indices where prefilter.literals[index] == nil { alwaysCost += cost[index] }
+        for index in cost.indices where prefilter.literals[index] == nil && prefilter.asciiLiterals[index] == nil { alwaysCost += cost[index] }
         print(String(format: "always-run regexes: %.3f ms/message of the total", alwaysCost * 1000 / Double(views.count)))
         print(String(format: "profile: prefilter scan %.3f ms/message, regexes %.3f ms/message", scan * 1000 / Double(views.count), total * 1000 / Double(views.count)))
         for index in cost.indices.sorted(by: { cost[$0] > cost[$1] }).prefix(ProcessInfo.processInfo.environment["PROFILE_TOP"].flatMap { Int($0) } ?? 25) {
-            let literals = prefilter.literals[index].map { "\($0.count) literals" } ?? "always"
+            let literals = prefilter.literals[index].map { "\($0.count) literals" } ?? prefilter.asciiLiterals[index].map { "\($0.count) ASCII literals" } ?? "always"
             print(String(format: "  %6.1f%% %7.1f us/run %5d runs  %@ [%@] /%@/", 100 * cost[index] / total, cost[index] * 1e6 / Double(max(runs[index], 1)),
                          runs[index], names.indices.contains(index) ? names[index] : "?", literals, String(regexes[index].pattern.prefix(90))))
         }

@@ -9,6 +9,11 @@
 //                                 "path<TAB>hits") with SA_ACTIVE=FILE compares rule hits with
 //                                 SpamAssassin's; VIEWS_ONLY=1 only builds views (for perf);
 //                                 PROFILE_TOP=N sets how many regexes --profile lists.
+//   SwfilterBench rules [--rounds N] [--rules PATH]… [--top N] [DIR…]  the stock SpamAssassin
+//                                 rules (or --rules paths) through RuleLoader and CompiledRuleSet:
+//                                 CPU ms/message and messages/s on one core for the rules (views +
+//                                 evaluation; parsing printed apart), time per rule kind and the
+//                                 most expensive rules
 //   SwfilterBench views FILE [HEADER…]  the SpamAssassin views of one message, escaped
 //   SwfilterBench evals [DIR…]    the stock rules' eval functions: loaded / unsupported counts and
 //                                 CPU ms/message of the evals alone
@@ -26,6 +31,16 @@ if let index = directories.firstIndex(of: "--rounds"), index + 1 < directories.c
     directories.removeSubrange(index...(index + 1))
 }
 let scanOptions = VirusScanBenchmark.Options.extract(from: &directories)
+var rulePaths: [String] = []
+while let index = directories.firstIndex(of: "--rules"), index + 1 < directories.count {
+    rulePaths.append(directories[index + 1])
+    directories.removeSubrange(index...(index + 1))
+}
+var topCount = 10
+if let index = directories.firstIndex(of: "--top"), index + 1 < directories.count {
+    topCount = Int(directories[index + 1]) ?? topCount
+    directories.removeSubrange(index...(index + 1))
+}
 var profile = false
 if let index = directories.firstIndex(of: "--profile") {
     profile = true
@@ -36,8 +51,7 @@ if command == "views" {
         FileHandle.standardError.write(Data("usage: SwfilterBench views FILE [HEADER…]\n".utf8))
         exit(64)
     }
-    let tlds = StockBodyRules.validTLDs()
-    let environment = tlds.isEmpty ? ViewEnvironment.standard : ((try? ViewEnvironment(options: ViewOptions(validTLDs: tlds))) ?? .standard)
+    let environment = RegexBenchmark.environment(for: RuleLoader().load(path: RegexBenchmark.stockDirectory))
     ViewsDump(path: path, headerRequests: Array(directories.dropFirst()), environment: environment).run()
     exit(0)
 }
@@ -58,7 +72,8 @@ case "defects": DefectCensus(corpus: corpus).run()
 case "scan": VirusScanBenchmark(corpus: corpus, options: scanOptions, rounds: rounds).run()
 case "regex": RegexBenchmark(corpus: corpus, rounds: rounds, profile: profile).run()
 case "evals": EvalBenchmark(corpus: corpus, rounds: rounds).run()
+case "rules": RulesBenchmark(corpus: corpus, rounds: rounds, rulePaths: rulePaths.isEmpty ? ["/usr/share/spamassassin"] : rulePaths, topCount: topCount).run()
 default:
-    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|scan|regex [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
+    FileHandle.standardError.write(Data("usage: SwfilterBench parse|defects|scan|regex|rules|evals [--rounds N] [DIR…] | views FILE [HEADER…]\n".utf8))
     exit(64)
 }

@@ -1,9 +1,27 @@
-/// One rule of a `CompiledRuleSet` whose test is a regex, compiled once.
-public struct CompiledPatternRule: Sendable {
+/// One rule of a `CompiledRuleSet` whose test is a regex, compiled once. A class: the evaluator
+/// walks thousands per message, and copying a struct of references costs a retain for each.
+public final class CompiledPatternRule: Sendable {
     public let id: RuleID
     public let regex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
     public let header: HeaderTest?
     /// The header text request built from `header.header`, for header rules.
     public let request: HeaderRequest?
+    /// Index of `request` in `CompiledRuleSet.headerRequests` (or `mimeHeaderRequests` for
+    /// mimeheader rules), so each message computes each distinct text once; -1 for other kinds.
+    let requestSlot: Int
+    /// Hits counted at most: 1, or for `tflags multiple` its `maxhits`.
+    let hitLimit: Int
+    /// The `[if-unset: …]` text as bytes.
+    let ifUnset: [UInt8]?
+
+    init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags) {
+        self.id = id
+        self.regex = regex
+        self.header = header
+        self.request = request
+        self.requestSlot = requestSlot
+        hitLimit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
+        ifUnset = header?.ifUnset.map { Array($0.utf8) }
+    }
 }

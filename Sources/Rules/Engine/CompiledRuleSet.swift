@@ -14,10 +14,24 @@ public final class CompiledRuleSet: Sendable {
     /// `header NAME exists:Field` rules, and `eval:` rules of any kind.
     public let exists: [(id: RuleID, request: HeaderRequest)]
     public let evals: [(id: RuleID, function: String, arguments: [EvalArgument])]
-    /// Per-line literal prefilter over `body`: target `i` is `body[i]`.
+    /// The distinct header texts the header and `exists:` rules read (`CompiledPatternRule.requestSlot`).
+    public let headerRequests: [HeaderRequest]
+    /// The distinct (name, raw) pairs the mimeheader rules read.
+    public let mimeHeaderRequests: [HeaderRequest]
+    /// For each `exists` rule, its slot in `headerRequests`.
+    let existsSlots: [Int]
+    /// The metas that can run, each after those it reads, with their expressions.
+    let metas: [(id: RuleID, expression: MetaExpression)]
+    /// Per score set (`ScoreSet.rawValue`), per rule (`RuleID.index`): whether it runs.
+    let activeRules: [[Bool]]
+    /// Literal prefilters: target `i` is `body[i]` (per line), `rawBody[i]` (per chunk), `uri[i]`
+    /// (per URI), `full[i]` (whole message).
     public let bodyPrefilter: LiteralPrefilter
     /// Rules whose patterns hold `%{NAME}` capture templates, and the rules capturing the tags.
     let captureTemplates: CaptureTemplates
+    public let rawBodyPrefilter: LiteralPrefilter
+    public let uriPrefilter: LiteralPrefilter
+    public let fullPrefilter: LiteralPrefilter
     /// Rules left out: regexes that did not compile.
     public let problems: [RuleProblem]
     /// The views' settings from the rule files: `util_rb_tld` TLDs and `redirector_pattern`s.
@@ -39,6 +53,21 @@ public final class CompiledRuleSet: Sendable {
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
         var templates = CaptureTemplates(limits: limits)
+        var headerSlots: [HeaderRequest: Int] = [:], headerRequests: [HeaderRequest] = []
+        var mimeSlots: [HeaderRequest: Int] = [:], mimeRequests: [HeaderRequest] = []
+        func slot(_ request: HeaderRequest, mime: Bool) -> Int {
+            if mime {
+                let key = HeaderRequest(name: request.name, raw: request.raw)
+                if let known = mimeSlots[key] { return known }
+                mimeRequests.append(key)
+                mimeSlots[key] = mimeRequests.count - 1
+                return mimeRequests.count - 1
+            }
+            if let known = headerSlots[request] { return known }
+            headerRequests.append(request)
+            headerSlots[request] = headerRequests.count - 1
+            return headerRequests.count - 1
+        }
         let runnable = ruleSet.rules.filter { rule in CompiledRuleSet.scoreSets.contains { rule.isActive(in: $0) } }
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
         for rule in runnable {
@@ -50,8 +79,8 @@ public final class CompiledRuleSet: Sendable {
                     continue
                 }
                 do {
-                    let regex = try CompiledRuleSet.compile(pattern, limits: limits)
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: nil, request: nil))
+                    let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, flags: rule.flags))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }
@@ -62,10 +91,12 @@ public final class CompiledRuleSet: Sendable {
                     continue
                 }
                 do {
-                    let regex = try CompiledRuleSet.compile(test.pattern, limits: limits)
+                    let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
                     let request = HeaderRequest(parsing: test.header.description)
                     if rule.kind == .header { templates.addCaptures(of: rule.id, pattern: test.pattern) }
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request))
+                    let requestSlot = slot(request, mime: rule.kind == .mimeheader)
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request,
+                                                                                requestSlot: requestSlot, flags: rule.flags))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }
@@ -84,6 +115,11 @@ public final class CompiledRuleSet: Sendable {
         full = compiled[.full] ?? []
         uri = compiled[.uri] ?? []
         self.exists = exists
+        existsSlots = exists.map { slot($0.request, mime: false) }
+        self.headerRequests = headerRequests
+        mimeHeaderRequests = mimeRequests
+        metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id, $0) } }
+        activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
         self.evals = evals
         captureTemplates = templates
         var options = ViewOptions()
@@ -115,19 +151,9 @@ public final class CompiledRuleSet: Sendable {
         unsupportedRules = unsupported
         evalConfiguration = configuration
         self.problems = problems
-        bodyPrefilter = LiteralPrefilter(literals: body.map { RequiredLiterals.extract(from: $0.regex.patternBytes, options: $0.regex.options) })
-    }
-
-    /// Compiles a rule's regex; one too large for PCRE2 is compiled again with its big bounded
-    /// repeats folded into subroutine calls (`RegexRepeatFolding`), which match the same text.
-    static func compile(_ pattern: RegexPattern, limits: RegexLimits) throws(RegexCompileError) -> CompiledRegex {
-        let options = RegexOptions(rawValue: pattern.options.rawValue)
-        do {
-            return try CompiledRegex(bytes: pattern.source, options: options, limits: limits)
-        } catch {
-            guard error.message.contains("too large"), let folded = RegexRepeatFolding.fold(pattern.source),
-                  let regex = try? CompiledRegex(bytes: folded, options: options, limits: limits) else { throw error }
-            return regex
-        }
+        bodyPrefilter = LiteralPrefilter(regexes: body.map(\.regex))
+        rawBodyPrefilter = LiteralPrefilter(regexes: rawBody.map(\.regex))
+        uriPrefilter = LiteralPrefilter(regexes: uri.map(\.regex))
+        fullPrefilter = LiteralPrefilter(regexes: full.map(\.regex))
     }
 }

@@ -18,11 +18,16 @@ public struct RuleEvaluator: Sendable {
         self.environment = environment ?? rules.viewEnvironment
     }
 
-    public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil) -> RuleEvaluation {
-        evaluate(SpamAssassinViews(message: message, envelopeFrom: envelopeFrom, environment: environment), bayesProbability: bayesProbability)
+    /// `profile`: when given, collects where the time goes (slower).
+    public func evaluate(_ message: MailMessage, envelopeFrom: String? = nil, bayesProbability: Double? = nil,
+                         profile: RuleProfile? = nil) -> RuleEvaluation {
+        let start = profile?.now() ?? 0
+        let views = SpamAssassinViews(message: message, envelopeFrom: envelopeFrom, environment: environment)
+        profile?.add(.views, since: start)
+        return evaluate(views, bayesProbability: bayesProbability, profile: profile)
     }
 
-    public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil) -> RuleEvaluation {
+    public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil, profile: RuleProfile? = nil) -> RuleEvaluation {
         let ruleSet = rules.ruleSet
         let scoreSet = ScoreSet(bayes: bayesProbability != nil, network: false)
         var counts = [Int](repeating: 0, count: ruleSet.count)
@@ -31,59 +36,119 @@ public struct RuleEvaluator: Sendable {
         func noteLimit(_ id: RuleID) {
             if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
         }
-        func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: scoreSet) }
+        let activeRules = rules.activeRules[scoreSet.rawValue]
+        func active(_ id: RuleID) -> Bool { activeRules[id.index] }
         var tags: [String: [[UInt8]]] = [:]
+        var phaseStart = profile?.now() ?? 0
+        func endPhase(_ phase: RuleProfile.Phase) {
+            guard let profile else { return }
+            profile.add(phase, since: phaseStart)
+            phaseStart = profile.now()
+        }
+        func timed(_ id: RuleID, _ body: () -> Void) {
+            guard let profile else { return body() }
+            let start = profile.now()
+            body()
+            profile.add(id, since: start)
+        }
 
-        for rule in rules.header where active(rule.id) {
-            guard let test = rule.header, let request = rule.request else { continue }
-            let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
-            let outcome = rule.regex.firstMatch(in: text)
-            if case .limitHit = outcome { noteLimit(rule.id); continue }
-            if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
-            if outcome.isMatch { rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags) }
-        }
-        for rule in rules.mimeHeader where active(rule.id) {
-            guard let test = rule.header, let request = rule.request else { continue }
-            var matched = false
-            for text in views.mimeHeaderTexts(request.name, raw: request.raw) {
-                guard let text else { continue }
-                let outcome = rule.regex.firstMatch(in: text)
-                if case .limitHit = outcome { noteLimit(rule.id) }
-                if outcome.isMatch { matched = true; break }
+        // Each distinct header text once per message, when a rule first needs it.
+        var headerTexts = [[UInt8]?](repeating: nil, count: rules.headerRequests.count)
+        var headerTextsKnown = [Bool](repeating: false, count: rules.headerRequests.count)
+        func headerText(_ slot: Int) -> [UInt8]? {
+            if !headerTextsKnown[slot] {
+                headerTexts[slot] = views.headerText(rules.headerRequests[slot])
+                headerTextsKnown[slot] = true
             }
-            if matched != test.isNegated { counts[rule.id.index] = 1 }
+            return headerTexts[slot]
         }
-        for (id, request) in rules.exists where active(id) {
-            if views.headerText(request) != nil { counts[id.index] = 1 }
+        for rule in rules.header where active(rule.id) {
+            guard let test = rule.header else { continue }
+            timed(rule.id) {
+                let text = headerText(rule.requestSlot) ?? rule.ifUnset ?? []
+                let outcome = rule.regex.firstMatch(in: text)
+                if case .limitHit = outcome { noteLimit(rule.id); return }
+                if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
+                if outcome.isMatch { rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags) }
+            }
         }
+        endPhase(.header)
+        var mimeTexts = [[[UInt8]?]?](repeating: nil, count: rules.mimeHeaderRequests.count)
+        for rule in rules.mimeHeader where active(rule.id) {
+            guard let test = rule.header else { continue }
+            timed(rule.id) {
+                if mimeTexts[rule.requestSlot] == nil {
+                    let request = rules.mimeHeaderRequests[rule.requestSlot]
+                    mimeTexts[rule.requestSlot] = views.mimeHeaderTexts(request.name, raw: request.raw)
+                }
+                var matched = false
+                for text in mimeTexts[rule.requestSlot] ?? [] {
+                    guard let text else { continue }
+                    let outcome = rule.regex.firstMatch(in: text)
+                    if case .limitHit = outcome { noteLimit(rule.id) }
+                    if outcome.isMatch { matched = true; break }
+                }
+                if matched != test.isNegated { counts[rule.id.index] = 1 }
+            }
+        }
+        endPhase(.mimeheader)
+        for (index, (id, _)) in rules.exists.enumerated() where active(id) {
+            timed(id) {
+                if headerText(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
+            }
+        }
+        endPhase(.exists)
 
         let bodyCandidates = rules.bodyPrefilter.lineCandidates(in: views.body)
+        endPhase(.bodyPrefilter)
         for (index, rule) in rules.body.enumerated() where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
+            }
         }
-        for rule in rules.rawBody where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.rawBody, candidates: nil, target: 0, noteLimit: noteLimit)
+        endPhase(.body)
+        let rawCandidates = rules.rawBodyPrefilter.lineCandidates(in: views.rawBody)
+        for (index, rule) in rules.rawBody.enumerated() where active(rule.id) {
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.rawBody, candidates: rawCandidates, target: index, noteLimit: noteLimit)
+            }
         }
-        for rule in rules.full where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
+        endPhase(.rawbody)
+        let fullCandidates = rules.fullPrefilter.candidates(in: [views.full])
+        for (index, rule) in rules.full.enumerated() where active(rule.id) && fullCandidates.contains(index) {
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit)
+            }
         }
-        for rule in rules.uri where active(rule.id) {
-            counts[rule.id.index] = count(rule, in: views.uris, candidates: nil, target: 0, noteLimit: noteLimit)
+        endPhase(.full)
+        let uriCandidates = rules.uriPrefilter.lineCandidates(in: views.uris)
+        for (index, rule) in rules.uri.enumerated() where active(rule.id) {
+            timed(rule.id) {
+                counts[rule.id.index] = count(rule, in: views.uris, candidates: uriCandidates, target: index, noteLimit: noteLimit)
+            }
         }
+        endPhase(.uri)
         rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
         if !rules.compiledEvals.isEmpty {
             let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration)
             for eval in rules.compiledEvals where active(eval.id) {
-                if eval.test(context) { counts[eval.id.index] = 1 }
+                timed(eval.id) {
+                    if eval.test(context) { counts[eval.id.index] = 1 }
+                }
             }
         }
-        for id in ruleSet.metaEvaluationOrder where active(id) {
-            guard let expression = ruleSet[id].metaExpression else { continue }
-            if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
+        endPhase(.eval)
+        for (id, expression) in rules.metas where active(id) {
+            timed(id) {
+                if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
+            }
         }
+        endPhase(.meta)
 
         var matches: [RuleMatch] = []
-        for rule in ruleSet.rules where counts[rule.id.index] > 0 && !rule.isSubRule && rule.isActive(in: scoreSet) {
+        for index in counts.indices where counts[index] > 0 && activeRules[index] {
+            let rule = ruleSet.rules[index]
+            guard !rule.isSubRule else { continue }
             matches.append(RuleMatch(name: rule.name, score: rule.score(in: scoreSet), description: rule.description ?? rule.name,
                                      count: counts[rule.id.index]))
         }
@@ -94,8 +159,7 @@ public struct RuleEvaluator: Sendable {
     /// `tflags multiple` rule every match, up to `maxhits`.
     private func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
                        noteLimit: (RuleID) -> Void) -> Int {
-        let flags = rules.ruleSet[rule.id].flags
-        let limit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
+        let limit = rule.hitLimit
         var total = 0
         for (index, text) in texts.enumerated() {
             if let candidates, !candidates[index].contains(target) { continue }

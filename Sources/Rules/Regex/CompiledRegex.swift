@@ -11,8 +11,11 @@ public final class CompiledRegex: @unchecked Sendable {
     /// The pattern as given (bytes read as UTF-8 for display).
     public let pattern: String
     /// The bytes PCRE2 compiled: the pattern, with characters above 255 rewritten (see
-    /// `WideCodePoints`) when it named any.
+    /// `WideCodePoints`) when it named any, and repeated groups moved into subroutines when it
+    /// was too large for PCRE2 (see `PatternFactoring`).
     public let patternBytes: [UInt8]
+    /// `patternBytes` before any factoring: what the literal prefilter reads.
+    let literalSource: [UInt8]
     public let options: RegexOptions
     public let limits: RegexLimits
     /// Whether PCRE2's JIT compiled this pattern; otherwise the interpreter runs it.
@@ -44,11 +47,19 @@ public final class CompiledRegex: @unchecked Sendable {
             compiled = compile(rewritten)
             if compiled == nil { (errorCode, errorOffset) = original } else { compiledBytes = rewritten }
         }
+        let unfactored = compiledBytes
+        if compiled == nil, errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE,
+           let factored = PatternFactoring.factor(compiledBytes, extended: options.contains(.extended)) {
+            let original = (errorCode, errorOffset)
+            compiled = compile(factored)
+            if compiled == nil { (errorCode, errorOffset) = original } else { compiledBytes = factored }
+        }
         guard let compiled else {
             throw RegexCompileError(pattern: display, offset: errorOffset, code: errorCode, message: CompiledRegex.message(for: errorCode))
         }
         code = compiled
         patternBytes = compiledBytes
+        literalSource = unfactored
         pattern = display
         self.options = options
         self.limits = limits

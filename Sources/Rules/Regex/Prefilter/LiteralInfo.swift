@@ -31,6 +31,10 @@ struct LiteralInfo {
     static let opaque = LiteralInfo(exact: nil, prefix: nil, suffix: nil, required: nil)
     /// Matches only the empty string (anchors, assertions, lookarounds).
     static let empty = LiteralInfo.literals([[]])
+    /// Matches nothing at all: when only ASCII text is considered, a byte above 0x7F.
+    static let never = LiteralInfo.literals([])
+
+    var isNever: Bool { exact?.isEmpty == true }
 
     static func literals(_ set: Literals) -> LiteralInfo {
         LiteralInfo(exact: set, prefix: set, suffix: set, required: nil)
@@ -74,6 +78,7 @@ struct LiteralInfo {
 
     /// `self` followed by `next`.
     func followed(by next: LiteralInfo) -> LiteralInfo {
+        if isNever || next.isNever { return .never }
         let exact = LiteralInfo.product(self.exact, next.exact)
         let prefix: Literals?
         if let mine = self.exact {
@@ -94,7 +99,9 @@ struct LiteralInfo {
 
     /// `self` or `other`.
     func alternative(_ other: LiteralInfo) -> LiteralInfo {
-        LiteralInfo(
+        if isNever { return other }
+        if other.isNever { return self }
+        return LiteralInfo(
             exact: LiteralInfo.union(exact, other.exact),
             prefix: LiteralInfo.union(prefix, other.prefix),
             suffix: LiteralInfo.union(suffix, other.suffix),
@@ -104,6 +111,7 @@ struct LiteralInfo {
 
     /// `self` repeated between `minimum` and `maximum` (nil: no maximum) times.
     func repeated(minimum: Int, maximum: Int?) -> LiteralInfo {
+        if isNever { return minimum == 0 ? .empty : .never }
         if minimum == 0 {
             // Optional: only the exact set survives, with the empty string added.
             guard maximum == 1, let exact else { return .opaque }

@@ -1,34 +1,60 @@
 /// Decides, in one pass over a message's texts, which of many regexes can possibly match: a regex
 /// with required literals (see `RequiredLiterals`) is a candidate only when one of them occurs,
 /// ignoring ASCII case; a regex without any is always a candidate. Built once, shared read-only.
+///
+/// A regex may instead have literals that hold only for ASCII text (`asciiLiterals`): it is a
+/// candidate for a text holding a byte above 0x7F, or one of those literals.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
+    /// Per regex: its literals on ASCII text, used when it has no `literals`.
+    public let asciiLiterals: [[[UInt8]]?]
     public let matcher: LiteralMatcher
     private let alwaysRun: TargetSet
+    /// Candidates in any text that holds a byte above 0x7F.
+    private let runOnEightBit: TargetSet
 
     public var regexCount: Int { literals.count }
     /// How many regexes have literals (and so can be skipped).
-    public var prefilteredCount: Int { literals.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var prefilteredCount: Int { literals.indices.reduce(0) { $0 + (literals[$1] == nil && asciiLiterals[$1] == nil ? 0 : 1) } }
 
-    /// Extracts the literals of each pattern.
+    /// Extracts the literals of each pattern (and its ASCII-text literals when it has none).
     public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)]) {
-        self.init(literals: patterns.map { RequiredLiterals.extract(from: $0.bytes, options: $0.options) })
+        let literals = patterns.map { RequiredLiterals.extract(from: $0.bytes, options: $0.options) }
+        let ascii = patterns.indices.map { index in
+            literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
+        }
+        self.init(literals: literals, asciiLiterals: ascii)
+    }
+
+    public convenience init(regexes: [CompiledRegex]) {
+        self.init(patterns: regexes.map { ($0.literalSource, $0.options) })
     }
 
     /// Uses literal sets already extracted (nil: always run).
-    public init(literals: [[[UInt8]]?]) {
+    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = []) {
         self.literals = literals
+        let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
+        self.asciiLiterals = ascii
         var always = TargetSet(capacity: literals.count)
+        var eightBit = TargetSet(capacity: literals.count)
         var entries: [(bytes: [UInt8], target: Int)] = []
-        for (index, set) in literals.enumerated() {
-            guard let set, !set.isEmpty, set.allSatisfy({ !$0.isEmpty }) else {
+        func usable(_ set: [[UInt8]]?) -> [[UInt8]]? {
+            guard let set, !set.isEmpty, set.allSatisfy({ !$0.isEmpty }) else { return nil }
+            return set
+        }
+        for index in literals.indices {
+            if let set = usable(literals[index]) {
+                for literal in set { entries.append((literal, index)) }
+            } else if let set = usable(ascii[index]) {
+                for literal in set { entries.append((literal, index)) }
+                eightBit.insert(index)
+            } else {
                 always.insert(index)
-                continue
             }
-            for literal in set { entries.append((literal, index)) }
         }
         alwaysRun = always
+        runOnEightBit = eightBit
         matcher = LiteralMatcher(literals: entries, targetCount: literals.count)
     }
 
@@ -36,19 +62,27 @@ public final class LiteralPrefilter: Sendable {
     public func candidates(in texts: [UnsafeBufferPointer<UInt8>]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
-        for text in texts { matcher.scan(text, found: &found, seen: &seen) }
+        var eightBit = false
+        for text in texts {
+            matcher.scan(text, found: &found, seen: &seen)
+            if !eightBit { eightBit = LiteralPrefilter.hasEightBit(text) }
+        }
+        if eightBit { found.formUnion(runOnEightBit) }
         return found
     }
 
     /// Per text, the regexes that may match in that text alone: for views whose rules match each
-    /// line separately (`body`, `rawbody`), a regex then runs only on the lines holding one of
-    /// its literals.
+    /// line separately (`body`, `rawbody`, `uri`), a regex then runs only on the lines holding one
+    /// of its literals.
     public func lineCandidates(in lines: [[UInt8]]) -> [TargetSet] {
         var seen = matcher.makeSeenSet()
         return lines.map { line in
             var found = alwaysRun
             seen.removeAll()
-            line.withUnsafeBufferPointer { matcher.scan($0, found: &found, seen: &seen) }
+            line.withUnsafeBufferPointer { text in
+                matcher.scan(text, found: &found, seen: &seen)
+                if LiteralPrefilter.hasEightBit(text) { found.formUnion(runOnEightBit) }
+            }
             return found
         }
     }
@@ -56,9 +90,31 @@ public final class LiteralPrefilter: Sendable {
     public func candidates(in texts: [[UInt8]]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
+        var eightBit = false
         for text in texts {
-            text.withUnsafeBufferPointer { matcher.scan($0, found: &found, seen: &seen) }
+            text.withUnsafeBufferPointer { buffer in
+                matcher.scan(buffer, found: &found, seen: &seen)
+                if !eightBit { eightBit = LiteralPrefilter.hasEightBit(buffer) }
+            }
         }
+        if eightBit { found.formUnion(runOnEightBit) }
         return found
+    }
+
+    /// Whether any byte is above 0x7F, eight bytes at a time.
+    static func hasEightBit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        let count = text.count
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return true }
+            index += 1
+        }
+        return false
     }
 }

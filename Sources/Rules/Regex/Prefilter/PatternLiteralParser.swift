@@ -6,10 +6,19 @@ struct PatternLiteralParser {
     private var quoting = false
     private var depth = 0
     private static let maxDepth = 100
+    /// Read the pattern as if texts held only ASCII bytes: a byte above 0x7F can never match, so
+    /// alternatives that need one drop out (see `RequiredLiterals.extract(asciiText:)`).
+    private let asciiText: Bool
 
-    init(pattern: [UInt8], extended: Bool) {
+    init(pattern: [UInt8], extended: Bool, asciiText: Bool = false) {
         self.pattern = pattern
         self.extended = extended
+        self.asciiText = asciiText
+    }
+
+    /// One byte of the text: never, for a byte above 0x7F when only ASCII text is considered.
+    private func byteLiteral(_ byte: UInt8) -> LiteralInfo {
+        asciiText && byte >= 0x80 ? .never : .literals([[lowered(byte)]])
     }
 
     mutating func parseAll() throws(UnsupportedPattern) -> LiteralInfo {
@@ -47,7 +56,7 @@ struct PatternLiteralParser {
                 }
                 // Quoted bytes are literal, quantifier characters included.
                 index += 1
-                info = info.followed(by: .literals([[lowered(byte)]]))
+                info = info.followed(by: byteLiteral(byte))
                 continue
             }
             try skipExtendedSpace()
@@ -131,7 +140,7 @@ struct PatternLiteralParser {
         case 0x85 where extended, 0xA0 where extended:
             return .opaque  // may or may not count as pattern white space
         default:
-            return .literals([[lowered(byte)]])
+            return byteLiteral(byte)
         }
     }
 
@@ -233,7 +242,7 @@ struct PatternLiteralParser {
     private mutating func parseEscape() throws(UnsupportedPattern) -> LiteralInfo? {
         guard let byte = peek else { throw UnsupportedPattern() }
         index += 1
-        if let literal = try simpleEscapeByte(byte) { return .literals([[lowered(literal)]]) }
+        if let literal = try simpleEscapeByte(byte) { return byteLiteral(literal) }
         switch byte {
         case UInt8(ascii: "Q"):
             quoting = true
@@ -263,7 +272,7 @@ struct PatternLiteralParser {
         default:
             // Other escaped letters and digits have meanings this reader does not know.
             guard !isWordByte(byte) else { throw UnsupportedPattern() }
-            return .literals([[lowered(byte)]])
+            return byteLiteral(byte)
         }
     }
 
@@ -428,6 +437,11 @@ struct PatternLiteralParser {
                     throw UnsupportedPattern()
                 }
                 guard high >= low else { throw UnsupportedPattern() }
+                if asciiText, low >= 0x80 {
+                    previous = nil
+                    continue
+                }
+                if asciiText, high >= 0x80 { high = 0x7F }
                 if Int(high) - Int(low) > 16 {
                     tooWide = true
                 } else {
@@ -439,10 +453,11 @@ struct PatternLiteralParser {
                 single = byte
             }
             if let single {
-                members.insert(lowered(single))
+                if !asciiText || single < 0x80 { members.insert(lowered(single)) }
                 previous = single
             }
         }
+        if asciiText, !negated, !tooWide, members.isEmpty { return .never }
         if negated || tooWide || members.isEmpty || members.count > 4 { return .opaque }
         return .literals(Set(members.map { [$0] }))
     }

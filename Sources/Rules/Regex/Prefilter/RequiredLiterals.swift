@@ -4,8 +4,11 @@
 /// know less, and a pattern it cannot read at all gets no literals, meaning "always run".
 public enum RequiredLiterals {
     /// The literals, sorted, or nil when the regex must always run.
-    public static func extract(from pattern: [UInt8], options: RegexOptions = []) -> [[UInt8]]? {
-        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+    /// `asciiText`: literals that hold only for texts with no byte above 0x7F (alternatives that
+    /// need such a byte dropped). SpamAssassin's "fuzzy" rules spell each letter as dozens of
+    /// look-alikes, most of them 8-bit; on ASCII text only the plain letters are left.
+    public static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false) -> [[UInt8]]? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         return best.sorted { $0.lexicographicallyPrecedes($1) }
     }

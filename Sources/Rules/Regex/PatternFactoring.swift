@@ -1,0 +1,92 @@
+/// Shrinks a pattern that PCRE2 refuses as too large (a compiled pattern is limited to 64 KiB
+/// when PCRE2 is built with 2-byte links, as Debian's is). SpamAssassin's "fuzzy" rules spell
+/// every letter as an alternation of dozens of look-alikes, and some rules repeat a large group
+/// `{5}` times, which PCRE2 compiles as five copies. Each non-capturing group that occurs more
+/// than once (or under a counted quantifier) is moved into a `(?(DEFINE)…)` block at the end and
+/// called by name, so its code exists once.
+///
+/// Since PCRE2 10.30 a subroutine call backtracks like the group it calls, and takes the options
+/// in force where the group is defined; so only patterns without inline option changes are
+/// rewritten, and only groups that capture nothing, in patterns without back references,
+/// recursion or verbs, so group numbers and matches stay the same.
+enum PatternFactoring {
+    /// Groups shorter than this are left in place.
+    static let minimumFragmentLength = 24
+    /// A group is factored only when that saves this many pattern bytes: each round rescans the
+    /// pattern, and small groups do not matter.
+    static let minimumSaving = 512
+    /// Most subroutines made for one pattern.
+    static let maximumFragments = 500
+    /// The prefix of the names given to the subroutines.
+    static let namePrefix = Array("swfilterFragment".utf8)
+
+    /// The rewritten pattern, or nil when it has nothing to factor or must not be rewritten.
+    static func factor(_ pattern: [UInt8], extended: Bool, minimumSaving: Int = minimumSaving,
+                       minimumFragmentLength: Int = minimumFragmentLength) -> [UInt8]? {
+        guard !pattern.starts(with: namePrefix), !contains(pattern, namePrefix) else { return nil }
+        var texts = [pattern]
+        var definitions: [[UInt8]] = []
+        while definitions.count < maximumFragments {
+            var groupsByText: [Fragment: (weight: Int, spans: [(text: Int, range: Range<Int>)])] = [:]
+            for (textIndex, text) in texts.enumerated() {
+                guard let groups = GroupScanner.groups(in: text, extended: extended) else { return nil }
+                for group in groups where group.isFactorable && group.range.count >= minimumFragmentLength {
+                    let body = Fragment(bytes: text[group.range])
+                    groupsByText[body, default: (0, [])].weight += group.copies
+                    groupsByText[body, default: (0, [])].spans.append((textIndex, group.range))
+                }
+            }
+            let best = groupsByText.filter { $0.value.weight > 1 && $0.key.bytes.count * ($0.value.weight - 1) >= minimumSaving }
+                .max { $0.key.bytes.count * ($0.value.weight - 1) < $1.key.bytes.count * ($1.value.weight - 1) }
+            guard let (body, found) = best else { break }
+            let name = namePrefix + Array(String(definitions.count + 1).utf8)
+            let call = Array("(?&".utf8) + name + [UInt8(ascii: ")")]
+            for textIndex in texts.indices {
+                for span in found.spans.filter({ $0.text == textIndex }).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                    texts[textIndex].replaceSubrange(span.range, with: call)
+                }
+            }
+            definitions.append(name)
+            texts.append(Array(body.bytes))
+        }
+        guard !definitions.isEmpty else { return nil }
+        var result = texts[0]
+        if extended { result.append(0x0A) }  // ends a trailing # comment
+        result += Array("(?(DEFINE)".utf8)
+        for (index, name) in definitions.enumerated() {
+            result += Array("(?<".utf8) + name + [UInt8(ascii: ">")] + texts[index + 1] + [UInt8(ascii: ")")]
+        }
+        result.append(UInt8(ascii: ")"))
+        return result
+    }
+
+    /// A group's bytes as a dictionary key, hashed on its length and a sample of its bytes: the
+    /// groups are many, nested and long, and hashing every byte of each would dominate.
+    private struct Fragment: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        static func == (left: Fragment, right: Fragment) -> Bool { left.bytes.elementsEqual(right.bytes) }
+
+        func hash(into hasher: inout Hasher) {
+            let count = bytes.count
+            hasher.combine(count)
+            let step = max(1, count / 32)
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                hasher.combine(bytes[index])
+                index += step
+            }
+            hasher.combine(bytes[bytes.endIndex - 2])
+        }
+    }
+
+    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard text.count >= needle.count, let first = needle.first else { return false }
+        var index = 0
+        while index + needle.count <= text.count {
+            if text[index] == first, text[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
