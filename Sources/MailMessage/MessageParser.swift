@@ -41,7 +41,7 @@ struct MessageParser {
         if root.contentType.isMultipart, !root.contentTypeDefaulted, !root.headers.contains("MIME-Version") {
             budget.add([.missingMIMEVersion], at: .root)
         }
-        for name in Self.singletonFields where root.headers.count(of: name) > 1 {
+        for name in Self.repeatedSingletons(root.headers) {
             budget.add([.duplicateHeaderField], at: .root, detail: name)
         }
         return MailMessage(raw: bytes, mboxFromLine: fromLine, lineEnding: mode, root: root, headerEnd: headerEnd,
@@ -50,6 +50,22 @@ struct MessageParser {
 
     private static let mboxFromPrefix: [UInt8] = Array("From ".utf8)
     private static let singletonFields = ["From", "Subject", "Date", "Message-ID", "To", "MIME-Version", "Content-Type"]
+
+    /// The singleton fields that occur more than once, in `singletonFields` order; one pass over
+    /// the fields.
+    private static func repeatedSingletons(_ headers: HeaderSection) -> [String] {
+        var counts = [Int](repeating: 0, count: singletonFields.count)
+        var repeated = false
+        for field in headers.fields {
+            for (index, name) in singletonFields.enumerated() where field.hasName(name) {
+                counts[index] += 1
+                if counts[index] > 1 { repeated = true }
+                break
+            }
+        }
+        guard repeated else { return [] }
+        return singletonFields.indices.filter { counts[$0] > 1 }.map { singletonFields[$0] }
+    }
 
     // MARK: parts
 
