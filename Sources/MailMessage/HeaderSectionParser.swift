@@ -43,7 +43,7 @@ struct HeaderSectionParser {
         }
 
         func noteEightBit(_ start: Int, _ end: Int) {
-            guard UnsafeBufferPointer(rebasing: buffer[start..<end]).contains(where: { $0 >= 0x80 }) else { return }
+            guard CharsetConverter.firstNonASCII(in: UnsafeBufferPointer(rebasing: buffer[start..<end])) != nil else { return }
             sawEightBit = true
             if !sawInvalidUTF8, String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self) == nil {
                 sawInvalidUTF8 = true

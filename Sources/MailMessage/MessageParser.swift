@@ -57,11 +57,19 @@ struct MessageParser {
         var counts = [Int](repeating: 0, count: singletonFields.count)
         var repeated = false
         for field in headers.fields {
-            for (index, name) in singletonFields.enumerated() where field.hasName(name) {
-                counts[index] += 1
-                if counts[index] > 1 { repeated = true }
-                break
+            // Only names of the right length are compared.
+            let index: Int?
+            switch field.name.utf8.count {
+            case 2: index = field.hasName("To") ? 4 : nil
+            case 4: index = field.hasName("From") ? 0 : field.hasName("Date") ? 2 : nil
+            case 7: index = field.hasName("Subject") ? 1 : nil
+            case 10: index = field.hasName("Message-ID") ? 3 : nil
+            case 12: index = field.hasName("MIME-Version") ? 5 : field.hasName("Content-Type") ? 6 : nil
+            default: index = nil
             }
+            guard let index else { continue }
+            counts[index] += 1
+            if counts[index] > 1 { repeated = true }
         }
         guard repeated else { return [] }
         return singletonFields.indices.filter { counts[$0] > 1 }.map { singletonFields[$0] }
@@ -244,7 +252,7 @@ struct MessageParser {
         let decoded = TransferDecoder.decode(body, encoding: encoding, limit: remaining)
         budget.decodedBytes += decoded.bytes.count
         budget.add(decoded.defects, at: path)
-        if case .sevenBit = encoding, body.contains(where: { $0 >= 0x80 }) {
+        if case .sevenBit = encoding, body.withUnsafeBufferPointer({ CharsetConverter.firstNonASCII(in: $0) != nil }) {
             budget.add([.eightBitIn7Bit], at: path)
         }
         guard type.isText else {
