@@ -38,7 +38,7 @@ struct HeaderSectionParser {
             }
             var nameEnd = field.nameEnd
             while nameEnd > field.start, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[field.start..<nameEnd]), as: UTF8.self)
+            let name = CommonHeaderNames.name(UnsafeBufferPointer(rebasing: buffer[field.start..<nameEnd]))
             fields.append(HeaderField(name: name, raw: base[field.start..<field.next], rawValue: base[field.valueStart..<field.contentEnd]))
         }
 

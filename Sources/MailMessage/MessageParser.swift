@@ -213,14 +213,23 @@ struct MessageParser {
     /// shares its prefix) is not a delimiter. Only line starts are compared, and no further than
     /// the line, so the search is linear in the body whatever the boundary. At most `limit`
     /// delimiters are returned.
+    ///
+    /// Lines are not cut one by one: only the dashes are visited (base64 has none, most text few),
+    /// and a dash that starts a line is compared with the boundary.
     private static func findDelimiters(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8], mode: LineEnding, limit: Int) -> [Delimiter] {
         var result: [Delimiter] = []
         let cutter = LineCutter(buffer: buffer, mode: mode)
-        var lineStart = body.lowerBound
-        while lineStart < body.upperBound, result.count < limit {
+        var search = body.lowerBound
+        while search < body.upperBound, result.count < limit,
+              let lineStart = ByteScan.first(UInt8(ascii: "-"), in: buffer, from: search, to: body.upperBound) {
+            guard isLineStart(lineStart, in: buffer, from: body.lowerBound, mode: mode) else {
+                search = lineStart + 1
+                continue
+            }
             let (contentEnd, next) = cutter.line(from: lineStart, end: body.upperBound)
-            defer { lineStart = next }
-            guard contentEnd - lineStart >= boundary.count, buffer[lineStart] == UInt8(ascii: "-"),
+            // The next delimiter can only start on a later line.
+            search = next
+            guard contentEnd - lineStart >= boundary.count,
                   boundary.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + lineStart, $0.baseAddress!, $0.count) == 0 })
             else { continue }
             var cursor = lineStart + boundary.count
@@ -235,6 +244,17 @@ struct MessageParser {
             if isClose { break }
         }
         return result
+    }
+
+    /// Whether a line starts at `position` when lines are cut from `start` as `LineCutter` cuts
+    /// them: at `start` and after every line break (LF, or in `.cr` mode CR or CRLF).
+    @inline(__always)
+    private static func isLineStart(_ position: Int, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, mode: LineEnding) -> Bool {
+        guard position > start else { return position == start }
+        let before = buffer[position - 1]
+        if mode != .cr { return before == 0x0A }
+        if before == 0x0D { return true }
+        return before == 0x0A && position - 2 >= start && buffer[position - 2] == 0x0D
     }
 
     /// `end` moved back over one line break (CRLF, LF or CR), not below `floor`.
