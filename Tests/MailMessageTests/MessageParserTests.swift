@@ -25,7 +25,7 @@ import Testing
         let message = MailMessage(parsing: input)
         #expect(message.lineEnding == .cr)
         #expect(message.leaves.map { $0.leaf?.decoded ?? [] } == [
-            Self.bytes("first\n--c not a delimiter\n--c"), Self.bytes("second"),
+            Self.bytes("first\n--c not a delimiter"), Self.bytes("second"),
         ])
     }
 
