@@ -4,45 +4,65 @@ import Glibc
 import Darwin
 #endif
 
-/// The header field names most mail carries, each kept as one shared string: a field whose name
-/// is written exactly so (same case) takes it from here instead of decoding a copy of its own.
+/// The header field names most mail carries, as string literals (which cost no allocation and
+/// no reference counting): a field whose name is written exactly so (same case) takes the
+/// literal instead of decoding a copy of its own.
 enum CommonHeaderNames {
-    private static let names: [String] = [
-        "Received", "Date", "From", "To", "Cc", "Subject", "Message-ID", "Message-Id", "Return-Path",
-        "Delivered-To", "Reply-To", "In-Reply-To", "References", "Sender", "Errors-To", "Precedence",
-        "MIME-Version", "Mime-Version", "Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
-        "Content-Length", "Content-ID", "Content-Description", "Content-Class", "List-Id", "List-Unsubscribe",
-        "List-Subscribe", "List-Help", "List-Post", "List-Archive", "Mailing-List", "Mail-Followup-To",
-        "X-Mailer", "X-Priority", "X-MSMail-Priority", "X-Msmail-Priority", "X-MimeOLE", "X-Mimeole",
-        "X-Mailman-Version", "X-Beenthere", "X-Original-Date", "X-Authentication-Warning", "User-Agent",
-        "Delivery-Date", "X-Keywords", "Organization", "Importance", "X-Loop", "X-Sender", "X-Status",
-        "X-Accept-Language", "X-Originating-IP", "X-Originating-Ip", "Thread-Index", "X-Apparently-To",
-        "X-Spam-Status", "X-Spam-Level", "X-Virus-Scanned", "Status", "Lines", "Envelope-To", "X-UID",
-    ]
-
-    /// Names are compared only with names of their length: `byLength[count]` lists their indices.
-    private static let byLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: 32)
-        for (index, name) in names.enumerated() where name.utf8.count < table.count {
-            table[name.utf8.count].append(index)
-        }
-        return table
-    }()
-
-    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
-
-    /// The name in `buffer` (printable ASCII) as a string, shared when it is a common one.
+    /// The name in `buffer` as a string, a literal when it is a common one.
     static func name(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
-        let count = buffer.count
-        guard count > 0, count < byLength.count, let base = buffer.baseAddress else {
-            return String(decoding: buffer, as: UTF8.self)
-        }
-        for index in byLength[count] {
-            let matches = bytes[index].withUnsafeBufferPointer { known in
-                known[0] == base[0] && memcmp(known.baseAddress!, base, count) == 0
-            }
-            if matches { return names[index] }
+        guard let base = buffer.baseAddress else { return "" }
+        switch buffer.count {
+        case 2:
+            if same(base, "To") { return "To" }
+            if same(base, "Cc") { return "Cc" }
+        case 4:
+            if same(base, "Date") { return "Date" }
+            if same(base, "From") { return "From" }
+        case 6:
+            if same(base, "Sender") { return "Sender" }
+        case 7:
+            if same(base, "Subject") { return "Subject" }
+            if same(base, "List-Id") { return "List-Id" }
+        case 8:
+            if same(base, "Received") { return "Received" }
+            if same(base, "X-Mailer") { return "X-Mailer" }
+            if same(base, "Reply-To") { return "Reply-To" }
+        case 9:
+            if same(base, "Errors-To") { return "Errors-To" }
+            if same(base, "List-Help") { return "List-Help" }
+            if same(base, "List-Post") { return "List-Post" }
+        case 10:
+            if same(base, "Message-Id") { return "Message-Id" }
+            if same(base, "Message-ID") { return "Message-ID" }
+            if same(base, "Precedence") { return "Precedence" }
+            if same(base, "References") { return "References" }
+            if same(base, "X-Priority") { return "X-Priority" }
+        case 11:
+            if same(base, "Return-Path") { return "Return-Path" }
+            if same(base, "X-Beenthere") { return "X-Beenthere" }
+            if same(base, "In-Reply-To") { return "In-Reply-To" }
+        case 12:
+            if same(base, "Delivered-To") { return "Delivered-To" }
+            if same(base, "Content-Type") { return "Content-Type" }
+            if same(base, "MIME-Version") { return "MIME-Version" }
+            if same(base, "List-Archive") { return "List-Archive" }
+        case 14:
+            if same(base, "List-Subscribe") { return "List-Subscribe" }
+        case 16:
+            if same(base, "List-Unsubscribe") { return "List-Unsubscribe" }
+        case 17:
+            if same(base, "X-Mailman-Version") { return "X-Mailman-Version" }
+        case 25:
+            if same(base, "Content-Transfer-Encoding") { return "Content-Transfer-Encoding" }
+        default:
+            break
         }
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Whether the bytes at `base` spell `literal` exactly; the caller checked the length.
+    @inline(__always)
+    private static func same(_ base: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        memcmp(base, literal.utf8Start, literal.utf8CodeUnitCount) == 0
     }
 }

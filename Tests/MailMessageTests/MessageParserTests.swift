@@ -37,6 +37,16 @@ import Testing
         // Names keep the case they were written in, common names or not.
         #expect(message.headers.fields.map(\.name) == ["subject", "From", "SUBJECT", "To", "from", "X-Mailer"])
     }
+
+    @Test func headerNamesKeptAsWritten() {
+        let names = ["To", "Cc", "Date", "From", "Sender", "Subject", "List-Id", "Received", "X-Mailer", "Reply-To",
+                     "Errors-To", "List-Help", "List-Post", "Message-Id", "Message-ID", "Precedence", "References",
+                     "X-Priority", "Return-Path", "X-Beenthere", "In-Reply-To", "Delivered-To", "Content-Type",
+                     "MIME-Version", "List-Archive", "List-Subscribe", "List-Unsubscribe", "X-Mailman-Version",
+                     "Content-Transfer-Encoding", "X-Mailer2", "To2", "received", "CONTENT-TYPE", "Content-Typf", "X"]
+        let input = Self.bytes(names.map { "\($0): v\n" }.joined() + "\nbody\n")
+        #expect(MailMessage(parsing: input).headers.fields.map(\.name) == names)
+    }
 }
 
 private extension MIMEContent {
