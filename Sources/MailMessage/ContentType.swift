@@ -26,15 +26,23 @@ public struct ContentType: Sendable, Hashable {
     /// Parses a header value such as `text/plain; charset="utf-8"`; nil when there is no usable
     /// type/subtype (the caller then applies the default and records a defect).
     public static func parse(_ value: String) -> (ContentType?, [DefectKind]) {
-        let (main, parameters, defects) = HeaderParameters.parse(value)
-        let pieces = main.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard pieces.count == 2 else { return (nil, defects + [.malformedContentType]) }
-        let type = pieces[0].trimmingASCIIWhitespace().lowercased()
-        let subtype = pieces[1].trimmingASCIIWhitespace().lowercased()
-        guard !type.isEmpty, !subtype.isEmpty, type.utf8.allSatisfy(isTokenByte), subtype.utf8.allSatisfy(isTokenByte) else {
-            return (nil, defects + [.malformedContentType])
-        }
+        let (main, parameters, defects) = HeaderParameters.parse(bytes: Array(value.utf8))
+        guard let slash = main.firstIndex(of: UInt8(ascii: "/")),
+              let type = lowercasedToken(main[..<slash]), let subtype = lowercasedToken(main[(slash + 1)...])
+        else { return (nil, defects + [.malformedContentType]) }
         return (ContentType(type: type, subtype: subtype, parameters: parameters), defects)
+    }
+
+    /// The bytes without surrounding spaces and tabs, lower-cased, when they are a non-empty token.
+    private static func lowercasedToken(_ bytes: ArraySlice<UInt8>) -> String? {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end, bytes[start..<end].allSatisfy(isTokenByte) else { return nil }
+        return String(unsafeUninitializedCapacity: end - start) { output in
+            for offset in 0..<(end - start) { output[offset] = HeaderText.lowerASCII(bytes[start + offset]) }
+            return end - start
+        }
     }
 }
 
@@ -47,8 +55,22 @@ public struct ContentDisposition: Sendable, Hashable {
     public var isAttachment: Bool { kind == "attachment" }
 
     public static func parse(_ value: String) -> (ContentDisposition, [DefectKind]) {
-        let (main, parameters, defects) = HeaderParameters.parse(value)
-        return (ContentDisposition(kind: main.trimmingASCIIWhitespace().lowercased(), parameters: parameters), defects)
+        let (main, parameters, defects) = HeaderParameters.parse(bytes: Array(value.utf8))
+        return (ContentDisposition(kind: lowercasedKind(main), parameters: parameters), defects)
+    }
+
+    /// The main value without surrounding spaces and tabs, lower-cased.
+    private static func lowercasedKind(_ main: [UInt8]) -> String {
+        guard main.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: main, as: UTF8.self).trimmingASCIIWhitespace().lowercased()
+        }
+        var start = 0, end = main.count
+        while start < end, main[start] == 0x20 || main[start] == 0x09 { start += 1 }
+        while end > start, main[end - 1] == 0x20 || main[end - 1] == 0x09 { end -= 1 }
+        return String(unsafeUninitializedCapacity: end - start) { output in
+            for offset in 0..<(end - start) { output[offset] = HeaderText.lowerASCII(main[start + offset]) }
+            return end - start
+        }
     }
 }
 

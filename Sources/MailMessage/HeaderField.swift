@@ -27,5 +27,6 @@ public struct HeaderField: Sendable {
     }
 
     /// Whether the name matches, ignoring ASCII case.
+    @inline(__always)
     public func hasName(_ other: String) -> Bool { HeaderText.equalsIgnoringCase(name, other) }
 }

@@ -7,12 +7,18 @@ public enum HeaderParameters {
     /// `name*1*=`) are merged into `name` and win over a plain `name` given as a fallback.
     /// Each defect kind is listed at most once.
     public static func parse(_ value: String) -> (value: String, parameters: [String: String], defects: [DefectKind]) {
+        let (main, parameters, defects) = parse(bytes: Array(value.utf8))
+        return (String(decoding: main, as: UTF8.self), parameters, defects)
+    }
+
+    /// `parse(_:)` with the main value left as bytes.
+    static func parse(bytes: [UInt8]) -> (value: [UInt8], parameters: [String: String], defects: [DefectKind]) {
         var defects: [DefectKind] = []
         func note(_ kind: DefectKind) {
             if !defects.contains(kind) { defects.append(kind) }
         }
-        var scanner = HeaderParameterScanner(Array(value.utf8))
-        let main = String(decoding: scanner.mainValue(), as: UTF8.self)
+        var scanner = HeaderParameterScanner(bytes)
+        let main = scanner.mainValue()
         var parameters: [String: String] = [:]
         var sections = HeaderParameterSections()
         while let raw = scanner.nextParameter() {

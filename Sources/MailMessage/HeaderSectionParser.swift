@@ -38,12 +38,12 @@ struct HeaderSectionParser {
             }
             var nameEnd = field.nameEnd
             while nameEnd > field.start, buffer[nameEnd - 1] == 0x20 || buffer[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[field.start..<nameEnd]), as: UTF8.self)
+            let name = CommonHeaderNames.name(UnsafeBufferPointer(rebasing: buffer[field.start..<nameEnd]))
             fields.append(HeaderField(name: name, raw: base[field.start..<field.next], rawValue: base[field.valueStart..<field.contentEnd]))
         }
 
         func noteEightBit(_ start: Int, _ end: Int) {
-            guard UnsafeBufferPointer(rebasing: buffer[start..<end]).contains(where: { $0 >= 0x80 }) else { return }
+            guard CharsetConverter.firstNonASCII(in: UnsafeBufferPointer(rebasing: buffer[start..<end])) != nil else { return }
             sawEightBit = true
             if !sawInvalidUTF8, String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self) == nil {
                 sawInvalidUTF8 = true

@@ -1,9 +1,23 @@
 /// Byte-level helpers for header text.
 enum HeaderText {
+    @inline(__always)
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
         let x = a.utf8, y = b.utf8
         guard x.count == y.count else { return false }
+        // Native and small strings lend their bytes; only bridged ones take the slow path.
+        let compared = x.withContiguousStorageIfAvailable { left in
+            y.withContiguousStorageIfAvailable { right in equalsIgnoringCase(left, right) }
+        }
+        if let compared, let compared { return compared }
         return zip(x, y).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, ignoring ASCII case.
+    @inline(__always)
+    static func equalsIgnoringCase(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        for index in 0..<left.count where lowerASCII(left[index]) != lowerASCII(right[index]) { return false }
+        return true
     }
 
     @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 {

@@ -41,7 +41,7 @@ struct MessageParser {
         if root.contentType.isMultipart, !root.contentTypeDefaulted, !root.headers.contains("MIME-Version") {
             budget.add([.missingMIMEVersion], at: .root)
         }
-        for name in Self.singletonFields where root.headers.count(of: name) > 1 {
+        for name in Self.repeatedSingletons(root.headers) {
             budget.add([.duplicateHeaderField], at: .root, detail: name)
         }
         return MailMessage(raw: bytes, mboxFromLine: fromLine, lineEnding: mode, root: root, headerEnd: headerEnd,
@@ -50,6 +50,30 @@ struct MessageParser {
 
     private static let mboxFromPrefix: [UInt8] = Array("From ".utf8)
     private static let singletonFields = ["From", "Subject", "Date", "Message-ID", "To", "MIME-Version", "Content-Type"]
+
+    /// The singleton fields that occur more than once, in `singletonFields` order; one pass over
+    /// the fields.
+    private static func repeatedSingletons(_ headers: HeaderSection) -> [String] {
+        var counts = [Int](repeating: 0, count: singletonFields.count)
+        var repeated = false
+        for field in headers.fields {
+            // Only names of the right length are compared.
+            let index: Int?
+            switch field.name.utf8.count {
+            case 2: index = field.hasName("To") ? 4 : nil
+            case 4: index = field.hasName("From") ? 0 : field.hasName("Date") ? 2 : nil
+            case 7: index = field.hasName("Subject") ? 1 : nil
+            case 10: index = field.hasName("Message-ID") ? 3 : nil
+            case 12: index = field.hasName("MIME-Version") ? 5 : field.hasName("Content-Type") ? 6 : nil
+            default: index = nil
+            }
+            guard let index else { continue }
+            counts[index] += 1
+            if counts[index] > 1 { repeated = true }
+        }
+        guard repeated else { return [] }
+        return singletonFields.indices.filter { counts[$0] > 1 }.map { singletonFields[$0] }
+    }
 
     // MARK: parts
 
@@ -189,14 +213,23 @@ struct MessageParser {
     /// shares its prefix) is not a delimiter. Only line starts are compared, and no further than
     /// the line, so the search is linear in the body whatever the boundary. At most `limit`
     /// delimiters are returned.
+    ///
+    /// Lines are not cut one by one: only the dashes are visited (base64 has none, most text few),
+    /// and a dash that starts a line is compared with the boundary.
     private static func findDelimiters(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>, boundary: [UInt8], mode: LineEnding, limit: Int) -> [Delimiter] {
         var result: [Delimiter] = []
         let cutter = LineCutter(buffer: buffer, mode: mode)
-        var lineStart = body.lowerBound
-        while lineStart < body.upperBound, result.count < limit {
+        var search = body.lowerBound
+        while search < body.upperBound, result.count < limit,
+              let lineStart = ByteScan.first(UInt8(ascii: "-"), in: buffer, from: search, to: body.upperBound) {
+            guard isLineStart(lineStart, in: buffer, from: body.lowerBound, mode: mode) else {
+                search = lineStart + 1
+                continue
+            }
             let (contentEnd, next) = cutter.line(from: lineStart, end: body.upperBound)
-            defer { lineStart = next }
-            guard contentEnd - lineStart >= boundary.count, buffer[lineStart] == UInt8(ascii: "-"),
+            // The next delimiter can only start on a later line.
+            search = next
+            guard contentEnd - lineStart >= boundary.count,
                   boundary.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + lineStart, $0.baseAddress!, $0.count) == 0 })
             else { continue }
             var cursor = lineStart + boundary.count
@@ -211,6 +244,17 @@ struct MessageParser {
             if isClose { break }
         }
         return result
+    }
+
+    /// Whether a line starts at `position` when lines are cut from `start` as `LineCutter` cuts
+    /// them: at `start` and after every line break (LF, or in `.cr` mode CR or CRLF).
+    @inline(__always)
+    private static func isLineStart(_ position: Int, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, mode: LineEnding) -> Bool {
+        guard position > start else { return position == start }
+        let before = buffer[position - 1]
+        if mode != .cr { return before == 0x0A }
+        if before == 0x0D { return true }
+        return before == 0x0A && position - 2 >= start && buffer[position - 2] == 0x0D
     }
 
     /// `end` moved back over one line break (CRLF, LF or CR), not below `floor`.
@@ -228,7 +272,7 @@ struct MessageParser {
         let decoded = TransferDecoder.decode(body, encoding: encoding, limit: remaining)
         budget.decodedBytes += decoded.bytes.count
         budget.add(decoded.defects, at: path)
-        if case .sevenBit = encoding, body.contains(where: { $0 >= 0x80 }) {
+        if case .sevenBit = encoding, body.withUnsafeBufferPointer({ CharsetConverter.firstNonASCII(in: $0) != nil }) {
             budget.add([.eightBitIn7Bit], at: path)
         }
         guard type.isText else {

@@ -21,28 +21,53 @@ enum Windows1252 {
         return Unicode.Scalar(byte)
     }
 
-    /// The bytes as Windows-1252 text, written straight into the string's UTF-8 storage.
+    /// The bytes as Windows-1252 text, written straight into the string's UTF-8 storage; ASCII
+    /// eight bytes at a time.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var length = bytes.count
-        for byte in bytes where byte >= 0x80 {
-            length += Int(utf8Forms[Int(byte &- 0x80)] >> 24) - 1
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // Every byte from 0x80 takes at most three bytes in UTF-8.
+        var high = 0
+        var at = 0
+        while at + 8 <= count {
+            high += (raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & highBits).nonzeroBitCount
+            at += 8
+        }
+        while at < count {
+            if base[at] >= 0x80 { high += 1 }
+            at += 1
         }
         return utf8Forms.withUnsafeBufferPointer { forms in
-            String(unsafeUninitializedCapacity: length) { output in
-                var at = 0
-                for byte in bytes {
+            String(unsafeUninitializedCapacity: count + 2 * high) { output in
+                let out = UnsafeMutableRawPointer(output.baseAddress!)
+                var from = 0, to = 0
+                while from < count {
+                    // Writing eight bytes stays within the capacity: the output is ahead of the
+                    // input by at most two bytes per 8-bit byte.
+                    while from + 8 <= count {
+                        let word = raw.loadUnaligned(fromByteOffset: from, as: UInt64.self)
+                        guard word & highBits == 0 else { break }
+                        out.storeBytes(of: word, toByteOffset: to, as: UInt64.self)
+                        from += 8
+                        to += 8
+                    }
+                    guard from < count else { break }
+                    let byte = base[from]
+                    from += 1
                     if byte < 0x80 {
-                        output[at] = byte
-                        at += 1
+                        out.storeBytes(of: byte, toByteOffset: to, as: UInt8.self)
+                        to += 1
                         continue
                     }
                     let form = forms[Int(byte &- 0x80)]
-                    output[at] = UInt8(truncatingIfNeeded: form)
-                    output[at + 1] = UInt8(truncatingIfNeeded: form >> 8)
-                    if form >> 24 == 3 { output[at + 2] = UInt8(truncatingIfNeeded: form >> 16) }
-                    at += Int(form >> 24)
+                    out.storeBytes(of: UInt8(truncatingIfNeeded: form), toByteOffset: to, as: UInt8.self)
+                    out.storeBytes(of: UInt8(truncatingIfNeeded: form >> 8), toByteOffset: to + 1, as: UInt8.self)
+                    if form >> 24 == 3 { out.storeBytes(of: UInt8(truncatingIfNeeded: form >> 16), toByteOffset: to + 2, as: UInt8.self) }
+                    to += Int(form >> 24)
                 }
-                return at
+                return to
             }
         }
     }
