@@ -54,20 +54,12 @@ public struct BayesLearner: Sendable {
         let now = clock()
         let signature = tokenizer.options.signature
         return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
-            // Each message's hashes are distinct, so after sorting the hashes of all the batch's
-            // messages, a run of one hash is the number of messages with it: one dictionary
-            // write per distinct token instead of one per message and token.
-            var spamAdded: [UInt64] = [], spamRemoved: [UInt64] = [], hamAdded: [UInt64] = [], hamRemoved: [UInt64] = []
+            var table = DeltaTable(expected: requests.reduce(0) { $0 + $1.tokens.count } / 2)
             var spam = 0, ham = 0
             var outcomes: [LearnOutcome] = []
             outcomes.reserveCapacity(requests.count)
             func add(_ tokens: TokenSet, _ kind: BayesClass, _ sign: Int) {
-                switch (kind, sign > 0) {
-                case (.spam, true): spamAdded.append(contentsOf: tokens.hashes)
-                case (.spam, false): spamRemoved.append(contentsOf: tokens.hashes)
-                case (.ham, true): hamAdded.append(contentsOf: tokens.hashes)
-                case (.ham, false): hamRemoved.append(contentsOf: tokens.hashes)
-                }
+                table.add(tokens.hashes, spam: kind == .spam ? sign : 0, ham: kind == .ham ? sign : 0)
                 if kind == .spam { spam += sign } else { ham += sign }
             }
             for request in requests {
@@ -92,29 +84,9 @@ public struct BayesLearner: Sendable {
                     outcomes.append(.notLearned)
                 }
             }
-            var deltas: [UInt64: TokenDelta] = [:]
-            deltas.reserveCapacity(max(spamAdded.count, hamAdded.count) / 2)
-            Self.sum(&spamAdded, into: &deltas) { $0.spam += $1 }
-            Self.sum(&spamRemoved, into: &deltas) { $0.spam -= $1 }
-            Self.sum(&hamAdded, into: &deltas) { $0.ham += $1 }
-            Self.sum(&hamRemoved, into: &deltas) { $0.ham -= $1 }
-            try transaction.apply(deltas, at: now)
+            try transaction.apply(table.dictionary(), at: now)
             if spam != 0 || ham != 0 { try transaction.adjustTotals(spam: spam, ham: ham) }
             return outcomes
-        }
-    }
-
-    /// Sorts `hashes` and adds each one's number of occurrences to its delta.
-    private static func sum(_ hashes: inout [UInt64], into deltas: inout [UInt64: TokenDelta], _ change: (inout TokenDelta, Int) -> Void) {
-        guard !hashes.isEmpty else { return }
-        HashSort.sort(&hashes)
-        var start = 0
-        while start < hashes.count {
-            let hash = hashes[start]
-            var end = start + 1
-            while end < hashes.count, hashes[end] == hash { end += 1 }
-            change(&deltas[hash, default: TokenDelta()], end - start)
-            start = end
         }
     }
 }
