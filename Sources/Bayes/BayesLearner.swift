@@ -54,14 +54,12 @@ public struct BayesLearner: Sendable {
         let now = clock()
         let signature = tokenizer.options.signature
         return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
-            var deltas: [UInt64: TokenDelta] = [:]
+            var table = DeltaTable(expected: requests.reduce(0) { $0 + $1.tokens.count } / 2)
             var spam = 0, ham = 0
             var outcomes: [LearnOutcome] = []
             outcomes.reserveCapacity(requests.count)
             func add(_ tokens: TokenSet, _ kind: BayesClass, _ sign: Int) {
-                for hash in tokens.hashes {
-                    if kind == .spam { deltas[hash, default: TokenDelta()].spam += sign } else { deltas[hash, default: TokenDelta()].ham += sign }
-                }
+                table.add(tokens.hashes, spam: kind == .spam ? sign : 0, ham: kind == .ham ? sign : 0)
                 if kind == .spam { spam += sign } else { ham += sign }
             }
             for request in requests {
@@ -86,7 +84,7 @@ public struct BayesLearner: Sendable {
                     outcomes.append(.notLearned)
                 }
             }
-            try transaction.apply(deltas, at: now)
+            try transaction.apply(table.dictionary(), at: now)
             if spam != 0 || ham != 0 { try transaction.adjustTotals(spam: spam, ham: ham) }
             return outcomes
         }

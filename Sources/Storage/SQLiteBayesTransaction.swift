@@ -53,13 +53,13 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
             let subtract = try database.statement(BayesSchema.subtractToken)
             let deleteEmpty = try database.statement(BayesSchema.deleteEmptyToken)
             var added = 0, removed = 0
-            // Hash order keeps the B-tree writes local.
-            for (hash, delta) in deltas.sorted(by: { Int64(bitPattern: $0.key) < Int64(bitPattern: $1.key) }) where !delta.isZero {
-                let key = Int64(bitPattern: hash)
-                if delta.isAddition {
+            // Rowid order keeps the B-tree writes local.
+            for row in SortedDeltas(deltas).rows {
+                let key = row.rowid
+                if row.isAddition {
                     add.bind(1, key)
-                    add.bind(2, delta.spam)
-                    add.bind(3, delta.ham)
+                    add.bind(2, row.spam)
+                    add.bind(3, row.ham)
                     add.bind(4, time)
                     if recount {
                         try add.run()
@@ -69,8 +69,8 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
                     }
                 } else {
                     subtract.bind(1, key)
-                    subtract.bind(2, delta.spam)
-                    subtract.bind(3, delta.ham)
+                    subtract.bind(2, row.spam)
+                    subtract.bind(3, row.ham)
                     try subtract.run()
                     deleteEmpty.bind(1, key)
                     try deleteEmpty.run()
