@@ -25,21 +25,24 @@ let package = Package(
 
         // message
         .target(name: "MailMessage", swiftSettings: strict),
+        // what analysers report and the protocol they implement: below analysis, so the analysers
+        // and the verdict layer that calls them both import it and imports flow downward only
+        .target(name: "ScanModel", dependencies: ["MailMessage"], swiftSettings: strict),
         // analysis
-        .target(name: "VirusScan", dependencies: ["CClamAV", "Filter", "MailMessage"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["CPCRE2", "Filter", "MailMessage"], swiftSettings: strict),
-        .target(name: "Bayes", dependencies: ["MailMessage", "Filter"], swiftSettings: strict),
+        .target(name: "VirusScan", dependencies: ["CClamAV", "ScanModel", "MailMessage"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["CPCRE2", "ScanModel", "MailMessage"], swiftSettings: strict),
+        .target(name: "Bayes", dependencies: ["MailMessage", "ScanModel"], swiftSettings: strict),
         // storage
         .target(name: "Storage", dependencies: ["Bayes", "CSQLite"], swiftSettings: strict),
         // verdict
-        .target(name: "Filter", dependencies: ["MailMessage"], swiftSettings: strict),
+        .target(name: "Filter", dependencies: ["ScanModel", "MailMessage"], swiftSettings: strict),
         // doors
         .target(name: "Milter", dependencies: ["CMilter"], swiftSettings: strict),
         // app
         .target(
             name: "Server",
             dependencies: [
-                "MailMessage", "Filter", "VirusScan", "Rules", "Milter",
+                "MailMessage", "ScanModel", "Filter", "VirusScan", "Rules", "Milter",
                 "Bayes", "Storage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -51,16 +54,16 @@ let package = Package(
             swiftSettings: strict
         ),
         // benchmarks print figures; they are run by scripts/bench-*, never by the tests
-        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "Filter", "VirusScan", "Rules"], swiftSettings: strict),
+        .executableTarget(name: "SwfilterBench", dependencies: ["MailMessage", "ScanModel", "Filter", "VirusScan", "Rules"], swiftSettings: strict),
         .executableTarget(name: "BayesBench", dependencies: ["Bayes", "MailMessage", "Storage"], swiftSettings: strict),
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strict),
-        .testTarget(name: "FilterTests", dependencies: ["Filter", "MailMessage"], swiftSettings: strict),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter", "VirusScan"], swiftSettings: strict),
-        .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "MailMessage"], swiftSettings: strict),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Filter", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "FilterTests", dependencies: ["Filter", "ScanModel", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "MailMessage", "Filter", "ScanModel", "VirusScan"], swiftSettings: strict),
+        .testTarget(name: "VirusScanTests", dependencies: ["VirusScan", "Filter", "ScanModel", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Filter", "ScanModel", "MailMessage"], swiftSettings: strict),
         .testTarget(name: "MilterTests", dependencies: ["Milter"], swiftSettings: strict),
-        .testTarget(name: "BayesTests", dependencies: ["Bayes", "MailMessage", "Filter"], swiftSettings: strict),
+        .testTarget(name: "BayesTests", dependencies: ["Bayes", "MailMessage", "Filter", "ScanModel"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Bayes", "MailMessage"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

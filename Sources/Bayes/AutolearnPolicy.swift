@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 
 /// When a scanned message is learned without anyone asking: SpamAssassin's
 /// bayes_auto_learn_threshold_spam (12.0) and _nonspam (0.1), applied to the score without

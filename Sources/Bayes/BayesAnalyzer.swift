@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 import MailMessage
 
 /// The Bayes classifier as a scan step: tokenizes the message, reads the token counts and sets

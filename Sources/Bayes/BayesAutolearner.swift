@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 import MailMessage
 
 /// Autolearn as a scan step, run after every other analyzer so it sees their hits: learns the

@@ -1,3 +1,4 @@
+import ScanModel
 import MailMessage
 
 /// Runs the analyzers over a message and applies the policy. Built once by the app layer and

@@ -1,3 +1,4 @@
+import ScanModel
 /// Turns a scan report into a verdict with thresholds, per recipient domain where configured.
 public struct Policy: Sendable, Hashable {
     public struct Thresholds: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import ScanModel
 /// The SpamAssassin-style header fields that report a verdict, as procmail recipes and mail
 /// clients expect them: X-Spam-Flag, X-Spam-Score, X-Spam-Level, X-Spam-Status,
 /// X-Spam-Checker-Version.

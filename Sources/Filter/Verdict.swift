@@ -1,3 +1,4 @@
+import ScanModel
 /// What happens to a message, decided by `Policy` from a `ScanReport`. Each door applies it in
 /// its own terms: an SMTP reply, milter actions, an exit code and a rewritten message.
 public struct Verdict: Sendable, Hashable {

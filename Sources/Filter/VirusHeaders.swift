@@ -1,3 +1,4 @@
+import ScanModel
 /// The header fields that report a virus scan, as clamav-milter writes them:
 /// `X-Virus-Scanned: ClamAV 1.4.6 at mx1` and `X-Virus-Status: Clean`,
 /// `Infected (Name, Name)` or `Not scanned`.

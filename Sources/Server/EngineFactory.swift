@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 
 /// The composition root for the scanning engine: which analyzers run, with which policy and
 /// limits, as the configuration says. Only the app layer knows the implementations.

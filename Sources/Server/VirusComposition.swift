@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 import VirusScan
 
 /// Builds the virus analyzer the `[virus]` section asks for: libclamav in process (the

@@ -1,5 +1,6 @@
 import Dispatch
 import Filter
+import ScanModel
 import Foundation
 import MailMessage
 import Synchronization

@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 import MailMessage
 
 /// Scans a message for viruses: every decoded leaf part (and every file uuencoded in a text

@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 
 /// What `VirusAnalyzer` does when scanning cannot give a plain answer. Every failure defaults to
 /// fail closed (tempfail: the sender retries, nothing unscanned gets through); a limit reached

@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 import MailMessage
 import Testing
 

@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 import Testing
 
 @Suite struct VirusHeadersTests {

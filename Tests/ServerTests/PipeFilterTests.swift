@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 import Foundation
 import MailMessage
 import Server

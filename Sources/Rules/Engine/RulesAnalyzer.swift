@@ -1,4 +1,4 @@
-import Filter
+import ScanModel
 import MailMessage
 
 /// The SpamAssassin rules as a `MessageAnalyzer`: adds a `RuleHit` (source "rules") for each

@@ -1,5 +1,6 @@
 import Bayes
 import Filter
+import ScanModel
 import Storage
 
 /// Builds the Bayes parts from the configuration: the store (SQLite in the state directory),

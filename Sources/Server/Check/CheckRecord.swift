@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 
 /// One line of `swfilter check --json`. The field names are a published interface: other tools
 /// read them, so they only ever gain fields.

@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 
 /// The human-readable form of a check result: one summary line, then the "Content analysis
 /// details" table that `spamassassin -t` prints (points, rule name, description).

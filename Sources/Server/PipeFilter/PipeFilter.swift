@@ -1,4 +1,5 @@
 import Filter
+import ScanModel
 import MailMessage
 
 /// The procmail-style door: one message in, the same message out with X-Spam-* headers added

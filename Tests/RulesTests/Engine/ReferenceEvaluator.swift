@@ -9,6 +9,7 @@ struct ReferenceEvaluator {
     func counts(_ views: SpamAssassinViews) -> [Int] {
         let ruleSet = rules.ruleSet
         var counts = [Int](repeating: 0, count: ruleSet.count)
+        var tags: [String: [[UInt8]]] = [:]
         func active(_ id: RuleID) -> Bool { ruleSet[id].isActive(in: .local) }
         func limit(_ id: RuleID) -> Int {
             let flags = ruleSet[id].flags
@@ -25,7 +26,9 @@ struct ReferenceEvaluator {
         for rule in rules.header where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
             let text = views.headerText(request) ?? test.ifUnset.map { Array($0.utf8) } ?? []
-            if rule.regex.firstMatch(in: text).isMatch != test.isNegated { counts[rule.id.index] = 1 }
+            let isMatch = rule.regex.firstMatch(in: text).isMatch
+            if isMatch != test.isNegated { counts[rule.id.index] = 1 }
+            if isMatch { rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags) }
         }
         for rule in rules.mimeHeader where active(rule.id) {
             guard let test = rule.header, let request = rule.request else { continue }
@@ -39,9 +42,9 @@ struct ReferenceEvaluator {
         for rule in rules.rawBody where active(rule.id) { counts[rule.id.index] = count(rule, in: views.rawBody) }
         for rule in rules.full where active(rule.id) { counts[rule.id.index] = count(rule, in: [views.full]) }
         for rule in rules.uri where active(rule.id) { counts[rule.id.index] = count(rule, in: views.uris) }
-        for (id, function, arguments) in rules.evals where active(id) {
-            if EvalFunctions.evaluate(function, arguments: arguments, bayesProbability: nil) { counts[id.index] = 1 }
-        }
+        rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
+        let context = EvalContext(views: views, bayesProbability: nil, configuration: rules.evalConfiguration)
+        for eval in rules.compiledEvals where active(eval.id) && eval.test(context) { counts[eval.id.index] = 1 }
         for id in ruleSet.metaEvaluationOrder where active(id) {
             guard let expression = ruleSet[id].metaExpression else { continue }
             if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }

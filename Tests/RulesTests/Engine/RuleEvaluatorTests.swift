@@ -1,5 +1,6 @@
 import Foundation
 import Filter
+import ScanModel
 import MailMessage
 import Testing
 @testable import Rules
