@@ -18,7 +18,22 @@ enum RelayEvals {
         case "helo_ip_mismatch":
             return .test { $0.relays.untrustedRelays.contains(where: heloMismatchesIP) }
         case "check_for_forged_received_trail":
-            return .test { forgedTrailMismatches($0.relays.untrustedRelays) > 1 }
+            return .test { ForgedReceivedCounts($0.relays.untrustedRelays).trail > 1 }
+        case "check_for_forged_received_ip_helo":
+            return .test { ForgedReceivedCounts($0.relays.untrustedRelays).ipHelo > 0 }
+        case "check_for_numeric_helo":
+            return .test { numericHelo($0.relays.untrusted) }
+        case "check_for_sender_no_reverse":
+            // SpamAssassin's test as written: the sender has a dotted reverse name and a public address
+            return .test { context in
+                guard let sender = context.relays.untrustedRelays.last else { return false }
+                return sender.rdns.contains(".") && !sender.isPrivateAddress
+            }
+        case "check_for_illegal_ip":
+            // retired in SpamAssassin (bug 6295): never hits
+            return .test { _ in false }
+        case "check_for_from_domain_in_received_headers":
+            return fromDomainInReceived(site)
         case "check_for_no_rdns_dotcom_helo":
             return .test { noReverseDNSDotcomHelo($0.relays.untrustedRelays) }
         case "check_mailfrom_matches_rcvd":
@@ -37,21 +52,32 @@ enum RelayEvals {
         return !ip.hasPrefix(network)
     }
 
-    /// How many untrusted relays say they were received `by` a domain other than the one the
-    /// relay above them was sent `from` (its reverse DNS name), msn.com/hotmail.com aside.
-    static func forgedTrailMismatches(_ relays: [ReceivedRelay]) -> Int {
-        var from: [String?] = relays.map { RelayHostNames.domain(ofHost: $0.rdns.lowercased()) }
-        var mismatches = 0
-        for (index, relay) in relays.enumerated() {
-            let by = RelayHostNames.domain(ofHost: relay.by.lowercased())
-            guard RelayHostNames.looksLikeDomain(by) else { continue }
-            if let name = from[index], name == "localhost" || name == "localhost.localdomain", relay.ip == "127.0.0.1" {
-                from[index] = nil
-            }
-            guard index > 0, let previous = from[index - 1], RelayHostNames.looksLikeDomain(previous) else { continue }
-            if by != previous && !(by == "msn.com" && previous == "hotmail.com") { mismatches += 1 }
+    private static let numericHeloPattern: CompiledRegex = {
+        let octet = #"(?:1\d\d|2[0-4]\d|25[0-5]|[1-9]\d|\d)"#
+        return try! CompiledRegex(#"(?i)\bhelo=(\b"# + [octet, octet, octet, octet].joined(separator: #"\."#) + #"\b)(?=[\x00-\x20,;\[()<>]|\z)"#)
+    }()
+
+    /// The first `helo=` IPv4 address in the untrusted relays' text is a public one.
+    static func numericHelo(_ untrusted: String) -> Bool {
+        guard let helo = numericHeloPattern.firstGroup(in: Array(untrusted.utf8)) else { return false }
+        return !RelayHostNames.isPrivate(ASCII.string(helo))
+    }
+
+    /// `(domain, desired)`: whether the From address mentions the domain and some relay was
+    /// both sent from and received by a host under it (`desired` 'true'), or not ('false').
+    static func fromDomainInReceived(_ site: EvalCallSite) -> EvalImplementation {
+        let name = site.function
+        guard let domain = site.text(0), let desired = site.text(1) else { return .invalid(name, "needs a domain and 'true' or 'false'") }
+        // SpamAssassin puts the domain into the relay pattern unquoted
+        guard let inFrom = try? CompiledRegex(#"(?i)\b"# + RegexEscaping.quote(domain)),
+              let inRelays = try? CompiledRegex(#" rdns=\S*\b"# + domain + #" [^\]]*by=\S*\b"# + domain + " ")
+        else { return .invalid(name, "domain \(domain) does not make a valid pattern") }
+        let wanted = desired == "true"
+        return .test { context in
+            guard inFrom.matches(context.scalar("From:addr")) else { return false }
+            let relays = context.relays
+            return inRelays.matches(relays.trusted + "\n" + relays.untrusted) == wanted
         }
-        return mismatches
     }
 
     private static let dotcomHelo = try! CompiledRegex(

@@ -61,7 +61,7 @@ import Testing
         #expect(!hits("check_for_forged_received_trail", chained))
         let oneBreak = [top, hop("b.three.com", "203.0.113.2", by: "relay.two.com"), hop("c.five.net", "203.0.113.3", by: "y.three.com")]
         #expect(!hits("check_for_forged_received_trail", oneBreak))
-        #expect(RelayEvals.forgedTrailMismatches([]) == 0)
+        #expect(ForgedReceivedCounts([]).trail == 0)
     }
 
     @Test func hostnameToDomainKeepsTwoOrThreeLabels() {
@@ -99,5 +99,44 @@ import Testing
         // no reverse DNS name: nothing to compare
         let bare = received(helo: "out.sender.net", rdns: "unknown", ip: "203.0.113.7", by: "mx.example.org")
         #expect(!hits("check_mailfrom_matches_rcvd", ["Return-Path: <bounce@sender.net>", bare]))
+    }
+
+    @Test func forgedIPHeloOutsideTheRelaysSlash16() {
+        let forged = received(helo: "198.51.100.9", rdns: "unknown", ip: "203.0.113.7", by: "mx.example.org")
+        #expect(hits("check_for_forged_received_ip_helo", [forged]))
+        let sameNetwork = received(helo: "203.0.9.9", rdns: "unknown", ip: "203.0.113.7", by: "mx.example.org")
+        #expect(!hits("check_for_forged_received_ip_helo", [sameNetwork]))
+        // a receiver that is not a dotted name is skipped
+        let localReceiver = received(helo: "198.51.100.9", rdns: "unknown", ip: "203.0.113.7", by: "localhost")
+        #expect(!hits("check_for_forged_received_ip_helo", [localReceiver]))
+    }
+
+    @Test func numericHeloOnlyWhenPublic() {
+        #expect(hits("check_for_numeric_helo", [received(helo: "198.51.100.9", rdns: "unknown", ip: "203.0.113.7", by: "mx.example.org")]))
+        #expect(!hits("check_for_numeric_helo", [received(helo: "192.168.0.9", rdns: "unknown", ip: "203.0.113.7", by: "mx.example.org")]))
+        #expect(!hits("check_for_numeric_helo", [externalHop]))
+        #expect(!hits("check_for_illegal_ip", [externalHop]))
+    }
+
+    @Test func senderNoReverseAsSpamAssassinWritesIt() {
+        // SpamAssassin's code hits when the bottom untrusted relay has a dotted reverse name
+        #expect(hits("check_for_sender_no_reverse", [externalHop]))
+        #expect(!hits("check_for_sender_no_reverse", [received(helo: "x.example.net", rdns: "unknown", ip: "203.0.113.7", by: "mx.lan")]))
+        #expect(!hits("check_for_sender_no_reverse", [internalHop]))
+    }
+
+    @Test func fromDomainInReceivedHeaders() {
+        let ebay = received(helo: "dragnet.sjc.ebay.com", rdns: "dragnet.sjc.ebay.com", ip: "203.0.113.7", by: "bashir.ebay.com")
+        let other = received(helo: "mail.spam.net", rdns: "mail.spam.net", ip: "203.0.113.7", by: "mx.example.org")
+        func check(_ desired: String, from: String, _ hop: String) -> Bool {
+            EvalHarness.hits("header TEST eval:check_for_from_domain_in_received_headers('ebay.com', '\(desired)')",
+                             hop + "\nFrom: \(from)\nSubject: hi\n\nhello\n")
+        }
+        #expect(check("true", from: "aw@ebay.com", ebay))
+        #expect(!check("false", from: "aw@ebay.com", ebay))
+        #expect(check("false", from: "aw@ebay.com", other))
+        #expect(!check("true", from: "aw@ebay.com", other))
+        // a From address outside the domain answers false either way
+        #expect(!check("true", from: "a@example.com", ebay) && !check("false", from: "a@example.com", other))
     }
 }
