@@ -19,7 +19,7 @@ import Testing
 
     private var internalHop: String { received(helo: "desk.lan", rdns: "desk.lan", ip: "192.168.1.5", by: "mx.lan") }
     private var externalHop: String { received(helo: "out.sender.net", rdns: "out.sender.net", ip: "203.0.113.7", by: "mx.lan") }
-    private let unparseableHop = "Received: from somewhere by mx.lan with SMTP; Mon, 2 Sep 2002 10:00:00 +0000"
+    private let unparseableHop = "Received: from mail.example.com (weird stuff here) by mx.lan (Postfix) id 4A1B; Mon, 2 Sep 2002 10:00:00 +0000"
 
     @Test func allTrustedNeedsOnlyPrivateRelays() {
         #expect(hits("check_all_trusted", [internalHop]))
