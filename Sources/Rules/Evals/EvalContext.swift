@@ -67,6 +67,8 @@ final class EvalContext {
             return seen.insert(host).inserted ? host : nil
         }
     }()
+    /// The Received relays, split where trust ends.
+    lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
 
     /// `all_from_addrs`: Resent-From when present, else From, Envelope-Sender, Resent-Sender,

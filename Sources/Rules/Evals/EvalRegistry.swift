@@ -3,7 +3,7 @@
 enum EvalRegistry {
     private static let families: [@Sendable (EvalCallSite) -> EvalImplementation?] = [
         BayesEvals.make, HTMLEvals.make, MIMEEvals.make, HeaderEvals.make, BodyEvals.make, ImageEvals.make,
-        FreeMailEvals.make, ListEvals.make, URIEvals.make, DefectEvals.make, BounceEvals.make,
+        FreeMailEvals.make, ListEvals.make, URIEvals.make, DefectEvals.make, BounceEvals.make, RelayEvals.make,
     ]
 
     static func implementation(for site: EvalCallSite) -> EvalImplementation {

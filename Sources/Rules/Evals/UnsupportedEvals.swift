@@ -1,6 +1,6 @@
 /// Why the eval functions swfilter does not run are missing: most ask the network (DNS
 /// blocklists, DKIM, SPF, DMARC, collaborative hash services), some need data swfilter does not
-/// parse (PDF contents, Received-header relay chains, language models).
+/// parse (PDF contents, language models).
 enum UnsupportedEvals {
     static func reason(for function: String) -> String {
         let network = "needs the network, which swfilter's rule engine does not use"
@@ -28,11 +28,6 @@ enum UnsupportedEvals {
             return "\(function): URL shortener resolution; \(network)"
         case "check_shortcircuit":
             return "\(function): Shortcircuit plugin, not implemented"
-        case "check_mailfrom_matches_rcvd", "check_no_relays", "check_relays_unparseable", "check_for_forged_received_trail",
-             "helo_ip_mismatch", "check_for_no_rdns_dotcom_helo", "check_all_trusted", "check_for_numeric_helo", "check_for_illegal_ip",
-             "check_for_sender_no_reverse", "check_for_from_domain_in_received_headers", "check_for_forged_received_ip_helo",
-             "check_https_http_mismatch":
-            return "\(function): needs SpamAssassin's Received-header relay parser (trusted/untrusted relays), not implemented"
         default:
             return "\(function): eval function not implemented"
         }

@@ -8,7 +8,7 @@ public struct HeaderView: Sendable {
     /// The section exactly as written (for `ALL:raw`).
     private let rawSection: [UInt8]
     /// The `X-Spam-Relays-*` pseudo-headers, for a message's own header section.
-    private let relays: RelayPath?
+    let relays: RelayPath?
 
     /// `originatingIPHeaders` non-nil: the section is a message's, whose Received fields (and
     /// those named fields' addresses) answer the `X-Spam-Relays-*` pseudo-headers.

@@ -13,11 +13,18 @@ struct RelayPath: Sendable {
     /// SpamAssassin's `last_trusted_relay_index` (the same as the internal one here): how many
     /// Received fields, counted from the top and less one, lie in the trusted part.
     let lastTrustedIndex: Int
+    /// The parsed relays behind `trusted` and `untrusted`, top (newest) first.
+    let trustedRelays: [ReceivedRelay]
+    let untrustedRelays: [ReceivedRelay]
+    /// Received fields whose sending address could not be found (`num_relays_unparseable`).
+    let unparseableCount: Int
 
     /// `received`: the Received field values top (newest) first; `originatingIPs`: addresses
     /// from the `originating_ip_headers` fields, read as relays below the last Received.
     init(received: [String], originatingIPs: [String] = []) {
         var trusted: [String] = [], untrusted: [String] = [], external: [String] = []
+        var trustedRelays: [ReceivedRelay] = [], untrustedRelays: [ReceivedRelay] = []
+        var unparseableCount = 0
         var inTrusted = true
         var fetcherResetAllowed = true
         var lastTrustedIndex = -1
@@ -27,10 +34,14 @@ struct RelayPath: Sendable {
             switch outcome {
             case .relay(let parsed): relay = parsed
             case .fetcherHandover:
-                if fetcherResetAllowed { trusted = [] }
+                if fetcherResetAllowed {
+                    trusted = []
+                    trustedRelays = []
+                }
                 if inTrusted { lastTrustedIndex += 1 }
                 continue
             case .ignored, .unparseable:
+                if outcome == .unparseable { unparseableCount += 1 }
                 if inTrusted { lastTrustedIndex += 1 }
                 continue
             }
@@ -39,7 +50,9 @@ struct RelayPath: Sendable {
             if inTrusted {
                 lastTrustedIndex += 1
                 trusted.append(text)
+                trustedRelays.append(relay)
             } else {
+                untrustedRelays.append(relay)
                 untrusted.append(text)
                 external.append(text)
             }
@@ -50,6 +63,9 @@ struct RelayPath: Sendable {
         self.internal = self.trusted
         self.external = external.joined(separator: " ")
         self.lastTrustedIndex = lastTrustedIndex
+        self.trustedRelays = trustedRelays
+        self.untrustedRelays = untrustedRelays
+        self.unparseableCount = unparseableCount
     }
 
     /// From a message's header fields: its Received fields, then the first IPv4 address in the

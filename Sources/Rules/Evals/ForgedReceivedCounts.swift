@@ -1,0 +1,33 @@
+/// RelayEval's `_check_for_forged_received` over the untrusted relays, top (newest) first:
+/// `trail` counts relays received `by` a domain other than the one the relay above was sent
+/// `from` (its reverse DNS name; msn.com/hotmail.com aside), `ipHelo` relays whose IPv4 HELO is
+/// in another /16 than their address.
+struct ForgedReceivedCounts {
+    private(set) var trail = 0
+    private(set) var ipHelo = 0
+
+    init(_ relays: [ReceivedRelay]) {
+        var from: [String?] = relays.map { RelayHostNames.domain(ofHost: $0.rdns.lowercased()) }
+        for (index, relay) in relays.enumerated() {
+            let by = RelayHostNames.domain(ofHost: relay.by.lowercased())
+            guard RelayHostNames.looksLikeDomain(by) else { continue }
+            if let name = from[index], name == "localhost" || name == "localhost.localdomain", relay.ip == "127.0.0.1" {
+                from[index] = nil
+            }
+            let helo = RelayHostNames.domain(ofHost: relay.helo.lowercased())
+            if let heloNetwork = Self.classB(helo), let ipNetwork = Self.classB(relay.ip), helo != relay.ip,
+               heloNetwork != ipNetwork, !RelayHostNames.isPrivate(helo) {
+                ipHelo += 1
+            }
+            guard index > 0, let previous = from[index - 1], RelayHostNames.looksLikeDomain(previous) else { continue }
+            if by != previous && !(by == "msn.com" && previous == "hotmail.com") { trail += 1 }
+        }
+    }
+
+    /// The first two numbers of a `^\d+\.\d+\.\d+\.\d+$` text, nil for anything else.
+    private static func classB(_ text: String) -> String? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return parts[0] + "." + parts[1]
+    }
+}
