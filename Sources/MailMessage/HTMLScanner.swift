@@ -304,7 +304,8 @@ struct HTMLScanner: ~Copyable {
         }
         // Only the simple mode needs to know the first `>` beforehand.
         let firstClose = honorQuotes ? end : greaterThan.next(in: buffer, from: start + 1) ?? end
-        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        // Element by element: `removeAll(keepingCapacity:)` goes through a generic replaceSubrange.
+        while !attributes.isEmpty { attributes.removeLast() }
         var position = start + 1
         let nameStart = position
         while position < end {

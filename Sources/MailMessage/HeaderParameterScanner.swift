@@ -27,6 +27,11 @@ struct HeaderParameterScanner {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
+    /// Bytes that stop a run copied as is in a main or unquoted value: each needs a look of its own.
+    @inline(__always) private static func endsPlainRun(_ byte: UInt8) -> Bool {
+        byte == semicolon || byte == openParen || byte == quote || isSpace(byte)
+    }
+
     /// The value before the first `;`, without comments, trimmed. A parameter written after it
     /// without a semicolon (`text/plain charset=us-ascii`) is left for `nextParameter`.
     mutating func mainValue() -> [UInt8] {
@@ -44,8 +49,10 @@ struct HeaderParameterScanner {
                 malformed = true
                 break
             } else {
-                main.append(byte)
+                let runStart = position
                 position += 1
+                while position < bytes.count, !Self.endsPlainRun(bytes[position]) { position += 1 }
+                main.append(contentsOf: bytes[runStart..<position])
             }
         }
         return trimmed(main)
@@ -63,13 +70,13 @@ struct HeaderParameterScanner {
             }
             if !separated { malformed = true }
             separated = false
-            var name: [UInt8] = []
+            let nameStart = position
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == Self.equals || byte == Self.semicolon || byte == Self.openParen || byte == Self.quote || Self.isSpace(byte) { break }
-                name.append(HeaderText.lowerASCII(byte))
                 position += 1
             }
+            let name = bytes[nameStart..<position].map(HeaderText.lowerASCII)
             guard !name.isEmpty else {
                 malformed = true
                 skipToSemicolon()
@@ -107,8 +114,10 @@ struct HeaderParameterScanner {
             } else if Self.isSpace(byte), startsParameter(after: position) {
                 break
             } else {
-                value.append(byte)
+                let runStart = position
                 position += 1
+                while position < bytes.count, !Self.endsPlainRun(bytes[position]) { position += 1 }
+                value.append(contentsOf: bytes[runStart..<position])
             }
         }
         return trimmed(value)
@@ -128,10 +137,15 @@ struct HeaderParameterScanner {
         var value: [UInt8] = []
         position += 1
         while position < bytes.count {
+            let runStart = position
+            while position < bytes.count, bytes[position] != Self.quote, bytes[position] != Self.backslash { position += 1 }
+            value.append(contentsOf: bytes[runStart..<position])
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             position += 1
             if byte == Self.quote { return value }
-            if byte == Self.backslash, position < bytes.count {
+            // A backslash quotes the next byte; a trailing one stands for itself.
+            if position < bytes.count {
                 value.append(bytes[position])
                 position += 1
             } else {

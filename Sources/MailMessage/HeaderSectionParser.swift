@@ -13,6 +13,9 @@ struct HeaderSectionParser {
         var defects: [DefectKind]
     }
 
+    /// Room for the fields of a usual message header, made before reading it.
+    static let initialFieldCapacity = 32
+
     func parse(_ base: [UInt8], range: Range<Int>) -> Output {
         base.withUnsafeBufferPointer { buffer in
             parse(base, buffer: buffer, range: range)
@@ -23,6 +26,8 @@ struct HeaderSectionParser {
         let cutter = LineCutter(buffer: buffer, mode: mode)
         let end = range.upperBound
         var fields: [HeaderField] = []
+        // Growing from empty cost five reallocations for a usual message header.
+        fields.reserveCapacity(max(0, min(Self.initialFieldCapacity, limits.maxHeaderFields)))
         var defects: [DefectKind] = []
         var position = range.lowerBound
         // The field being read: where it starts, where its name ends, where its value starts and ends.
