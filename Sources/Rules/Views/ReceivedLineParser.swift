@@ -67,7 +67,9 @@ enum ReceivedLineParser {
         }
         if let sender = captures(envelopeSender, afterFrom)?[1] { relay.envelopeFrom = sender }
         if matches(fetcher, afterFrom) { return .fetcherHandover }
-        guard let byRange = afterFrom.range(of: " by ") else { return .unparseable }
+        guard let byRange = afterFrom.range(of: " by ") else {
+            return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
+        }
         let head = String(afterFrom[..<byRange.lowerBound])
         if relay.by.isEmpty, let by = captures(receiver, String(afterFrom[byRange.lowerBound...]))?[1] { relay.by = by }
 
@@ -99,7 +101,9 @@ enum ReceivedLineParser {
         } else if !first.hasPrefix("("), !matches(bareIPv4, first), !(first.hasPrefix("[") && head == first) {
             if relay.helo.isEmpty { relay.helo = first }
         }
-        guard !relay.ip.isEmpty else { return .unparseable }
+        guard !relay.ip.isEmpty else {
+            return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
+        }
 
         while relay.rdns.hasSuffix(".") { relay.rdns.removeLast() }
         if relay.rdns.lowercased() == "unknown" || relay.rdns.hasPrefix("[") { relay.rdns = "" }
