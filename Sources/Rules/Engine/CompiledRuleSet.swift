@@ -11,9 +11,8 @@ public final class CompiledRuleSet: Sendable {
     public let rawBody: [CompiledPatternRule]
     public let full: [CompiledPatternRule]
     public let uri: [CompiledPatternRule]
-    /// `header NAME exists:Field` rules, and `eval:` rules of any kind.
+    /// `header NAME exists:Field` rules.
     public let exists: [(id: RuleID, request: HeaderRequest)]
-    public let evals: [(id: RuleID, function: String, arguments: [EvalArgument])]
     /// The distinct header texts the header and `exists:` rules read (`CompiledPatternRule.requestSlot`).
     public let headerRequests: [HeaderRequest]
     /// The distinct (name, raw) pairs the mimeheader rules read.
@@ -120,7 +119,6 @@ public final class CompiledRuleSet: Sendable {
         mimeHeaderRequests = mimeRequests
         metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id, $0) } }
         activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
-        self.evals = evals
         captureTemplates = templates
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
