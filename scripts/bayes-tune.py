@@ -2,7 +2,7 @@
 """Tunes the Bayes classifier's parameters by cross-validation inside the TRAINING split only.
 
     .build/release/BayesBench tokens [--no-pairs] [--no-capitals] < train.labeled > train.tokens
-    scripts/bayes-tune.py train.tokens [--drop PREFIX,...] [--grid]
+    scripts/bayes-tune.py train.tokens [--drop PREFIX,...] [--frontier] [--thresholds]
 
 train.labeled holds "ham PATH" / "spam PATH" lines for the training files of the split in
 ../shared/corpora/README (scripts/bayes_eval.py split writes the lists). The test split is never
@@ -117,6 +117,16 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         else:
             z = ((f > 0.5).sum() - (f < 0.5).sum()) / TIE_SCALE
         return fisher + TIE_WEIGHT * np.tanh(z)
+    if COMBINE == "difference":
+        # Fisher's H - S without rounding: the sign, and log10 of the size, as one ordered key
+        # (what (1 + H - S) / 2 loses when both tails are below 1e-16).
+        log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
+        log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
+        if log_q_ham == log_q_spam:
+            return 0.0
+        high, low = max(log_q_ham, log_q_spam), min(log_q_ham, log_q_spam)
+        size = (high + np.log1p(-np.exp(low - high))) / np.log(10)
+        return 1000.0 + size if log_q_ham > log_q_spam else -1000.0 - size
     if COMBINE == "tiebreak":
         log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
@@ -163,6 +173,8 @@ def main():
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
     parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--frontier", action="store_true",
+                        help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
     parser.add_argument("--min-count", type=int, default=1, help="tokens seen in fewer messages are ignored")
     parser.add_argument("--esf", type=float, default=1.0, help="effective size factor: the combination counts n tokens as esf * n")
@@ -195,6 +207,17 @@ def main():
     for (s, x, min_dev, max_tokens), fp, fn, auc, _ in rows:
         print(f"s={s:<5} x={x:<5} min_dev={min_dev:<5} max_tokens={max_tokens:<4} "
               f"FP {fp:3d} ({100.0 * fp / n_ham:.2f}%)  FN {fn:3d} ({100.0 * fn / n_spam:.2f}%)  ROC {auc:.5f}")
+    if arguments.frontier:
+        # The best setting again, scored by Fisher's exact difference H - S: FP and FN when the
+        # line between ham and spam is drawn at H - S = -10^k instead of where 0.5 rounds.
+        COMBINE = "difference"
+        (_, _, _, auc, keys), = evaluate(labels, messages, len(vocabulary), [rows[0][0]])
+        print(f"  best by ROC, ordered by the exact H - S: ROC {roc_area(keys, labels):.6f}")
+        for power in (-16, -14, -12, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1):
+            cut = -1000.0 - power
+            fp = int(((keys >= cut) & (labels == 0)).sum())
+            fn = int(((keys < cut) & (labels == 1)).sum())
+            print(f"  spam when H - S >= -1e{power:<3}: FP {fp:3d}  FN {fn:3d}")
     if arguments.thresholds:
         scores = rows[0][4]
         for cut in (0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99):
