@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/vfs.h>
 
 #define SWF_CLAMAV_FUNCTIONS(X) \
     X(cl_init) X(cl_retver) X(cl_strerror) X(cl_set_clcb_msg) X(cl_engine_new) X(cl_engine_free) \
@@ -111,4 +112,9 @@ void cl_engine_set_clcb_virus_found(struct cl_engine *engine, clcb_virus_found c
 
 void cl_engine_set_clcb_file_inspection(struct cl_engine *engine, clcb_file_inspection callback) {
     if (ensure_open()) library.cl_engine_set_clcb_file_inspection(engine, callback);
+}
+
+long swf_file_system_type(const char *path) {
+    struct statfs info;
+    return statfs(path, &info) == 0 ? (long)info.f_type : -1;
 }

@@ -13,12 +13,13 @@ import VirusScan
 /// libclamav's clean-file cache is off on both sides unless `--cache` is given, so that every
 /// round scans; start clamd with `DisableCache yes` to match (scripts/bench-clamav.sh does).
 ///
-/// Wall time is printed with CPU time (this process, plus clamd's with `--clamd-pid`): on a
-/// shared machine CPU time is the steadier figure. libclamav makes and removes a temporary
-/// directory for every scan, which costs milliseconds on some disks: `--tmpdir` (and clamd's
-/// TemporaryDirectory) on a tmpfs takes that out.
+/// Wall time is printed with CPU time (this process, plus clamd's with `--clamd-pid`; the
+/// n-th `--clamd-pid` belongs to the n-th `--clamd`, a single one to all): on a shared machine
+/// CPU time is the steadier figure. libclamav makes and removes a temporary directory for
+/// every scan: `--tmpdir` sets the root of the in-process engine's private directory (by
+/// default /dev/shm when it is a tmpfs, as swfilter has it), clamd's TemporaryDirectory its.
 ///
-///   SwfilterBench scan [--signatures PATH] [--clamd ADDRESS]… [--clamd-pid PID] [--tmpdir DIR]
+///   SwfilterBench scan [--signatures PATH] [--clamd ADDRESS]… [--clamd-pid PID]… [--tmpdir DIR]
 ///                      [--threads N] [--rounds N] [--cache] [DIR…]
 struct VirusScanBenchmark {
     struct Options {
@@ -27,8 +28,12 @@ struct VirusScanBenchmark {
         var threads = 1
         var cache = false
         var temporaryDirectory: String?
-        /// clamd's process id, to count its CPU time with ours.
-        var clamdProcess: Int32?
+        /// clamd's process ids, to count their CPU time with ours (one per `--clamd`, or one for all).
+        var clamdProcesses: [Int32] = []
+
+        func clamdProcess(forBackend index: Int) -> Int32? {
+            clamdProcesses.count > index ? clamdProcesses[index] : clamdProcesses.count == 1 ? clamdProcesses[0] : nil
+        }
 
         /// Takes this benchmark's options out of the argument list, leaving the directories.
         static func extract(from arguments: inout [String]) -> Options {
@@ -43,7 +48,7 @@ struct VirusScanBenchmark {
                 case "--clamd": if let value { options.clamd.append(value); index += 1 }
                 case "--threads": if let value { options.threads = max(1, Int(value) ?? 1); index += 1 }
                 case "--tmpdir": if let value { options.temporaryDirectory = value; index += 1 }
-                case "--clamd-pid": if let value { options.clamdProcess = Int32(value); index += 1 }
+                case "--clamd-pid": if let value, let pid = Int32(value) { options.clamdProcesses.append(pid); index += 1 }
                 case "--cache": options.cache = true
                 default: rest.append(argument)
                 }
@@ -78,7 +83,7 @@ struct VirusScanBenchmark {
         let megabytes = Double(corpus.totalBytes) / 1_000_000
         print(String(format: "corpus: %d messages, %.1f MB; %d signatures from %@ loaded in %.2f s; %d thread(s); cache %@; tmpdir %@",
                      corpus.messages.count, megabytes, engine.signatureCount, signatures.joined(separator: ", "),
-                     seconds(engine.loadDuration), options.threads, options.cache ? "on" : "off", options.temporaryDirectory ?? "default"))
+                     seconds(engine.loadDuration), options.threads, options.cache ? "on" : "off", engine.temporaryDirectory))
 
         let counting = CountingScanner(engine)
         var backends: [(String, any VirusScanner)] = [("in-process libclamav", counting)]
@@ -92,16 +97,19 @@ struct VirusScanBenchmark {
                 exit(69)
             }
         }
+        let parsing = measure(FilterEngine(analyzers: []), clamd: nil)
+        print(String(format: "swfilter's MIME parse alone (part of every figure below, on both sides): CPU %.3f s", parsing.cpu))
         for way in Way.allCases {
             var wall: [Double] = [], cpu: [Double] = []
             for (index, (label, scanner)) in backends.enumerated() {
                 counting.reset()
-                let result = measure(scanner, way: way, countClamd: index > 0)
+                let result = measure(scanner, way: way, clamd: index > 0 ? options.clamdProcess(forBackend: index - 1) : nil)
                 wall.append(result.wall)
                 cpu.append(result.cpu)
-                print(String(format: "%@ (%@): wall %.3f s = %.1f MB/s, %.0f messages/s; CPU %.3f s = %.1f MB/s, %.0f messages/s per core; %d viruses",
+                let split = index > 0 ? String(format: " (clamd %.3f s + client %.3f s)", result.serverCPU, result.cpu - result.serverCPU) : ""
+                print(String(format: "%@ (%@): wall %.3f s = %.1f MB/s, %.0f messages/s; CPU %.3f s%@ = %.1f MB/s, %.0f messages/s per core; %d viruses",
                              label, way.rawValue, result.wall, megabytes / result.wall, Double(corpus.messages.count) / result.wall,
-                             result.cpu, megabytes / result.cpu, Double(corpus.messages.count) / result.cpu, result.found))
+                             result.cpu, split, megabytes / result.cpu, Double(corpus.messages.count) / result.cpu, result.found))
                 if index == 0 {
                     let passes = Double(max(1, rounds) + 1)
                     print(String(format: "  in process, per pass: %.0f libclamav scans (%.2f a message), %.1f MB; %.0f of %.0f decoded parts extracted byte for byte by libclamav's own parsers, so not scanned again",
@@ -118,26 +126,32 @@ struct VirusScanBenchmark {
     }
 
     /// The median wall and CPU seconds of `rounds` passes (after a warm-up), and the viruses
-    /// found in one pass. CPU is this process's, plus clamd's when `countClamd`.
-    private func measure(_ scanner: any VirusScanner, way: Way, countClamd: Bool) -> (wall: Double, cpu: Double, found: Int) {
+    /// found in one pass. CPU is this process's plus the `clamd` process's (`serverCPU`, the
+    /// clamd share of the pass with the median CPU).
+    private func measure(_ scanner: any VirusScanner, way: Way, clamd: Int32?) -> (wall: Double, cpu: Double, serverCPU: Double, found: Int) {
         let analyzer: any MessageAnalyzer = switch way {
         case .partsAndWhole: VirusAnalyzer(scanner: scanner)
         case .partsOnly: VirusAnalyzer(scanner: scanner, policy: VirusScanPolicy(scanWholeMessage: false))
         case .wholeOnly: WholeMessageAnalyzer(scanner: scanner)
         }
-        let filter = FilterEngine(analyzers: [analyzer])
+        return measure(FilterEngine(analyzers: [analyzer]), clamd: clamd)
+    }
+
+    private func measure(_ filter: FilterEngine, clamd: Int32?) -> (wall: Double, cpu: Double, serverCPU: Double, found: Int) {
         let found = pass(filter)
-        var walls: [Double] = [], cpus: [Double] = []
+        var walls: [Double] = [], cpus: [(total: Double, server: Double)] = []
         for _ in 0..<max(1, rounds) {
             let start = ContinuousClock.now
-            let cpuBefore = CPUTime.ofSelf() + (countClamd ? CPUTime.of(options.clamdProcess) : 0)
+            let selfBefore = CPUTime.ofSelf(), serverBefore = CPUTime.of(clamd)
             _ = pass(filter)
-            cpus.append(CPUTime.ofSelf() + (countClamd ? CPUTime.of(options.clamdProcess) : 0) - cpuBefore)
+            let server = CPUTime.of(clamd) - serverBefore
+            cpus.append((CPUTime.ofSelf() - selfBefore + server, server))
             walls.append(seconds(ContinuousClock.now - start))
         }
         walls.sort()
-        cpus.sort()
-        return (walls[walls.count / 2], cpus[cpus.count / 2], found)
+        cpus.sort { $0.total < $1.total }
+        let median = cpus[cpus.count / 2]
+        return (walls[walls.count / 2], median.total, median.server, found)
     }
 
     /// One pass over the corpus on `options.threads` threads; returns viruses found.

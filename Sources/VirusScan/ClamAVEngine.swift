@@ -17,6 +17,8 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
     /// Problems that did not stop the load (an empty signature directory beside extra files).
     public let warnings: [String]
     public let scannerName: String
+    /// The private directory libclamav writes extracted files to (see `ClamAVTemporaryDirectory`).
+    public let temporaryDirectory: String
 
     private static let builds = Atomic<Int>(0)
     private static let live = Atomic<Int>(0)
@@ -37,7 +39,8 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
         var built = false
         defer { if !built { cl_engine_free(engine) } }
 
-        try Self.apply(settings, to: engine)
+        let temporaryDirectory = try ClamAVTemporaryDirectory.directory(root: settings.temporaryDirectory)
+        try Self.apply(settings, temporaryDirectory: temporaryDirectory, to: engine)
         cl_engine_set_clcb_virus_found(engine, ClamAVScanContext.virusFound)
         cl_engine_set_clcb_file_inspection(engine, ClamAVScanContext.fileInspection)
         var signatures: UInt32 = 0
@@ -75,6 +78,7 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
         built = true
         self.engine = engine
         self.settings = settings
+        self.temporaryDirectory = temporaryDirectory
         self.signatureCount = Int(signatures)
         self.warnings = warnings
         self.loadDuration = ContinuousClock.now - start
@@ -155,7 +159,7 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
         return cl_scan_options(general: general, parse: ~UInt32(0), heuristic: heuristic, mail: 0, dev: 0)
     }
 
-    private static func apply(_ settings: ClamAVEngineSettings, to engine: OpaquePointer) throws(VirusScanError) {
+    private static func apply(_ settings: ClamAVEngineSettings, temporaryDirectory: String, to engine: OpaquePointer) throws(VirusScanError) {
         let limits = settings.limits
         let numbers: [(cl_engine_field, Int, String)] = [
             (CL_ENGINE_MAX_FILESIZE, limits.maxFileSize, "max file size"),
@@ -169,10 +173,8 @@ public final class ClamAVEngine: ExtractingVirusScanner, @unchecked Sendable {
             let code = cl_engine_set_num(engine, field, Int64(value))
             guard code == CL_SUCCESS else { throw VirusScanError(.invalidSetting, "clamav: cannot set \(name) to \(value): \(describe(code, []))") }
         }
-        if let directory = settings.temporaryDirectory {
-            let code = cl_engine_set_str(engine, CL_ENGINE_TMPDIR, directory)
-            guard code == CL_SUCCESS else { throw VirusScanError(.invalidSetting, "clamav: cannot use \(directory) for temporary files: \(describe(code, []))") }
-        }
+        let code = cl_engine_set_str(engine, CL_ENGINE_TMPDIR, temporaryDirectory)
+        guard code == CL_SUCCESS else { throw VirusScanError(.invalidSetting, "clamav: cannot use \(temporaryDirectory) for temporary files: \(describe(code, []))") }
     }
 
     private static func describe(_ code: cl_error_t, _ messages: [String]) -> String {

@@ -26,7 +26,8 @@ public struct ClamAVEngineSettings: Sendable, Hashable {
     public var detectPUA: Bool
     /// libclamav's cache of clean-file hashes. Turn off only to measure raw scan speed.
     public var cacheEnabled: Bool
-    /// Where libclamav writes files it extracts from archives; nil for its default ($TMPDIR).
+    /// The root under which the engine's private temporary directory is made
+    /// (`ClamAVTemporaryDirectory`); nil: /dev/shm when it is a writable tmpfs, else $TMPDIR or /tmp.
     public var temporaryDirectory: String?
 
     public init(

@@ -14,3 +14,7 @@
 
 /// Why libclamav could not be opened, or NULL when it is open (cl_init opens it).
 const char *swf_clamav_open_error(void);
+
+/// The file system type of `path` (statfs(2)'s f_type, TMPFS_MAGIC for tmpfs), or -1 when it
+/// cannot be read: where libclamav's temporary directory goes (Glibc's Swift module has no statfs).
+long swf_file_system_type(const char *path);

@@ -29,7 +29,9 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
     public var onLimit: VirusLimitAction
     /// Also scan the raw message whole, so that ClamAV's own mail parser runs as well.
     public var scanWholeMessage: Bool
-    /// Where libclamav writes what it extracts from archives; nil: $TMPDIR or /tmp.
+    /// The root of the private directory (`<root>/swfilter-clamav-<uid>/<pid>`, mode 0700,
+    /// emptied at start) where libclamav writes what it extracts; nil: /dev/shm when it is a
+    /// writable tmpfs, else $TMPDIR or /tmp.
     public var temporaryDirectory: String?
     /// ClamAV engine limits, as clamd.conf names them.
     public var maxFileSize: Int
@@ -40,6 +42,7 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
     public var maxScanTime: Int
 
     public static let defaultSignatureDirectory = ClamAVEngineSettings.defaultSignatureDirectory
+    static let defaultTemporaryDirectoryText = "\(ClamAVTemporaryDirectory.sharedMemoryRoot) when it is a writable tmpfs, else $TMPDIR or /tmp"
 
     public init() {
         enabled = true
@@ -112,7 +115,7 @@ public struct VirusConfig: Sendable, Equatable, ConfigSection {
         if let temporaryDirectory {
             writer.set("temporary_dir", .string(temporaryDirectory))
         } else {
-            writer.unset("temporary_dir", "$TMPDIR or /tmp")
+            writer.unset("temporary_dir", Self.defaultTemporaryDirectoryText)
         }
         writer.set("max_file_size", ByteSize.literal(maxFileSize))
         writer.set("max_scan_size", ByteSize.literal(maxScanSize))
