@@ -48,7 +48,9 @@ public struct LearnRunner: Sendable {
     public func learn(spam: [String], ham: [String], forget: [String], progress: Bool = true, output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
         let out = FileStream(output), err = FileStream(errors)
         let work: [(String, LearnRequest.Action)] = spam.map { ($0, .learn(.spam)) } + ham.map { ($0, .learn(.ham)) } + forget.map { ($0, .forget) }
-        var bar = LearnProgress(descriptor: errors, totalBytes: progress ? LearnProgress.inputBytes(work.map(\.0)) : 0, enabled: progress)
+        // Sizing the input walks every directory: only for a bar that will be drawn.
+        let drawsBar = progress && isatty(errors) == 1
+        var bar = LearnProgress(descriptor: errors, totalBytes: drawsBar ? LearnProgress.inputBytes(work.map(\.0)) : 0, enabled: drawsBar)
         let start = LearnProgress.now()
         var tally = LearnTally()
         var status = Sysexits.ok
