@@ -84,7 +84,7 @@ public struct BayesLearner: Sendable {
                     outcomes.append(.notLearned)
                 }
             }
-            try transaction.apply(table.dictionary(), at: now)
+            try transaction.apply(table.sorted(), at: now)
             if spam != 0 || ham != 0 { try transaction.adjustTotals(spam: spam, ham: ham) }
             return outcomes
         }

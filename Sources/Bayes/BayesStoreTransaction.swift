@@ -6,7 +6,7 @@ public protocol BayesStoreTransaction {
     func removeJournalEntry(for key: MessageKey) throws(BayesStoreError)
     /// Adds the deltas to the tokens' counts. Counts never go below zero; a token whose counts
     /// both reach zero is removed; an added token's last-seen time becomes `time`.
-    func apply(_ deltas: [UInt64: TokenDelta], at time: Int64) throws(BayesStoreError)
+    func apply(_ deltas: SortedTokenDeltas, at time: Int64) throws(BayesStoreError)
     func adjustTotals(spam: Int, ham: Int) throws(BayesStoreError)
     /// For `--restore`: empties the store (tokens, totals, journal).
     func removeEverything() throws(BayesStoreError)

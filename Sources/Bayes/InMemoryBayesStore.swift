@@ -85,8 +85,8 @@ public final class InMemoryBayesStore: BayesStore, @unchecked Sendable {
 
         func removeJournalEntry(for key: MessageKey) throws(BayesStoreError) { state.journal[key] = nil }
 
-        func apply(_ deltas: [UInt64: TokenDelta], at time: Int64) throws(BayesStoreError) {
-            for (hash, delta) in deltas where !delta.isZero {
+        func apply(_ deltas: SortedTokenDeltas, at time: Int64) throws(BayesStoreError) {
+            for (hash, delta) in deltas.rows.map({ ($0.hash, $0.delta) }) where !delta.isZero {
                 var counts = state.tokens[hash] ?? .unseen
                 guard counts.isSeen || delta.isAddition else { continue }
                 counts.spam = max(0, counts.spam + delta.spam)

@@ -44,38 +44,62 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
         }
     }
 
-    func apply(_ deltas: [UInt64: TokenDelta], at time: Int64) throws(BayesStoreError) {
+    func apply(_ deltas: SortedTokenDeltas, at time: Int64) throws(BayesStoreError) {
         try map { () throws(SQLiteError) in
             // A large batch counts the rows once at the end; a small one (autolearn) is told by
             // each insert whether its row is new, since counting a big table costs milliseconds.
             let recount = deltas.count >= Self.recountThreshold
             let add = try database.statement(recount ? BayesSchema.addTokenQuietly : BayesSchema.addToken)
+            let rowsPerAdd = BayesSchema.addRowsPerStatement
+            let addMany = recount ? try database.statement(BayesSchema.addTokensQuietly(rows: rowsPerAdd)) : nil
             let subtract = try database.statement(BayesSchema.subtractToken)
             let deleteEmpty = try database.statement(BayesSchema.deleteEmptyToken)
             var added = 0, removed = 0
             // Rowid order keeps the B-tree writes local.
-            for row in SortedDeltas(deltas).rows {
-                let key = row.rowid
-                if row.isAddition {
-                    add.bind(1, key)
-                    add.bind(2, row.spam)
-                    add.bind(3, row.ham)
-                    add.bind(4, time)
-                    if recount {
-                        try add.run()
-                    } else {
+            let rows = deltas.rows
+            // Additions not yet written, as a run of indices into `rows`.
+            var pending: [Int] = []
+            pending.reserveCapacity(rowsPerAdd)
+            for index in rows.indices {
+                let row = rows[index]
+                if row.delta.isAddition {
+                    guard let addMany else {
+                        add.bind(1, row.signedHash)
+                        add.bind(2, row.delta.spam)
+                        add.bind(3, row.delta.ham)
+                        add.bind(4, time)
                         if try add.step(), add.int(0) == 1 { added += 1 }
                         add.reset()
+                        continue
+                    }
+                    pending.append(index)
+                    if pending.count == rowsPerAdd {
+                        for (slot, pendingIndex) in pending.enumerated() {
+                            let first = Int32(slot * 4 + 1)
+                            addMany.bind(first, rows[pendingIndex].signedHash)
+                            addMany.bind(first + 1, rows[pendingIndex].delta.spam)
+                            addMany.bind(first + 2, rows[pendingIndex].delta.ham)
+                            addMany.bind(first + 3, time)
+                        }
+                        try addMany.run()
+                        pending.removeAll(keepingCapacity: true)
                     }
                 } else {
-                    subtract.bind(1, key)
-                    subtract.bind(2, row.spam)
-                    subtract.bind(3, row.ham)
+                    subtract.bind(1, row.signedHash)
+                    subtract.bind(2, row.delta.spam)
+                    subtract.bind(3, row.delta.ham)
                     try subtract.run()
-                    deleteEmpty.bind(1, key)
+                    deleteEmpty.bind(1, row.signedHash)
                     try deleteEmpty.run()
                     removed += database.changes
                 }
+            }
+            for index in pending {
+                add.bind(1, rows[index].signedHash)
+                add.bind(2, rows[index].delta.spam)
+                add.bind(3, rows[index].delta.ham)
+                add.bind(4, time)
+                try add.run()
             }
             if recount {
                 try database.execute(BayesSchema.recountTokens)

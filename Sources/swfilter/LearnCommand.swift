@@ -38,6 +38,9 @@ struct LearnCommand: ParsableCommand {
     @Flag(name: .customLong("no-progress"), help: "No progress bar, even on a terminal.")
     var noProgress = false
 
+    @Option(name: .customLong("transaction-tokens"), help: .hidden)
+    var transactionTokens: Int = LearnRunner.defaultTransactionTokens
+
     func validate() throws {
         let learning = !spam.isEmpty || !ham.isEmpty || !forget.isEmpty
         if restore != nil, learning || dump {
@@ -50,7 +53,7 @@ struct LearnCommand: ParsableCommand {
 
     func run() throws {
         let config = try global.loadConfig()
-        let runner = LearnRunner(config: config)
+        let runner = LearnRunner(config: config, transactionTokens: transactionTokens)
         var status = Sysexits.ok
         if let restore { status = runner.restore(from: restore) }
         if status == .ok, !spam.isEmpty || !ham.isEmpty || !forget.isEmpty {

@@ -95,7 +95,7 @@ import Testing
         struct Boom: Error {}
         #expect(throws: BayesStoreError.self) {
             try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) in
-                try transaction.apply([42: TokenDelta(spam: 1)], at: 5)
+                try transaction.apply(SortedTokenDeltas([42: TokenDelta(spam: 1)]), at: 5)
                 throw BayesStoreError(.failed, location: "test", detail: "boom")
             }
         }

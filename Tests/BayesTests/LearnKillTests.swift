@@ -9,7 +9,7 @@ import Testing
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("swfilter")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Enough messages for several of the learner's 2,000-message batches.
+    /// Enough messages for several of the learner's 2,000-message parse batches.
     static let messagesPerClass = 3_000
     static let pollLimit = 600
     static let pollInterval = 0.05
@@ -89,7 +89,8 @@ import Testing
         let clean = root.appendingPathComponent("clean")
         for directory in [state, clean] { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
         let common = ["--config", config.path, "--state-dir", state.path]
-        let learnAll = ["--no-progress", "--spam", spam.path, "--ham", ham.path]
+        // One transaction per parse batch (the hidden option's least): several commits to kill between.
+        let learnAll = ["--no-progress", "--transaction-tokens", "1", "--spam", spam.path, "--ham", ham.path]
         // Some ham first, so that the spam of the first batch is enough for the classifier to vote.
         let seed = try Self.writeMessages("ham", count: 10, in: root, tag: "-seed")
         for directory in [state, clean] {

@@ -1,8 +1,8 @@
 import Bayes
 import Dispatch
 
-/// Writes learning batches on a thread of its own, one at a time and in order, so that the next
-/// batch is parsed and tokenized while the previous one goes into the database. The first
+/// Writes learning transactions on a thread of its own, one at a time and in order, so that the
+/// next messages are parsed and tokenized while the previous ones go into the database. The first
 /// failure stops it: later batches are refused with that error.
 final class BatchWriter: @unchecked Sendable {
     private let learner: BayesLearner

@@ -4,56 +4,82 @@ import MailMessage
 
 /// `swfilter learn`: learns messages as spam or ham, forgets them, and shows, dumps or restores
 /// the Bayes database. Messages come from files, directories, mbox files and Maildirs; they are
-/// read in batches, parsed and tokenized on every core, and each batch is written in one
-/// transaction.
+/// read in batches, parsed and tokenized on every core, and written in transactions of many
+/// batches: one write per distinct token of a transaction is what learning costs, so a
+/// transaction takes as many messages as its token limit allows.
 public struct LearnRunner: Sendable {
     public let store: any BayesStore
     public let learner: BayesLearner
     public let classifier: ClassifierParameters
     public let limits: MessageLimits
     public let maxMessageBytes: Int
-    /// Messages per transaction.
+    /// Messages parsed and tokenized together (on every core).
     public let batchSize: Int
+    /// Raw message bytes parsed and tokenized together, at most (one larger message goes alone).
+    public let batchBytes: Int
+    /// A transaction is written once its messages give this many tokens (summed over messages),
+    /// or at the end: they are held tokenized in memory (8 bytes a token) until then.
+    public let transactionTokens: Int
 
     public init(store: any BayesStore, learner: BayesLearner, classifier: ClassifierParameters = ClassifierParameters(),
-                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 2000) {
+                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 2000,
+                batchBytes: Int = 64 << 20, transactionTokens: Int = LearnRunner.defaultTransactionTokens) {
         self.store = store
         self.learner = learner
         self.classifier = classifier
         self.limits = limits
         self.maxMessageBytes = maxMessageBytes
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
+        self.transactionTokens = max(1, transactionTokens)
     }
 
+    /// 4 Mi tokens: 32 MiB of token hashes held, about 10,000 typical messages a transaction.
+    public static let defaultTransactionTokens = 1 << 22
+
     /// As configured: the database in the state directory, created when missing.
-    public init(config: SwfilterConfig) {
+    public init(config: SwfilterConfig, transactionTokens: Int = LearnRunner.defaultTransactionTokens) {
         let store = BayesComposition.store(for: config, create: true)
         self.init(store: store, learner: BayesComposition.learner(for: config, store: store), classifier: config.bayes.classifier,
-                  limits: config.messageLimits, maxMessageBytes: config.limits.maxMessageBytes)
+                  limits: config.messageLimits, maxMessageBytes: config.limits.maxMessageBytes, transactionTokens: transactionTokens)
     }
 
     /// Learns and forgets; writes the summary to `output`, problems to `errors`.
     public func learn(spam: [String], ham: [String], forget: [String], progress: Bool = true, output: Int32 = 1, errors: Int32 = 2) -> Sysexits {
         let out = FileStream(output), err = FileStream(errors)
         let work: [(String, LearnRequest.Action)] = spam.map { ($0, .learn(.spam)) } + ham.map { ($0, .learn(.ham)) } + forget.map { ($0, .forget) }
-        var bar = LearnProgress(descriptor: errors, totalBytes: progress ? LearnProgress.inputBytes(work.map(\.0)) : 0, enabled: progress)
+        // Sizing the input walks every directory: only for a bar that will be drawn.
+        let drawsBar = progress && isatty(errors) == 1
+        var bar = LearnProgress(descriptor: errors, totalBytes: drawsBar ? LearnProgress.inputBytes(work.map(\.0)) : 0, enabled: drawsBar)
         let start = LearnProgress.now()
         var tally = LearnTally()
         var status = Sysexits.ok
         var bytesRead = 0
         var batch: [(bytes: [UInt8], action: LearnRequest.Action)] = []
+        var batchBytes = 0
         var submitted = 0
         let writer = BatchWriter(learner: learner)
+        // Tokenized messages not yet handed to the writer, and their tokens.
+        var pending: [LearnRequest] = []
+        var pendingTokens = 0
 
-        func flush() throws(BayesStoreError) {
-            guard !batch.isEmpty else { return }
-            let learner = self.learner, limits = self.limits
-            let requests = ParallelMap.map(batch) { item in
-                learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
+        func flush(final: Bool = false) throws(BayesStoreError) {
+            if !batch.isEmpty {
+                let learner = self.learner, limits = self.limits
+                let requests = ParallelMap.map(batch) { item in
+                    learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
+                }
+                for request in requests { pendingTokens += request.tokens.count }
+                pending.append(contentsOf: requests)
+                submitted += batch.count
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
-            try writer.submit(requests)
-            submitted += batch.count
-            batch.removeAll(keepingCapacity: true)
+            if !pending.isEmpty, final || pendingTokens >= transactionTokens {
+                try writer.submit(pending)
+                pending = []
+                pendingTokens = 0
+            }
         }
 
         do throws(BayesStoreError) {
@@ -74,7 +100,8 @@ public struct LearnRunner: Sendable {
                     case .success(let entry):
                         bytesRead += entry.bytes.count
                         batch.append((entry.bytes, action))
-                        if batch.count >= batchSize { try flush() }
+                        batchBytes += entry.bytes.count
+                        if batch.count >= batchSize || batchBytes >= self.batchBytes { try flush() }
                     case .failure(let error):
                         bar.finish()
                         err.writeLine("swfilter learn: \(error)")
@@ -84,13 +111,13 @@ public struct LearnRunner: Sendable {
                     bar.update(bytes: bytesRead, messages: tally.skipped + submitted + batch.count)
                 }
             }
-            try flush()
+            try flush(final: true)
             let written = try writer.finish()
             tally = LearnTally(merging: written, skipped: tally.skipped)
         } catch {
             bar.finish()
             err.writeLine("swfilter learn: \(error)")
-            err.writeLine("swfilter learn: stopped; the batch in progress was not written, the batches before it were")
+            err.writeLine("swfilter learn: stopped; the transaction in progress was not written, the transactions before it were")
             return Self.status(for: error)
         }
         bar.finish()

@@ -1,31 +1,39 @@
-import Bayes
+/// A learning batch's summed token changes, zero changes left out, in the order of the hash
+/// read as a signed 64-bit integer: the order of a table keyed by that integer, so a store
+/// walks its index from left to right. A batch holds hundreds of thousands of uniformly spread
+/// hashes: a radix sort beats a comparison sort several times over.
+public struct SortedTokenDeltas: Sendable, Equatable {
+    public struct Row: Sendable, Hashable {
+        public var hash: UInt64
+        public var delta: TokenDelta
 
-/// A batch's token changes as rows in the tables's key order (the hash as a signed 64-bit
-/// rowid), so the upserts walk the B-tree from left to right. A batch holds hundreds of
-/// thousands of uniformly spread hashes: a radix sort on the key beats a comparison sort of
-/// dictionary pairs several times over.
-struct SortedDeltas {
-    struct Row {
-        /// The hash with its top bit flipped: unsigned order of this is the rowid's signed order.
-        var orderKey: UInt64
-        var spam: Int
-        var ham: Int
+        public init(hash: UInt64, delta: TokenDelta) {
+            self.hash = hash
+            self.delta = delta
+        }
 
-        var rowid: Int64 { Int64(bitPattern: orderKey ^ (1 << 63)) }
-        var isAddition: Bool { spam >= 0 && ham >= 0 }
+        /// The hash as the signed integer a SQL table keys it by.
+        public var signedHash: Int64 { Int64(bitPattern: hash) }
+        /// Unsigned order of this is the signed order of the hash.
+        var orderKey: UInt64 { hash ^ (1 << 63) }
     }
 
-    private(set) var rows: [Row]
+    public private(set) var rows: [Row]
 
-    init(_ deltas: [UInt64: TokenDelta]) {
-        var rows: [Row] = []
-        rows.reserveCapacity(deltas.count)
-        for (hash, delta) in deltas where !delta.isZero {
-            rows.append(Row(orderKey: hash ^ (1 << 63), spam: delta.spam, ham: delta.ham))
-        }
+    public init(_ deltas: [UInt64: TokenDelta]) {
+        self.init(unsorted: deltas.map { Row(hash: $0.key, delta: $0.value) })
+    }
+
+    /// Sorts `rows`, dropping zero changes; each hash at most once.
+    init(unsorted rows: [Row]) {
+        var rows = rows
+        rows.removeAll { $0.delta.isZero }
         Self.radixSort(&rows)
         self.rows = rows
     }
+
+    public var isEmpty: Bool { rows.isEmpty }
+    public var count: Int { rows.count }
 
     /// Least-significant-digit radix sort on `orderKey`, eight passes of one byte; passes whose
     /// byte is the same in every row are skipped.
