@@ -105,6 +105,11 @@ enum ReceivedLineParser {
             return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
         }
 
+        if line.hasPrefix("from "), let reading = ReceivedLayoutCascade.read(fromPart: String(line.dropFirst(5))) {
+            relay.noReverseDNS = reading.noReverseDNS
+            // SpamAssassin takes a bare address before "(" for the HELO name where its layout says so
+            if relay.helo.isEmpty, matches(bareIPv4, first), let helo = reading.helo { relay.helo = helo }
+        }
         while relay.rdns.hasSuffix(".") { relay.rdns.removeLast() }
         if relay.rdns.lowercased() == "unknown" || relay.rdns.hasPrefix("[") { relay.rdns = "" }
         if relay.ip.lowercased().hasPrefix("ipv6:") { relay.ip = String(relay.ip.dropFirst(5)) }

@@ -81,6 +81,13 @@ import Testing
         #expect(EvalHarness.hits("header TEST eval:check_equal_from_domains()", different))
         let same = message("From: a@mail.example.com\nReturn-Path: <b@bounce.example.com>")
         #expect(!EvalHarness.hits("header TEST eval:check_equal_from_domains()", same))
+        // the last untrusted relay's envelope-from comes before Return-Path
+        let relayed = message("""
+            From: a@mail.example.com
+            Return-Path: <b@bounce.example.com>
+            Received: from mx.other.net (mx.other.net [203.0.113.5]) by mail.example.com (8.12.5/8.12.5) with ESMTP id g6LK9ZCU010132; Sun, 21 Jul 2002 15:09:36 -0500 (CDT) (envelope-from list@lists.other.net)
+            """)
+        #expect(EvalHarness.hits("header TEST eval:check_equal_from_domains()", relayed))
     }
 
     @Test func outlookMessageID() {
