@@ -49,4 +49,26 @@ import Testing
         #expect(relay.ip == "218.14.180.52")
         #expect(RelayEvals.heloMismatchesIP(relay))
     }
+
+    @Test func yahooLoginLayoutGivesTheAddress() {
+        // SpamAssassin's `from RDNS (HELO x) (user@IP with login) by HOST with` layout
+        let field = "from unknown (HELO mfrenchw2k) (mfrench42@62.254.163.42 with login) by smtp.mail.vip.sc5.yahoo.com with SMTP; 9 Aug 2002 09:08:07 -0000"
+        guard case .relay(let relay) = ReceivedLineParser.parse(field) else {
+            Issue.record("not parsed")
+            return
+        }
+        #expect(relay.ip == "62.254.163.42")
+        #expect(relay.helo == "mfrenchw2k")
+    }
+
+    @Test func leadingAddressOutsideAnyKnownLayoutIsUnparseable() {
+        // no layout SpamAssassin knows, and no bracketed address: it finds no sender
+        #expect(ReceivedLineParser.parse("from 208.187.15.9 - 208.187.15.9 by mailer.example.com with Microsoft SMTPSVC(5.5.1775.675.6); Sat, 30 Jun 2001 13:29:28 +0200") == .unparseable)
+        // its last resort: a bracketed address and a receiver
+        guard case .relay(let relay) = ReceivedLineParser.parse("from odd stuff [198.51.100.4] by mailer.example.com with Microsoft SMTPSVC(5.5.1775.675.6); Sat, 30 Jun 2001 13:29:28 +0200") else {
+            Issue.record("not parsed")
+            return
+        }
+        #expect(relay.ip == "198.51.100.4")
+    }
 }
