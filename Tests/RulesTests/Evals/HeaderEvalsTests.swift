@@ -35,6 +35,12 @@ import Testing
         #expect(!EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", message("Subject: caf\u{E9} cr\u{E8}me")))
     }
 
+    @Test func illegalCharsCountsTheRawBytesOfNonUTF8Headers() {
+        // an EUC-KR display name, as sent unencoded: 6 bytes, none valid UTF-8
+        let from: [UInt8] = Array("From: ".utf8) + [0xB1, 0xB3, 0xC0, 0xB0, 0xC6, 0xC0] + Array(" <m@example.kr>\nSubject: s\n\nx\n".utf8)
+        #expect(EvalHarness.hits("header TEST eval:check_illegal_chars('From','0.20','2')", bytes: from))
+    }
+
     @Test func headerCount() {
         #expect(EvalHarness.hits("header TEST eval:check_header_count_range('Subject','2','999')", message("Subject: a\nSubject: b")))
         // identical values count once
