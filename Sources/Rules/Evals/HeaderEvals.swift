@@ -111,8 +111,10 @@ enum HeaderEvals {
 
     static func illegalCharacters(_ context: EvalContext, header: String, ratio: Double, count: Double) -> Bool {
         let request = header.hasSuffix(":raw") ? header : header + ":raw"
-        guard context.has(request) else { return false }
-        let text = Array(context.scalar(request).utf8)
+        // the field's own bytes: a String would turn invalid UTF-8 (Latin-1, EUC-KR…) into U+FFFD
+        let values = context.views.headers.values(for: HeaderRequest(parsing: request))
+        guard !values.isEmpty else { return false }
+        let text = values.flatMap { $0 }
         guard text.contains(where: { !ASCII.isPerlSpace($0) }) else { return false }
         let isControl: (UInt8) -> Bool = { $0 <= 0x08 || $0 == 0x0B || $0 == 0x0C || (0x0E...0x1F).contains($0) }
         if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) != nil,

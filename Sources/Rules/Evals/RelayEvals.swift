@@ -83,12 +83,13 @@ enum RelayEvals {
     private static let dotcomHelo = try! CompiledRegex(
         #"(?i)(?:\.|^)(?:lycos\.com|lycos\.co\.uk|hotmail\.com|localhost\.com|excite\.com|caramail\.com|cs\.com|aol\.com|msn\.com|yahoo\.com|drizzle\.com)$"#)
 
-    /// A big-dotcom HELO from an address without reverse DNS. As in SpamAssassin, only the last
+    /// A big-dotcom HELO from an address without reverse DNS (as far as the Received layout tells:
+    /// `ReceivedLayoutCascade`). As in SpamAssassin, only the last
     /// public untrusted relay decides (each one overwrites the answer).
     static func noReverseDNSDotcomHelo(_ relays: [ReceivedRelay]) -> Bool {
         var answer = false
         for relay in relays where !relay.isPrivateAddress {
-            answer = relay.rdns.isEmpty && Array(relay.helo.utf8).withUnsafeBufferPointer { dotcomHelo.isMatch(in: $0) }
+            answer = relay.noReverseDNS && Array(relay.helo.utf8).withUnsafeBufferPointer { dotcomHelo.isMatch(in: $0) }
         }
         return answer
     }

@@ -101,6 +101,23 @@ enum ReceivedLineParser {
         } else if !first.hasPrefix("("), !matches(bareIPv4, first), !(first.hasPrefix("[") && head == first) {
             if relay.helo.isEmpty { relay.helo = first }
         }
+        if line.hasPrefix("from ") {
+            if let reading = ReceivedLayoutCascade.read(fromPart: String(line.dropFirst(5))) {
+                if relay.ip.isEmpty, let ip = reading.ip, !ip.isEmpty {
+                    // a layout SpamAssassin knows that the shapes above miss
+                    relay.ip = String(ip.drop(while: { $0 == "[" }).prefix(while: { $0 != "]" }))
+                    if relay.rdns.isEmpty { relay.rdns = reading.name }
+                    if relay.helo.isEmpty, let helo = reading.helo { relay.helo = helo }
+                }
+                relay.noReverseDNS = reading.noReverseDNS
+                // SpamAssassin takes a bare address before "(" for the HELO name where its layout says so
+                if relay.helo.isEmpty, matches(bareIPv4, first), let helo = reading.helo { relay.helo = helo }
+            } else if !matches(bracketedIP, line) || relay.by.isEmpty {
+                // SpamAssassin knows no layout for it, and its last resort (a bracketed address
+                // and a receiver) fails: it finds no sending address
+                relay.ip = ""
+            }
+        }
         guard !relay.ip.isEmpty else {
             return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
         }

@@ -10,6 +10,8 @@ struct ReceivedRelay: Sendable, Equatable {
     var envelopeFrom = ""
     var id = ""
     var auth = ""
+    /// SpamAssassin's `no_reverse_dns`: the receiving MTA looks names up and recorded none.
+    var noReverseDNS = false
 
     /// Whether the sending address is in a private, loopback, link-local or shared (CGN) range,
     /// which SpamAssassin trusts when no trusted_networks are configured.

@@ -46,7 +46,7 @@ public struct SpamAssassinViews: Sendable {
         }
         uris = environment.uriBuilder.uris(bodyLines: body, htmlURIs: htmlURIs)
         mimeHeaders = message.allParts.map { HeaderView($0.headers) }
-        self.envelopeFrom = envelopeFrom ?? SpamAssassinViews.guessEnvelopeFrom(headers)
+        self.envelopeFrom = envelopeFrom ?? headers.guessedEnvelopeFrom()
     }
 
     /// The text a `header` rule matches, nil when the header is absent (`[if-unset: …]` is the
@@ -75,22 +75,5 @@ public struct SpamAssassinViews: Sendable {
             guard let field = part.fields.last(where: { $0.lowercasedName == lowered }) else { return nil }
             return raw ? field.raw : Array(field.decoded.utf8) + [0x0A]
         }
-    }
-
-    /// SpamAssassin's fall-backs when no envelope sender is known: the first X-Envelope-From,
-    /// Envelope-Sender or Return-Path address, unless a Received field stands above it.
-    static func guessEnvelopeFrom(_ headers: HeaderView) -> String? {
-        for name in ["x-envelope-from", "envelope-sender", "return-path"] {
-            guard let index = headers.fields.firstIndex(where: { $0.lowercasedName == name }) else { continue }
-            if headers.fields[..<index].contains(where: { $0.lowercasedName == "received" }) {
-                if name == "x-envelope-from" { return nil }
-                continue
-            }
-            let request = HeaderRequest(name: name, addresses: true, firstOnly: true)
-            if let address = headers.values(for: request).first {
-                return String(decoding: address, as: UTF8.self)
-            }
-        }
-        return nil
     }
 }

@@ -11,6 +11,12 @@ enum EvalHarness {
         return evaluation.match(named: "TEST") != nil
     }
 
+    /// `hits` for a message given as bytes (for headers that are not UTF-8).
+    static func hits(_ definition: String, bytes message: [UInt8], settings: String = "") -> Bool {
+        let evaluation = RuleEvaluator(rules: compiled(definition, settings: settings)).evaluate(MailMessage(parsing: message))
+        return evaluation.match(named: "TEST") != nil
+    }
+
     static func compiled(_ definition: String, settings: String = "") -> CompiledRuleSet {
         CompiledRuleSet(RuleLoader().load(text: settings + "\n" + definition + "\nscore TEST 1\n"))
     }

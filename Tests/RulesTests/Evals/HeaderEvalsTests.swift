@@ -35,6 +35,12 @@ import Testing
         #expect(!EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", message("Subject: caf\u{E9} cr\u{E8}me")))
     }
 
+    @Test func illegalCharsCountsTheRawBytesOfNonUTF8Headers() {
+        // an EUC-KR display name, as sent unencoded: 6 bytes, none valid UTF-8
+        let from: [UInt8] = Array("From: ".utf8) + [0xB1, 0xB3, 0xC0, 0xB0, 0xC6, 0xC0] + Array(" <m@example.kr>\nSubject: s\n\nx\n".utf8)
+        #expect(EvalHarness.hits("header TEST eval:check_illegal_chars('From','0.20','2')", bytes: from))
+    }
+
     @Test func headerCount() {
         #expect(EvalHarness.hits("header TEST eval:check_header_count_range('Subject','2','999')", message("Subject: a\nSubject: b")))
         // identical values count once
@@ -81,6 +87,13 @@ import Testing
         #expect(EvalHarness.hits("header TEST eval:check_equal_from_domains()", different))
         let same = message("From: a@mail.example.com\nReturn-Path: <b@bounce.example.com>")
         #expect(!EvalHarness.hits("header TEST eval:check_equal_from_domains()", same))
+        // the last untrusted relay's envelope-from comes before Return-Path
+        let relayed = message("""
+            From: a@mail.example.com
+            Return-Path: <b@bounce.example.com>
+            Received: from mx.other.net (mx.other.net [203.0.113.5]) by mail.example.com (8.12.5/8.12.5) with ESMTP id g6LK9ZCU010132; Sun, 21 Jul 2002 15:09:36 -0500 (CDT) (envelope-from list@lists.other.net)
+            """)
+        #expect(EvalHarness.hits("header TEST eval:check_equal_from_domains()", relayed))
     }
 
     @Test func outlookMessageID() {

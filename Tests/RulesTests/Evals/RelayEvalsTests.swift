@@ -85,6 +85,14 @@ import Testing
         #expect(hits("check_for_no_rdns_dotcom_helo", [named, forged]))
     }
 
+    @Test func dotcomHeloNeedsALayoutThatLooksNamesUp() {
+        // Microsoft SMTPSVC records no reverse name at all: SpamAssassin cannot tell it is missing
+        let smtpsvc = "Received: from mx09.hotmail.com ([61.241.154.250]) by relay.example.net with Microsoft SMTPSVC(5.0.2195.2966); \(date)"
+        #expect(!hits("check_for_no_rdns_dotcom_helo", [smtpsvc]))
+        let sendmail = "Received: from mx09.hotmail.com ([61.241.154.250]) by relay.example.net (8.11.6/8.11.6) with ESMTP id g8416VZ13642; \(date)"
+        #expect(hits("check_for_no_rdns_dotcom_helo", [sendmail]))
+    }
+
     @Test func envelopeSenderDomainMatchesFirstUntrustedRelay() {
         let hop = received(helo: "out.sender.net", rdns: "mail3.sender.net", ip: "203.0.113.7", by: "mx.example.org")
         #expect(hits("check_mailfrom_matches_rcvd", ["Return-Path: <bounce@news.sender.net>", hop]))
