@@ -13,6 +13,9 @@ public final class LiteralPrefilter: Sendable {
     private let alwaysRun: TargetSet
     /// Candidates in any text that holds a byte above 0x7F.
     private let runOnEightBit: TargetSet
+    /// Regexes that need several non-overlapping occurrences of some literals (`RequiredLiterals.repeated`):
+    /// a line holding fewer is no candidate for them.
+    private let repeatedChecks: [RepeatedLiteralCheck]
 
     public var regexCount: Int { literals.count }
     /// How many regexes have literals (and so can be skipped).
@@ -24,15 +27,17 @@ public final class LiteralPrefilter: Sendable {
         let ascii = patterns.indices.map { index in
             literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
         }
-        self.init(literals: literals, asciiLiterals: ascii)
+        let repeated = patterns.map { RequiredLiterals.repeated(in: $0.bytes, options: $0.options) }
+        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated)
     }
 
     public convenience init(regexes: [CompiledRegex]) {
         self.init(patterns: regexes.map { ($0.literalSource, $0.options) })
     }
 
-    /// Uses literal sets already extracted (nil: always run).
-    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = []) {
+    /// Uses literal sets already extracted (nil: always run); `repeated`: per regex, literals it
+    /// needs `count` non-overlapping occurrences of in a line, or nil.
+    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = []) {
         self.literals = literals
         let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
         self.asciiLiterals = ascii
@@ -55,6 +60,11 @@ public final class LiteralPrefilter: Sendable {
         }
         alwaysRun = always
         runOnEightBit = eightBit
+        repeatedChecks = repeated.indices.compactMap { index in
+            guard index < literals.count, let (set, count) = repeated[index], count >= 2, usable(set) != nil else { return nil }
+            return RepeatedLiteralCheck(target: index, count: count,
+                                        matcher: LiteralMatcher(literals: set.map { ($0, 0) }, targetCount: 1))
+        }
         matcher = LiteralMatcher(literals: entries, targetCount: literals.count)
     }
 
@@ -75,16 +85,27 @@ public final class LiteralPrefilter: Sendable {
     /// line separately (`body`, `rawbody`, `uri`), a regex then runs only on the lines holding one
     /// of its literals.
     public func lineCandidates(in lines: [[UInt8]]) -> [TargetSet] {
+        candidatesByLine(in: lines).lines
+    }
+
+    /// `lineCandidates`, with their union: the regexes worth looking at for any line.
+    public func candidatesByLine(in lines: [[UInt8]]) -> LineCandidates {
         var seen = matcher.makeSeenSet()
-        return lines.map { line in
+        var anyLine = TargetSet(capacity: regexCount)
+        let sets = lines.map { line in
             var found = alwaysRun
             seen.removeAll()
             line.withUnsafeBufferPointer { text in
                 matcher.scan(text, found: &found, seen: &seen)
                 if LiteralPrefilter.hasEightBit(text) { found.formUnion(runOnEightBit) }
+                for check in repeatedChecks where found.contains(check.target) {
+                    if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
+                }
             }
+            anyLine.formUnion(found)
             return found
         }
+        return LineCandidates(lines: sets, anyLine: anyLine)
     }
 
     public func candidates(in texts: [[UInt8]]) -> TargetSet {

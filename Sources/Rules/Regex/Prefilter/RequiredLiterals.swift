@@ -13,6 +13,14 @@ public enum RequiredLiterals {
         return best.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// Literals every match holds `count` (at least 2) non-overlapping occurrences of, ignoring
+    /// ASCII case, as in `(?:…(?:name|city)…){5}`; nil when the pattern demands no such repetition.
+    public static func repeated(in pattern: [UInt8], options: RegexOptions = []) -> (literals: [[UInt8]], count: Int)? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+        guard let info = try? parser.parseAll(), let repeated = info.repeated else { return nil }
+        return (repeated.literals.sorted { $0.lexicographicallyPrecedes($1) }, repeated.count)
+    }
+
     public static func extract(from pattern: String, options: RegexOptions = []) -> [[UInt8]]? {
         extract(from: Array(pattern.utf8), options: options)
     }
