@@ -2,8 +2,9 @@
 /// with required literals (see `RequiredLiterals`) is a candidate only when one of them occurs,
 /// ignoring ASCII case; a regex without any is always a candidate. Built once, shared read-only.
 ///
-/// A regex may instead have literals that hold only for ASCII text (`asciiLiterals`): it is a
-/// candidate for a text holding a byte above 0x7F, or one of those literals.
+/// A regex may instead have literals that hold only for plain text, ASCII without `&`
+/// (`asciiLiterals`): it is a candidate for a text holding a byte above 0x7F or an `&`, or one of
+/// those literals.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
@@ -11,7 +12,7 @@ public final class LiteralPrefilter: Sendable {
     public let asciiLiterals: [[[UInt8]]?]
     public let matcher: LiteralMatcher
     private let alwaysRun: TargetSet
-    /// Candidates in any text that holds a byte above 0x7F.
+    /// Candidates in any text that holds a byte above 0x7F or an `&`.
     private let runOnEightBit: TargetSet
     /// Regexes that need several non-overlapping occurrences of some literals (`RequiredLiterals.repeated`):
     /// a line holding fewer is no candidate for them.
@@ -75,7 +76,7 @@ public final class LiteralPrefilter: Sendable {
         var eightBit = false
         for text in texts {
             matcher.scan(text, found: &found, seen: &seen)
-            if !eightBit { eightBit = LiteralPrefilter.hasEightBit(text) }
+            if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(text) }
         }
         if eightBit { found.formUnion(runOnEightBit) }
         return found
@@ -97,7 +98,7 @@ public final class LiteralPrefilter: Sendable {
             seen.removeAll()
             line.withUnsafeBufferPointer { text in
                 matcher.scan(text, found: &found, seen: &seen)
-                if LiteralPrefilter.hasEightBit(text) { found.formUnion(runOnEightBit) }
+                if LiteralPrefilter.hasNonPlainByte(text) { found.formUnion(runOnEightBit) }
                 for check in repeatedChecks where found.contains(check.target) {
                     if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
                 }
@@ -115,25 +116,33 @@ public final class LiteralPrefilter: Sendable {
         for text in texts {
             text.withUnsafeBufferPointer { buffer in
                 matcher.scan(buffer, found: &found, seen: &seen)
-                if !eightBit { eightBit = LiteralPrefilter.hasEightBit(buffer) }
+                if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(buffer) }
             }
         }
         if eightBit { found.formUnion(runOnEightBit) }
         return found
     }
 
-    /// Whether any byte is above 0x7F, eight bytes at a time.
-    static func hasEightBit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `byte` can occur in plain text as `asciiLiterals` assume it: ASCII, not `&`.
+    static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "&") }
+
+    /// Whether any byte is above 0x7F or is an `&`, eight bytes at a time.
+    static func hasNonPlainByte(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         let count = text.count
         var index = 0
         let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & highBits != 0 { return true }
+            // A zero byte in word ^ "&&&&&&&&" is an `&`: the classic exact zero-byte test.
+            let ampersands = word ^ 0x2626_2626_2626_2626
+            if (ampersands &- 0x0101_0101_0101_0101) & ~ampersands & highBits != 0 { return true }
             index += 8
         }
         while index < count {
-            if base[index] >= 0x80 { return true }
+            if !isPlain(base[index]) { return true }
             index += 1
         }
         return false

@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func sequencesOfTheSameSetAddUp() throws {
-        let found = try #require(repeated("(?:foo\\d)+(?:foo\\d){2}-(?:foo\\d){3}"))
-        #expect(found.literals == ["foo"] && found.count == 6)
+        let found = try #require(repeated("(?:foo\\d){2}(?:foo\\d){3}-(?:foo\\d){2}"))
+        #expect(found.literals == ["foo"] && found.count == 7)
     }
 
     @Test func unknownOrOptionalRepetitionsSayNothing() throws {
@@ -67,7 +67,7 @@ import Testing
             }
             #expect(byLine.anyLine == byLine.lines[0])
         }
-        #expect(matched > 300)
+        #expect(matched > 100)
         #expect(removed > 300)
     }
 }
