@@ -20,6 +20,9 @@ struct RulesBenchmark {
         let literals = RequiredLiterals.extract(from: pattern.source, options: options)
         print("\(name) (\(rule.kind)): /\(pattern.sourceText)/ \(pattern.source.count) bytes")
         print("  literals: \(literals.map { $0.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " | ") } ?? "none: always runs")")
+        if let repeated = RequiredLiterals.repeated(in: pattern.source, options: options) {
+            print("  needs \(repeated.count) separate occurrences of: \(repeated.literals.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " | "))")
+        }
     }
 
     func run() {

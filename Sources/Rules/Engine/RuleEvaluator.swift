@@ -99,20 +99,11 @@ public struct RuleEvaluator: Sendable {
         }
         endPhase(.exists)
 
-        let bodyCandidates = rules.bodyPrefilter.lineCandidates(in: views.body)
-        endPhase(.bodyPrefilter)
-        for (index, rule) in rules.body.enumerated() where active(rule.id) {
-            timed(rule.id) {
-                counts[rule.id.index] = count(rule, in: views.body, candidates: bodyCandidates, target: index, noteLimit: noteLimit)
-            }
-        }
+        countByLine(rules.body, prefilter: rules.bodyPrefilter, lines: views.body, active: active, counts: &counts, noteLimit: noteLimit,
+                    profile: profile, prefiltered: { endPhase(.bodyPrefilter) })
         endPhase(.body)
-        let rawCandidates = rules.rawBodyPrefilter.lineCandidates(in: views.rawBody)
-        for (index, rule) in rules.rawBody.enumerated() where active(rule.id) {
-            timed(rule.id) {
-                counts[rule.id.index] = count(rule, in: views.rawBody, candidates: rawCandidates, target: index, noteLimit: noteLimit)
-            }
-        }
+        countByLine(rules.rawBody, prefilter: rules.rawBodyPrefilter, lines: views.rawBody, active: active, counts: &counts,
+                    noteLimit: noteLimit, profile: profile)
         endPhase(.rawbody)
         let fullCandidates = rules.fullPrefilter.candidates(in: [views.full])
         for (index, rule) in rules.full.enumerated() where active(rule.id) && fullCandidates.contains(index) {
@@ -121,12 +112,7 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.full)
-        let uriCandidates = rules.uriPrefilter.lineCandidates(in: views.uris)
-        for (index, rule) in rules.uri.enumerated() where active(rule.id) {
-            timed(rule.id) {
-                counts[rule.id.index] = count(rule, in: views.uris, candidates: uriCandidates, target: index, noteLimit: noteLimit)
-            }
-        }
+        countByLine(rules.uri, prefilter: rules.uriPrefilter, lines: views.uris, active: active, counts: &counts, noteLimit: noteLimit, profile: profile)
         endPhase(.uri)
         rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
         if !rules.compiledEvals.isEmpty {
@@ -157,7 +143,7 @@ public struct RuleEvaluator: Sendable {
 
     /// Hits of a pattern rule over the texts of its view: 1 when any text matches, or for a
     /// `tflags multiple` rule every match, up to `maxhits`.
-    private func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
+    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
                        noteLimit: (RuleID) -> Void) -> Int {
         let limit = rule.hitLimit
         var total = 0

@@ -12,12 +12,16 @@ struct LiteralInfo {
     /// `minLiteralLength` long, one of which occurs in every match; nil when there is none.
     /// Kept as the best of everything known, so reading it costs nothing.
     let best: Literals?
+    /// A set of literals every match holds at least `count` (2 or more) non-overlapping
+    /// occurrences of: what a repetition like `(?:…name…){5}` demands. Nil when nothing is known.
+    let repeated: RepeatedLiterals?
 
-    init(exact: Literals?, prefix: Literals?, suffix: Literals?, required: Literals?) {
+    init(exact: Literals?, prefix: Literals?, suffix: Literals?, required: Literals?, repeated: RepeatedLiterals? = nil) {
         self.exact = exact
         self.prefix = prefix
         self.suffix = suffix
         best = LiteralInfo.better([required, exact, prefix, suffix])
+        self.repeated = repeated
     }
 
     /// Bounds that keep sets small; beyond them a set is dropped (knowledge lost, still sound).
@@ -94,7 +98,8 @@ struct LiteralInfo {
         }
         let junction = LiteralInfo.product(self.suffix, next.prefix)
         let required = LiteralInfo.better([self.best, next.best, junction])
-        return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required)
+        return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required,
+                           repeated: RepeatedLiterals.concatenation(self.repeated, next.repeated))
     }
 
     /// `self` or `other`.
@@ -105,7 +110,8 @@ struct LiteralInfo {
             exact: LiteralInfo.union(exact, other.exact),
             prefix: LiteralInfo.union(prefix, other.prefix),
             suffix: LiteralInfo.union(suffix, other.suffix),
-            required: LiteralInfo.union(best, other.best, limit: LiteralInfo.maxAlternationSize)
+            required: LiteralInfo.union(best, other.best, limit: LiteralInfo.maxAlternationSize),
+            repeated: RepeatedLiterals.alternation(repeated, other.repeated)
         )
     }
 
@@ -123,6 +129,10 @@ struct LiteralInfo {
             for _ in 1..<minimum { exactPower = LiteralInfo.product(exactPower, exact) }
         }
         if let exactPower { return .literals(exactPower) }
-        return LiteralInfo(exact: nil, prefix: prefix ?? exact, suffix: suffix ?? exact, required: best)
+        // Each of the `minimum` passes matches a separate stretch of the text, holding its own
+        // occurrence of one of the literals.
+        let counted = repeated ?? best.map { RepeatedLiterals(literals: $0, count: 1) }
+        return LiteralInfo(exact: nil, prefix: prefix ?? exact, suffix: suffix ?? exact, required: best,
+                           repeated: counted.flatMap { $0.times(minimum) })
     }
 }

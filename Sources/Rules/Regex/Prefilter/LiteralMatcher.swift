@@ -14,6 +14,8 @@ public final class LiteralMatcher: Sendable {
     private let reportIndexOfState: [Int32]
     private let reportStart: [Int32]
     private let targets: [Int32]
+    /// For reporting states: the length of the shortest literal ending there (`hasDisjointOccurrences`).
+    private let shortestReport: [Int32]
     public let targetCount: Int
     public var stateCount: Int { transitions.count / max(classCount, 1) }
     public var reportingStateCount: Int { reportStart.count - 1 }
@@ -39,6 +41,7 @@ public final class LiteralMatcher: Sendable {
         // The trie, with -1 for missing edges.
         var table: [Int32] = Array(repeating: -1, count: columns)
         var outputs: [[Int32]] = [[]]
+        var shortest: [Int] = [Int.max]
         for (bytes, target) in literals where !bytes.isEmpty {
             var state = 0
             for byte in bytes {
@@ -47,12 +50,14 @@ public final class LiteralMatcher: Sendable {
                 if next < 0 {
                     next = outputs.count
                     outputs.append([])
+                    shortest.append(Int.max)
                     table.append(contentsOf: repeatElement(-1, count: columns))
                     table[state * columns + column] = Int32(next)
                 }
                 state = next
             }
             outputs[state].append(Int32(target))
+            shortest[state] = min(shortest[state], bytes.count)
         }
 
         // Breadth first: failure links complete the table into a DFA and merge outputs.
@@ -74,6 +79,7 @@ public final class LiteralMatcher: Sendable {
             let state = queue[head]
             head += 1
             if !outputs[failure[state]].isEmpty { outputs[state].append(contentsOf: outputs[failure[state]]) }
+            shortest[state] = min(shortest[state], shortest[failure[state]])
             for column in 0..<columns {
                 let next = Int(table[state * columns + column])
                 let fallback = table[failure[state] * columns + column]
@@ -89,8 +95,10 @@ public final class LiteralMatcher: Sendable {
         var reportIndex = [Int32](repeating: -1, count: stateTotal)
         var starts: [Int32] = [0]
         var flat: [Int32] = []
+        var shortestOfReport: [Int32] = []
         for state in 0..<stateTotal where !outputs[state].isEmpty {
             reportIndex[state] = Int32(starts.count - 1)
+            shortestOfReport.append(Int32(shortest[state]))
             flat.append(contentsOf: Set(outputs[state]).sorted())
             starts.append(Int32(flat.count))
         }
@@ -103,6 +111,7 @@ public final class LiteralMatcher: Sendable {
         reportIndexOfState = reportIndex
         reportStart = starts
         self.targets = flat
+        shortestReport = shortestOfReport
     }
 
     /// Sets in `found` the bit of every target with a literal occurring in `text`.
@@ -128,6 +137,36 @@ public final class LiteralMatcher: Sendable {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Whether `text` holds at least `minimum` non-overlapping occurrences of the literals (of any
+    /// target). Taking, at each end position, the shortest literal that starts after the last one
+    /// taken is the earliest-ending greedy choice, which finds the most disjoint occurrences.
+    public func hasDisjointOccurrences(_ minimum: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard minimum > 0 else { return true }
+        guard !targets.isEmpty else { return false }
+        let columns = classCount
+        return transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in
+                var state = 0, found = 0
+                var lastEnd = 0
+                for (offset, byte) in text.enumerated() {
+                    let next = Int(table[state &* columns &+ Int(classes[Int(byte)])])
+                    if next >= 0 {
+                        state = next
+                        continue
+                    }
+                    state = -next - 1
+                    let end = offset + 1
+                    if end - Int(shortestReport[Int(reportIndexOfState[state])]) >= lastEnd {
+                        found += 1
+                        if found >= minimum { return true }
+                        lastEnd = end
+                    }
+                }
+                return false
             }
         }
     }

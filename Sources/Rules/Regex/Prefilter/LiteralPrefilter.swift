@@ -2,8 +2,9 @@
 /// with required literals (see `RequiredLiterals`) is a candidate only when one of them occurs,
 /// ignoring ASCII case; a regex without any is always a candidate. Built once, shared read-only.
 ///
-/// A regex may instead have literals that hold only for ASCII text (`asciiLiterals`): it is a
-/// candidate for a text holding a byte above 0x7F, or one of those literals.
+/// A regex may instead have literals that hold only for plain text, ASCII without `&`
+/// (`asciiLiterals`): it is a candidate for a text holding a byte above 0x7F or an `&`, or one of
+/// those literals.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
@@ -11,8 +12,11 @@ public final class LiteralPrefilter: Sendable {
     public let asciiLiterals: [[[UInt8]]?]
     public let matcher: LiteralMatcher
     private let alwaysRun: TargetSet
-    /// Candidates in any text that holds a byte above 0x7F.
+    /// Candidates in any text that holds a byte above 0x7F or an `&`.
     private let runOnEightBit: TargetSet
+    /// Regexes that need several non-overlapping occurrences of some literals (`RequiredLiterals.repeated`):
+    /// a line holding fewer is no candidate for them.
+    private let repeatedChecks: [RepeatedLiteralCheck]
 
     public var regexCount: Int { literals.count }
     /// How many regexes have literals (and so can be skipped).
@@ -24,15 +28,17 @@ public final class LiteralPrefilter: Sendable {
         let ascii = patterns.indices.map { index in
             literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
         }
-        self.init(literals: literals, asciiLiterals: ascii)
+        let repeated = patterns.map { RequiredLiterals.repeated(in: $0.bytes, options: $0.options) }
+        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated)
     }
 
     public convenience init(regexes: [CompiledRegex]) {
         self.init(patterns: regexes.map { ($0.literalSource, $0.options) })
     }
 
-    /// Uses literal sets already extracted (nil: always run).
-    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = []) {
+    /// Uses literal sets already extracted (nil: always run); `repeated`: per regex, literals it
+    /// needs `count` non-overlapping occurrences of in a line, or nil.
+    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = []) {
         self.literals = literals
         let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
         self.asciiLiterals = ascii
@@ -55,6 +61,11 @@ public final class LiteralPrefilter: Sendable {
         }
         alwaysRun = always
         runOnEightBit = eightBit
+        repeatedChecks = repeated.indices.compactMap { index in
+            guard index < literals.count, let (set, count) = repeated[index], count >= 2, usable(set) != nil else { return nil }
+            return RepeatedLiteralCheck(target: index, count: count,
+                                        matcher: LiteralMatcher(literals: set.map { ($0, 0) }, targetCount: 1))
+        }
         matcher = LiteralMatcher(literals: entries, targetCount: literals.count)
     }
 
@@ -65,7 +76,7 @@ public final class LiteralPrefilter: Sendable {
         var eightBit = false
         for text in texts {
             matcher.scan(text, found: &found, seen: &seen)
-            if !eightBit { eightBit = LiteralPrefilter.hasEightBit(text) }
+            if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(text) }
         }
         if eightBit { found.formUnion(runOnEightBit) }
         return found
@@ -75,16 +86,27 @@ public final class LiteralPrefilter: Sendable {
     /// line separately (`body`, `rawbody`, `uri`), a regex then runs only on the lines holding one
     /// of its literals.
     public func lineCandidates(in lines: [[UInt8]]) -> [TargetSet] {
+        candidatesByLine(in: lines).lines
+    }
+
+    /// `lineCandidates`, with their union: the regexes worth looking at for any line.
+    public func candidatesByLine(in lines: [[UInt8]]) -> LineCandidates {
         var seen = matcher.makeSeenSet()
-        return lines.map { line in
+        var anyLine = TargetSet(capacity: regexCount)
+        let sets = lines.map { line in
             var found = alwaysRun
             seen.removeAll()
             line.withUnsafeBufferPointer { text in
                 matcher.scan(text, found: &found, seen: &seen)
-                if LiteralPrefilter.hasEightBit(text) { found.formUnion(runOnEightBit) }
+                if LiteralPrefilter.hasNonPlainByte(text) { found.formUnion(runOnEightBit) }
+                for check in repeatedChecks where found.contains(check.target) {
+                    if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
+                }
             }
+            anyLine.formUnion(found)
             return found
         }
+        return LineCandidates(lines: sets, anyLine: anyLine)
     }
 
     public func candidates(in texts: [[UInt8]]) -> TargetSet {
@@ -94,25 +116,33 @@ public final class LiteralPrefilter: Sendable {
         for text in texts {
             text.withUnsafeBufferPointer { buffer in
                 matcher.scan(buffer, found: &found, seen: &seen)
-                if !eightBit { eightBit = LiteralPrefilter.hasEightBit(buffer) }
+                if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(buffer) }
             }
         }
         if eightBit { found.formUnion(runOnEightBit) }
         return found
     }
 
-    /// Whether any byte is above 0x7F, eight bytes at a time.
-    static func hasEightBit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `byte` can occur in plain text as `asciiLiterals` assume it: ASCII, not `&`.
+    static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "&") }
+
+    /// Whether any byte is above 0x7F or is an `&`, eight bytes at a time.
+    static func hasNonPlainByte(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         let count = text.count
         var index = 0
         let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= count {
-            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if word & highBits != 0 { return true }
+            // A zero byte in word ^ "&&&&&&&&" is an `&`: the classic exact zero-byte test.
+            let ampersands = word ^ 0x2626_2626_2626_2626
+            if (ampersands &- 0x0101_0101_0101_0101) & ~ampersands & highBits != 0 { return true }
             index += 8
         }
         while index < count {
-            if base[index] >= 0x80 { return true }
+            if !isPlain(base[index]) { return true }
             index += 1
         }
         return false

@@ -6,9 +6,13 @@ struct PatternLiteralParser {
     private var quoting = false
     private var depth = 0
     private static let maxDepth = 100
-    /// Read the pattern as if texts held only ASCII bytes: a byte above 0x7F can never match, so
-    /// alternatives that need one drop out (see `RequiredLiterals.extract(asciiText:)`).
+    /// Read the pattern as if texts held only ASCII bytes and no `&`: a byte above 0x7F or an `&`
+    /// can never match, so alternatives that need one (look-alike letters, `&#NNN;` entities)
+    /// drop out (see `RequiredLiterals.extract(asciiText:)`).
     private let asciiText: Bool
+    /// In `asciiText` mode, classes this large still give one-byte literals: look-alike classes
+    /// such as `[iIl|!1y?]` are that wide.
+    private static let asciiClassLimit = 10
 
     init(pattern: [UInt8], extended: Bool, asciiText: Bool = false) {
         self.pattern = pattern
@@ -18,7 +22,7 @@ struct PatternLiteralParser {
 
     /// One byte of the text: never, for a byte above 0x7F when only ASCII text is considered.
     private func byteLiteral(_ byte: UInt8) -> LiteralInfo {
-        asciiText && byte >= 0x80 ? .never : .literals([[lowered(byte)]])
+        asciiText && !LiteralPrefilter.isPlain(byte) ? .never : .literals([[lowered(byte)]])
     }
 
     mutating func parseAll() throws(UnsupportedPattern) -> LiteralInfo {
@@ -453,12 +457,12 @@ struct PatternLiteralParser {
                 single = byte
             }
             if let single {
-                if !asciiText || single < 0x80 { members.insert(lowered(single)) }
+                if !asciiText || LiteralPrefilter.isPlain(single) { members.insert(lowered(single)) }
                 previous = single
             }
         }
         if asciiText, !negated, !tooWide, members.isEmpty { return .never }
-        if negated || tooWide || members.isEmpty || members.count > 4 { return .opaque }
+        if negated || tooWide || members.isEmpty || members.count > (asciiText ? PatternLiteralParser.asciiClassLimit : 4) { return .opaque }
         return .literals(Set(members.map { [$0] }))
     }
 

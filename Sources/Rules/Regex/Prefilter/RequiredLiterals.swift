@@ -4,13 +4,21 @@
 /// know less, and a pattern it cannot read at all gets no literals, meaning "always run".
 public enum RequiredLiterals {
     /// The literals, sorted, or nil when the regex must always run.
-    /// `asciiText`: literals that hold only for texts with no byte above 0x7F (alternatives that
-    /// need such a byte dropped). SpamAssassin's "fuzzy" rules spell each letter as dozens of
+    /// `asciiText`: literals that hold only for texts with no byte above 0x7F and no `&`
+    /// (alternatives that need one dropped: 8-bit look-alikes and `&#NNN;` entities). SpamAssassin's "fuzzy" rules spell each letter as dozens of
     /// look-alikes, most of them 8-bit; on ASCII text only the plain letters are left.
     public static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false) -> [[UInt8]]? {
         var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         return best.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Literals every match holds `count` (at least 2) non-overlapping occurrences of, ignoring
+    /// ASCII case, as in `(?:…(?:name|city)…){5}`; nil when the pattern demands no such repetition.
+    public static func repeated(in pattern: [UInt8], options: RegexOptions = []) -> (literals: [[UInt8]], count: Int)? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+        guard let info = try? parser.parseAll(), let repeated = info.repeated else { return nil }
+        return (repeated.literals.sorted { $0.lexicographicallyPrecedes($1) }, repeated.count)
     }
 
     public static func extract(from pattern: String, options: RegexOptions = []) -> [[UInt8]]? {

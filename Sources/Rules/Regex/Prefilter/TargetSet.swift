@@ -23,6 +23,11 @@ public struct TargetSet: Sendable, Hashable {
         return old & bit == 0
     }
 
+    public mutating func remove(_ member: Int) {
+        guard member >= 0, member < capacity else { return }
+        words[member >> 6] &= ~(1 << UInt64(member & 63))
+    }
+
     public mutating func formUnion(_ other: TargetSet) {
         for index in words.indices where index < other.words.count { words[index] |= other.words[index] }
     }

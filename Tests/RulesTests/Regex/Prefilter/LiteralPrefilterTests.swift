@@ -92,4 +92,38 @@ import Testing
         #expect(prefilter.candidates(in: [eightBit]).contains(0))
         #expect(prefilter.lineCandidates(in: [Array("plain".utf8), eightBit]).map { $0.contains(0) } == [false, true])
     }
+
+    @Test func entitySpellingsLeavePlainTextLiterals() throws {
+        // Look-alike letters written as HTML entities, and a class of seven plain look-alikes.
+        let pattern = "(?:^|\\s)(?:[yY\\xfd]|&#(?:221|253);)(?:[oO0]|&#(?:210|211);)(?:[uU]|&#250;)[iIl|!1?]"
+        let regex = try CompiledRegex(pattern, options: .caseless)
+        let prefilter = LiteralPrefilter(regexes: [regex])
+        #expect(prefilter.prefilteredCount == 1)
+        #expect(!prefilter.candidates(in: [Array("nothing here".utf8)]).contains(0))
+        #expect(prefilter.candidates(in: [Array("y0u| see".utf8)]).contains(0))
+        let entity = Array(" &#221;ou! there".utf8)
+        #expect(regex.firstMatch(in: entity).isMatch)
+        #expect(prefilter.lineCandidates(in: [Array("plain".utf8), entity]).map { $0.contains(0) } == [false, true])
+    }
+
+    @Test func nonPlainBytesAreFoundAnywhere() {
+        for length in [0, 1, 7, 8, 9, 16, 17, 64] {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(!plain.withUnsafeBufferPointer { LiteralPrefilter.hasNonPlainByte($0) })
+            for position in 0..<length {
+                for byte: UInt8 in [UInt8(ascii: "&"), 0x80, 0xFF] {
+                    var text = plain
+                    text[position] = byte
+                    #expect(text.withUnsafeBufferPointer { LiteralPrefilter.hasNonPlainByte($0) }, "\(byte) at \(position) of \(length)")
+                }
+            }
+        }
+        // Bytes next to "&" in value (0x25, 0x27) and every other plain byte are plain.
+        let others = (0..<0x80).map { UInt8($0) }.filter { $0 != UInt8(ascii: "&") }
+        #expect(!others.withUnsafeBufferPointer { LiteralPrefilter.hasNonPlainByte($0) })
+        var huge = [UInt8](repeating: UInt8(ascii: "%"), count: 20 << 20)
+        #expect(!huge.withUnsafeBufferPointer { LiteralPrefilter.hasNonPlainByte($0) })
+        huge[huge.count - 1] = UInt8(ascii: "&")
+        #expect(huge.withUnsafeBufferPointer { LiteralPrefilter.hasNonPlainByte($0) })
+    }
 }
