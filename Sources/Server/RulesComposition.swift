@@ -18,7 +18,7 @@ enum RulesComposition {
     }
 
     static func limitWarning(rule: String) -> String {
-        "warning: rules: rule \(rule) stopped at its regex match limit and counts as no hit (logged once per process)"
+        "warning: rules: rule \(rule) stopped at its regex match or depth limit and counts as no hit (logged once per process)"
     }
 
     static func paths(for config: SwfilterConfig) -> [String] {

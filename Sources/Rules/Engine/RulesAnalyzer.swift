@@ -23,7 +23,7 @@ public struct RulesAnalyzer: MessageAnalyzer {
             report.add(RuleHit(name: match.name, score: match.score, description: match.description, source: name))
         }
         for rule in evaluation.limitHits {
-            report.notes.append(AnalyzerNote(analyzer: name, text: "rule \(rule) stopped at its regex match limit; counted as no hit"))
+            report.notes.append(AnalyzerNote(analyzer: name, text: "rule \(rule) stopped at its regex match or depth limit; counted as no hit"))
             limitReached(rule)
         }
     }

@@ -23,7 +23,7 @@ public struct CheckRecord: Codable, Sendable, Equatable {
     public let bayes: Double?
     public let viruses: [String]
     public let failures: [String]
-    /// Analyzer notes ("rules: rule X stopped at its regex match limit…"); empty when none.
+    /// Analyzer notes ("rules: rule X stopped at its regex match or depth limit…"); empty when none.
     public let notes: [String]
     public let traceID: String
 
