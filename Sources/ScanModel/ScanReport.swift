@@ -11,6 +11,8 @@ public struct ScanReport: Sendable {
     /// Which virus scanner looked at the message ("ClamAV 1.4.6"), nil when none did.
     public var virusScanner: String?
     public var failures: [AnalyzerFailure] = []
+    /// Notes from analyzers that did their work only in part (a rule stopped at its limit).
+    public var notes: [AnalyzerNote] = []
 
     public init(traceID: TraceID, defects: [Defect] = []) {
         self.traceID = traceID

@@ -64,4 +64,27 @@ import Testing
         #expect(run.output.contains("MY_SPAM_RULE"))
         #expect(run.output.contains("X-Spam-Flag: YES") || run.output.contains("X-Spam-Status: Yes"))
     }
+
+    @Test func checkJSONCarriesTheRegexLimitNoteAndWarnsOnce() throws {
+        let folder = try Self.folder(["local.cf": "body CATASTROPHIC_BODY /(a+)+b/\nbody SANE /zzz/\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandLineTests.temporaryFile(Self.noScanners)
+        let line = String(repeating: "a", count: 1500) + "c b"
+        let first = try CommandLineTests.temporaryFile("Subject: one\n\nzzz\n\(line)\n")
+        let second = try CommandLineTests.temporaryFile("Subject: two\n\nzzz\n\(line)\n\(line)\n")
+        let run = try CommandLineTests.run(["check", "--json", "--config", config.path, "--rules", folder.path, first.path, second.path])
+        #expect(run.status == 0)
+        let records = try run.output.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(records.count == 2)
+        for record in records {
+            #expect(record["notes"] as? [String] == ["rules: rule CATASTROPHIC_BODY stopped at its regex match or depth limit; counted as no hit"])
+            #expect(record["hits"] as? [String] == ["SANE"])
+            #expect(record["failures"] as? [String] == [])
+        }
+        let warnings = run.errors.split(separator: "\n").filter { $0.contains("CATASTROPHIC_BODY") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("warning: rules: rule CATASTROPHIC_BODY") == true)
+        let text = try CommandLineTests.run(["check", "--config", config.path, "--rules", folder.path, first.path])
+        #expect(text.output.contains("  note: rules: rule CATASTROPHIC_BODY stopped at its regex match or depth limit; counted as no hit"))
+    }
 }

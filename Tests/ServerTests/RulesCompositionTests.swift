@@ -57,4 +57,37 @@ import Testing
         #expect(result.report.hit(named: "FINE") != nil)
         #expect(result.report.hit(named: "NOT_A_CF_FILE") == nil)
     }
+
+    @Test func catastrophicBacktrackingRuleIsWarnedAboutOncePerProcess() throws {
+        let directory = try ConfigFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "body CATASTROPHIC_BODY /(a+)+b/\nbody SANE /zzz/\n".write(to: directory.appendingPathComponent("local.cf"), atomically: true, encoding: .utf8)
+        var config = SwfilterConfig.defaults
+        config.virus.enabled = false
+        config.bayes.enabled = false
+        config.rules.paths = [directory.path]
+        let lines = LogLines()
+        let logged = LoggedOnce()
+        let line = String(repeating: "a", count: 1500) + "c b"
+        for _ in 0..<2 {
+            // A reload builds a new analyzer: it does not warn again either.
+            let built = RulesComposition.analyzer(for: config, log: { lines.append($0) }, logged: logged)
+            let analyzer = try #require(built)
+            let engine = FilterEngine(analyzers: [analyzer])
+            let result = engine.scan(Self.message(body: "zzz\r\n\(line)\r\n\(line)"))
+            #expect(result.report.hit(named: "CATASTROPHIC_BODY") == nil)
+            #expect(result.report.hit(named: "SANE") != nil)
+            #expect(result.report.notes.map(\.text) == ["rule CATASTROPHIC_BODY stopped at its regex match or depth limit; counted as no hit"])
+        }
+        let warnings = lines.all.filter { $0.contains("CATASTROPHIC_BODY") }
+        #expect(warnings == [RulesComposition.limitWarning(rule: "CATASTROPHIC_BODY")])
+        #expect(warnings.first?.hasPrefix("warning: rules: ") == true)
+    }
+
+    @Test func loggedOnceAnswersTrueOnlyTheFirstTime() {
+        let logged = LoggedOnce()
+        #expect(logged.first("A"))
+        #expect(!logged.first("A"))
+        #expect(logged.first("B"))
+    }
 }

@@ -23,10 +23,12 @@ public struct CheckRecord: Codable, Sendable, Equatable {
     public let bayes: Double?
     public let viruses: [String]
     public let failures: [String]
+    /// Analyzer notes ("rules: rule X stopped at its regex match or depth limit…"); empty when none.
+    public let notes: [String]
     public let traceID: String
 
     enum CodingKeys: String, CodingKey {
-        case file, score, required, action, spam, hits, details, defects, bayes, viruses, failures
+        case file, score, required, action, spam, hits, details, defects, bayes, viruses, failures, notes
         case traceID = "trace_id"
     }
 
@@ -43,6 +45,7 @@ public struct CheckRecord: Codable, Sendable, Equatable {
         bayes = report.bayesProbability
         viruses = report.viruses.map(\.name)
         failures = report.failures.map { "\($0.analyzer): \($0.reason)" }
+        notes = report.notes.map { "\($0.analyzer): \($0.text)" }
         traceID = report.traceID.value
     }
 
@@ -60,6 +63,7 @@ public struct CheckRecord: Codable, Sendable, Equatable {
         try container.encode(bayes, forKey: .bayes)
         try container.encode(viruses, forKey: .viruses)
         try container.encode(failures, forKey: .failures)
+        try container.encode(notes, forKey: .notes)
         try container.encode(traceID, forKey: .traceID)
     }
 }

@@ -22,6 +22,7 @@ enum CheckReportFormatter {
         if let bayes = report.bayesProbability { lines.append("  bayes: \(bayes)") }
         for virus in report.viruses { lines.append("  virus: \(virus.name) in \(virus.filename ?? (virus.part.isEmpty ? "message" : virus.part))") }
         for failure in report.failures { lines.append("  failed: \(failure.analyzer): \(failure.reason) (\(failure.mode.rawValue))") }
+        for note in report.notes { lines.append("  note: \(note.analyzer): \(note.text)") }
         if !report.defects.isEmpty { lines.append("  defects: " + report.defects.map(\.description).joined(separator: ", ")) }
         if let refusal = verdict.refusal { lines.append("  refusal: \(refusal)") }
         return lines.joined(separator: "\n")

@@ -65,4 +65,22 @@ import Testing
         #expect(text.hasSuffix("---- ---------------------- --------------------------------------------------"))
         #expect(text.contains("(0.0 points, 5.0 required)"))
     }
+
+    @Test func catastrophicBacktrackingRuleShowsAsANote() throws {
+        let line = String(repeating: "a", count: 1500) + "c b"
+        let scanned = try Self.scan(rules: "body CATASTROPHIC_BODY /(a+)+b/\nbody SANE /zzz/\n", body: "zzz\r\n\(line)")
+        let note = "rules: rule CATASTROPHIC_BODY stopped at its regex match or depth limit; counted as no hit"
+        #expect(scanned.text.split(separator: "\n").contains { $0 == "  note: \(note)" })
+        #expect(scanned.record.notes == [note])
+        #expect(scanned.record.hits == ["SANE"])
+        let json = String(decoding: try JSONEncoder().encode(scanned.record), as: UTF8.self)
+        #expect(json.contains("\"notes\":[\"rules: rule CATASTROPHIC_BODY"))
+    }
+
+    @Test func notesAreAnEmptyListWhenNothingStopped() throws {
+        let scanned = try Self.scan(rules: "body SANE /zzz/\n", body: "zzz")
+        #expect(scanned.record.notes.isEmpty)
+        let json = String(decoding: try JSONEncoder().encode(scanned.record), as: UTF8.self)
+        #expect(json.contains("\"notes\":[]"))
+    }
 }
