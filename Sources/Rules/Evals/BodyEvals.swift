@@ -146,7 +146,7 @@ enum BodyEvals {
                 for part in alternative.leaves where part.contentType.mimeType.lowercased().hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
-                    let rendered = Array((isHTML ? leaf.html?.text : leaf.text)?.utf8 ?? "".utf8)
+                    let rendered = Array((isHTML ? leaf.text.map(BodyRenderer.spamAssassinRendering) : leaf.text)?.utf8 ?? "".utf8)
                     for word in rendered.split(whereSeparator: ASCII.isPerlSpace) where word.contains(where: ByteClass.isWord) {
                         if isHTML { html[Array(word), default: 0] += 1 } else { text[Array(word), default: 0] += 1 }
                     }
