@@ -51,6 +51,29 @@ import Testing
         #expect(!EvalHarness.hits("body TEST eval:multipart_alternative_difference('99', '100')", same))
     }
 
+    /// Words are split at Unicode white space and kept when they hold a Unicode word character,
+    /// as Perl's `\s` and `\w` work on SpamAssassin's decoded text: Chinese words count.
+    @Test func alternativeDifferenceCountsNonASCIIWords() {
+        let message = """
+            From: a@example.com
+            Subject: hi
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="B"
+
+            --B
+            Content-Type: text/plain; charset=utf-8
+
+            你好 世界
+            --B
+            Content-Type: text/html; charset=utf-8
+
+            <p>你好 世界 再見</p>
+            --B--
+
+            """
+        #expect(EvalHarness.hits("body TEST eval:multipart_alternative_difference('30', '40')", message))
+    }
+
     /// SpamAssassin compares the words of its own HTML rendering, which has no image alt text
     /// and breaks `<td>x</td><td>y</td>` into two words, but not `a<tr>b`.
     @Test func alternativeDifferenceReadsSpamAssassinsRendering() {
