@@ -129,6 +129,35 @@ enum BodyEvals {
         return Double(found.count)
     }
 
+    /// `grep(/\w/, split(/\s+/, $text))` on a character string: the runs between Unicode white
+    /// space that hold a Unicode word character (a letter, mark, digit or connector), in UTF-8.
+    static func perlWords(_ text: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var word: [UInt8] = [], hasWordCharacter = false
+        for scalar in text.unicodeScalars {
+            if SpamAssassinText.isPerlSpace(scalar) {
+                if hasWordCharacter { words.append(word) }
+                word.removeAll(keepingCapacity: true)
+                hasWordCharacter = false
+                continue
+            }
+            SpamAssassinText.appendUTF8(scalar, to: &word)
+            if !hasWordCharacter { hasWordCharacter = isPerlWordCharacter(scalar) }
+        }
+        if hasWordCharacter { words.append(word) }
+        return words
+    }
+
+    static func isPerlWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ByteClass.isWord(UInt8(scalar.value)) }
+        let properties = scalar.properties
+        if properties.isAlphabetic || scalar.value == 0x200C || scalar.value == 0x200D { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
+    }
+
     /// BodyEval's comparison of the words of the HTML and text alternatives: the percentage of
     /// HTML words missing from the text, and the word counts of the last alternative compared.
     static func alternativeDifference(_ context: EvalContext) -> (percent: Double, htmlWords: Int, textWords: Int) {
@@ -146,9 +175,9 @@ enum BodyEvals {
                 for part in alternative.leaves where part.contentType.mimeType.lowercased().hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
-                    let rendered = Array((isHTML ? leaf.html?.text : leaf.text)?.utf8 ?? "".utf8)
-                    for word in rendered.split(whereSeparator: ASCII.isPerlSpace) where word.contains(where: ByteClass.isWord) {
-                        if isHTML { html[Array(word), default: 0] += 1 } else { text[Array(word), default: 0] += 1 }
+                    let rendered = (isHTML ? leaf.text.map(BodyRenderer.spamAssassinRendering) : leaf.text) ?? ""
+                    for word in perlWords(rendered) {
+                        if isHTML { html[word, default: 0] += 1 } else { text[word, default: 0] += 1 }
                     }
                     if isHTML, html.isEmpty, leaf.html?.hints.tagExists("img") == true { html[[0x0A]] = 1 }
                 }

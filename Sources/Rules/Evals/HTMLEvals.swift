@@ -3,11 +3,10 @@ import MailMessage
 /// SpamAssassin's HTMLEval functions over the statistics of each text/html part: a rule hits
 /// when any HTML part passes.
 enum HTMLEvals {
+    /// SpamAssassin's `html_all`: one entry per non-empty text/html leaf (embedded messages'
+    /// too), parsed from the text as SpamAssassin decodes it; worked out with the body view.
     static func statistics(of context: EvalContext) -> [HTMLStatistics] {
-        context.parts.compactMap { part in
-            guard let leaf = part.leaf, BodyRenderer.effectiveType(of: part) == "text/html" else { return nil }
-            return HTMLStatisticsScanner.scan(leaf.text.map { Array($0.utf8) } ?? leaf.decoded)
-        }
+        context.views.htmlStatistics
     }
 
     static func make(_ site: EvalCallSite) -> EvalImplementation? {

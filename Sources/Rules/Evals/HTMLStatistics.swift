@@ -38,6 +38,9 @@ struct HTMLStatistics: Sendable {
     var uriTruncated = false
     /// An `<iframe src>` with a non-empty source.
     var iframeSource = false
+    /// SpamAssassin's rendered text of the part (`get_rendered_text`): every text piece, hidden
+    /// ones too, with the white space its block tags insert, as UTF-8.
+    var rendered: [UInt8] = []
 
     /// The result `name` as SpamAssassin stores it, nil when it has none.
     func value(_ name: String) -> Value? {

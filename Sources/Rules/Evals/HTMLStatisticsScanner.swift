@@ -8,6 +8,10 @@ struct HTMLStatisticsScanner {
     private var lastByte: UInt8?
     private var lastPieceIsWhitespace = false
     private var hasPiece = false
+    /// Whether the last rendered piece was text judged invisible, and whether it ends in a space
+    /// (SpamAssassin trims that space when a white-space piece follows visible text).
+    private var lastPieceInvisible = false
+    private var lastPieceEndsInSpace = false
     /// Open counts of the elements whose text is treated apart, kept beside `inside` to spare
     /// dictionary lookups per text run.
     private var openScript = 0, openStyle = 0, openAnchor = 0, openTitle = 0
@@ -32,6 +36,9 @@ struct HTMLStatisticsScanner {
         var scanner = HTMLStatisticsScanner()
         scanner.statistics.length = source.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         scanner.run(HTMLSourcePreparation.prepare(source))
+        // SpamAssassin counts the rendered text's characters that are not Unicode white space.
+        scanner.statistics.nonSpaceLength = String(decoding: scanner.statistics.rendered, as: UTF8.self).unicodeScalars
+            .reduce(0) { $0 + (SpamAssassinText.isPerlSpace($1) ? 0 : 1) }
         return scanner.statistics
     }
 
@@ -229,16 +236,17 @@ struct HTMLStatisticsScanner {
         if openTitle > 0, !statistics.titles.isEmpty { statistics.titles[statistics.titles.count - 1] += decoded }
 
         let nonSpace = decoded.reduce(0) { $0 + (ASCII.isPerlSpace($1) || $1 & 0xC0 == 0x80 ? 0 : 1) }
+        var invisible = false
         if nonSpace > 0 {
             let verdict = styles.visibility()
             if verdict.lowContrast { statistics.fontLowContrast = true }
             if verdict.invalidColor { statistics.fontInvalidColor = true }
+            invisible = verdict.lowContrast || verdict.invalidColor || styles.hidesText()
         }
         if hasPiece, let first = decoded.first, let last = lastByte, Self.isWordish(first), Self.isWordish(last) {
             statistics.obfuscation += 1
         }
-        statistics.nonSpaceLength += nonSpace
-        display(decoded, whitespace: false)
+        display(decoded, whitespace: false, invisible: invisible)
     }
 
     /// Not white space and not ASCII punctuation.
@@ -247,9 +255,10 @@ struct HTMLStatisticsScanner {
             && !(0x5B...0x60).contains(byte) && !(0x7B...0x7E).contains(byte)
     }
 
-    /// Records a rendered piece; only its last byte is kept (white space collapsed to one
-    /// space, a leading space dropped after a white-space piece, as SpamAssassin renders).
-    private mutating func display(_ text: [UInt8], whitespace: Bool) {
+    /// Records a rendered piece in `statistics.rendered` and its last byte (white space collapsed
+    /// to one space, a leading space dropped after a white-space piece, as SpamAssassin renders).
+    private mutating func display(_ text: [UInt8], whitespace: Bool, invisible: Bool = false) {
+        appendRendered(text, whitespace: whitespace, invisible: invisible)
         if whitespace {
             lastByte = text.last
         } else if text.isEmpty {
@@ -263,5 +272,37 @@ struct HTMLStatisticsScanner {
         }
         lastPieceIsWhitespace = whitespace
         hasPiece = true
+    }
+
+    /// SpamAssassin's `display_text`: a white-space piece first trims one trailing space off a
+    /// visible text piece before it; a text piece has its ASCII white space runs made one space
+    /// and, when visible after a white-space piece, loses a leading space.
+    private mutating func appendRendered(_ text: [UInt8], whitespace: Bool, invisible: Bool) {
+        if whitespace {
+            if hasPiece, !lastPieceIsWhitespace, !lastPieceInvisible, lastPieceEndsInSpace {
+                statistics.rendered.removeLast()
+            }
+            statistics.rendered += text
+            lastPieceEndsInSpace = text.last == 0x20
+            lastPieceInvisible = false
+            return
+        }
+        let start = statistics.rendered.count
+        var inSpace = false
+        for byte in text {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                inSpace = true
+                continue
+            }
+            if inSpace { statistics.rendered.append(0x20) }
+            inSpace = false
+            statistics.rendered.append(byte)
+        }
+        if inSpace { statistics.rendered.append(0x20) }
+        if hasPiece, !invisible, lastPieceIsWhitespace, statistics.rendered.count > start, statistics.rendered[start] == 0x20 {
+            statistics.rendered.remove(at: start)
+        }
+        lastPieceEndsInSpace = statistics.rendered.count > start && statistics.rendered.last == 0x20
+        lastPieceInvisible = invisible
     }
 }

@@ -138,6 +138,13 @@ struct HTMLTextStyleStack {
         return (style.lowContrast, style.invalidColor)
     }
 
+    /// For text about to be shown: whether a tiny font (size 1 or less), `display: none` or
+    /// `visibility: hidden` hides it.
+    func hidesText() -> Bool {
+        let style = stack[stack.count - 1]
+        return style.size <= 1 || style.display == "none" || style.visibility == "hidden"
+    }
+
     static func judge(foreground: String, background: String) -> (lowContrast: Bool, invalidColor: Bool) {
         if foreground.suffix(6) == background.suffix(6) { return (true, false) }
         if let fg = HTMLColorParser.channels(foreground), let bg = HTMLColorParser.channels(background) {

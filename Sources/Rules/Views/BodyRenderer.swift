@@ -15,12 +15,32 @@ enum BodyRenderer {
     /// none), then the rendered text of every text/plain and text/html leaf, white space
     /// normalised, as lines of at most 2048 bytes.
     static func bodyLines(of message: MailMessage, subject: [UInt8], scanSize: Int) -> [[UInt8]] {
+        bodyLinesAndHTML(of: message, subject: subject, scanSize: scanSize).lines
+    }
+
+    /// `bodyLines`, and what SpamAssassin's HTML parser found in each non-empty text/html leaf
+    /// rendered on the way (its `html_all`, which the HTMLEval functions read).
+    static func bodyLinesAndHTML(of message: MailMessage, subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLStatistics]) {
         let leaves = leavesWithContainer(message.root)
-        guard !leaves.isEmpty else { return [] }
+        guard !leaves.isEmpty else { return ([], []) }
         var text = ""
+        var html: [HTMLStatistics] = []
         for (leaf, inMultipart) in leaves {
             if !text.isEmpty { text += "\n" }
-            guard var rendered = renderedText(of: leaf, in: message, inMultipart: inMultipart) else { continue }
+            var rendered: String
+            if leaf.leaf != nil, effectiveType(of: leaf) == "text/html" {
+                let source = htmlSource(of: leaf, in: message, inMultipart: inMultipart)
+                if source.isEmpty {
+                    rendered = ""
+                } else {
+                    let statistics = HTMLStatisticsScanner.scan(Array(source.utf8))
+                    html.append(statistics)
+                    rendered = String(decoding: statistics.rendered, as: UTF8.self)
+                }
+            } else {
+                guard let plain = renderedText(of: leaf, in: message, inMultipart: inMultipart) else { continue }
+                rendered = plain
+            }
             if scanSize > 0, rendered.utf8.count > scanSize {
                 var bytes = Array(rendered.utf8)
                 SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [0x20])
@@ -30,7 +50,7 @@ enum BodyRenderer {
         }
         var output = subject
         SpamAssassinText.normalizeWhitespace(text, into: &output)
-        return SpamAssassinText.shortLines(output)
+        return (SpamAssassinText.shortLines(output), html)
     }
 
     /// The text of a leaf SpamAssassin renders (text/plain, and text/html through the HTML
@@ -45,13 +65,29 @@ enum BodyRenderer {
         let same = bytes == leaf.decoded
         let sameButCR = !same && bytes == withoutCarriageReturns(leaf.decoded)
         if type == "text/html" {
-            if same || sameButCR, let html = leaf.html { return html.text }
-            let source = text(of: bytes, part: part)
-            return source.isEmpty ? "" : HTMLRenderer.render(source).text
+            let source = htmlSource(of: part, in: message, inMultipart: inMultipart)
+            return source.isEmpty ? "" : spamAssassinRendering(of: source)
         }
         if same, let text = leaf.text { return text }
         if sameButCR, let text = leaf.text { return withoutCarriageReturns(text) }
         return text(of: bytes, part: part)
+    }
+
+    /// The text SpamAssassin hands its HTML parser for a leaf: decoded as SpamAssassin decodes
+    /// it (CR before LF dropped), in UTF-8.
+    static func htmlSource(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String {
+        guard let leaf = part.leaf else { return "" }
+        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
+        if bytes == leaf.decoded, let text = leaf.text { return text }
+        if bytes == withoutCarriageReturns(leaf.decoded), let text = leaf.text { return withoutCarriageReturns(text) }
+        return text(of: bytes, part: part)
+    }
+
+    /// SpamAssassin's rendering of HTML (`Mail::SpamAssassin::HTML`), not the reader-oriented
+    /// `HTMLRenderer`: only br, div, p, li, cells, headings and a few more break the text, alt
+    /// text is left out, and hidden text stays in.
+    static func spamAssassinRendering(of source: String) -> String {
+        String(decoding: HTMLStatisticsScanner.scan(Array(source.utf8)).rendered, as: UTF8.self)
     }
 
     private static func text(of bytes: [UInt8], part: MIMEPart) -> String {

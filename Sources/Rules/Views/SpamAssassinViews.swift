@@ -25,6 +25,9 @@ public struct SpamAssassinViews: Sendable {
     public let envelopeFrom: String?
     /// The parsed message the views were built from (for eval functions).
     public let message: MailMessage
+    /// SpamAssassin's HTML parser results for each non-empty text/html leaf, found while
+    /// rendering `body` (for the HTMLEval functions).
+    let htmlStatistics: [HTMLStatistics]
 
     /// Builds the views. `envelopeFrom` is the SMTP MAIL FROM address when the door knows it.
     public init(message: MailMessage, envelopeFrom: String? = nil, environment: ViewEnvironment = .standard) {
@@ -33,7 +36,7 @@ public struct SpamAssassinViews: Sendable {
         self.headers = headers
         let subject = headers.values(for: HeaderRequest(name: "Subject")).last ?? [0x0A]
         let options = environment.options
-        body = BodyRenderer.bodyLines(of: message, subject: subject, scanSize: options.bodyPartScanSize)
+        (body, htmlStatistics) = BodyRenderer.bodyLinesAndHTML(of: message, subject: subject, scanSize: options.bodyPartScanSize)
         rawBody = BodyRenderer.rawBodyChunks(of: message, scanSize: options.rawBodyPartScanSize)
         if let fromLine = message.mboxFromLine, fromLine.startIndex == 0 {
             full = Array(message.raw[fromLine.endIndex...])

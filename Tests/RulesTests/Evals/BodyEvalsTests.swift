@@ -50,4 +50,52 @@ import Testing
         let same = message.replacingOccurrences(of: "three four five six", with: "one two")
         #expect(!EvalHarness.hits("body TEST eval:multipart_alternative_difference('99', '100')", same))
     }
+
+    /// Words are split at Unicode white space and kept when they hold a Unicode word character,
+    /// as Perl's `\s` and `\w` work on SpamAssassin's decoded text: Chinese words count.
+    @Test func alternativeDifferenceCountsNonASCIIWords() {
+        let message = """
+            From: a@example.com
+            Subject: hi
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="B"
+
+            --B
+            Content-Type: text/plain; charset=utf-8
+
+            你好 世界
+            --B
+            Content-Type: text/html; charset=utf-8
+
+            <p>你好 世界 再見</p>
+            --B--
+
+            """
+        #expect(EvalHarness.hits("body TEST eval:multipart_alternative_difference('30', '40')", message))
+    }
+
+    /// SpamAssassin compares the words of its own HTML rendering, which has no image alt text
+    /// and breaks `<td>x</td><td>y</td>` into two words, but not `a<tr>b`.
+    @Test func alternativeDifferenceReadsSpamAssassinsRendering() {
+        let message = """
+            From: a@example.com
+            Subject: hi
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="B"
+
+            --B
+            Content-Type: text/plain
+
+            one two three
+            --B
+            Content-Type: text/html
+
+            <table><tr><td>one</td><td>two</td></tr><tr><td>three<img alt="four five six seven" src="x.gif"></td></tr></table>
+            --B--
+
+            """
+        #expect(!EvalHarness.hits("body TEST eval:multipart_alternative_difference('50', '100')", message))
+        let joined = message.replacingOccurrences(of: "one two three", with: "onetwo three")
+        #expect(EvalHarness.hits("body TEST eval:multipart_alternative_difference('50', '100')", joined))
+    }
 }

@@ -11,6 +11,22 @@ import Testing
         #expect(!EvalHarness.hits("body TEST eval:html_test('html')", EvalHarness.message(body: "plain\n")))
     }
 
+    /// SpamAssassin parses the part as it decodes it, CR before LF dropped: 24 characters of
+    /// source, not the 26 transfer-decoded bytes.
+    @Test func lengthCountsTheSourceWithoutCarriageReturns() {
+        let message = EvalHarness.message(type: "text/html", encoding: "base64", body: "PHA+YWFhYTwvcD4NCjxwPmJiYmI8L3A+DQo=\n")
+        #expect(EvalHarness.hits("body TEST eval:html_range('length', '23', '24')", message))
+    }
+
+    /// `non_space_len` counts characters of the rendered text that are not Unicode white space:
+    /// two no-break spaces between "ab" and "cd" leave 4.
+    @Test func nonSpaceLengthSkipsUnicodeWhiteSpace() {
+        let message = EvalHarness.message(type: "text/html; charset=utf-8", body: "<p>ab\u{A0}\u{A0}cd</p>\n")
+        #expect(EvalHarness.hits("body TEST eval:html_eval('non_space_len', '< 5')", message))
+        let wider = EvalHarness.message(type: "text/html; charset=utf-8", body: "<p>abc\u{A0}\u{A0}cd</p>\n")
+        #expect(!EvalHarness.hits("body TEST eval:html_eval('non_space_len', '< 5')", wider))
+    }
+
     @Test func tagExistsCountsStartAndEndTags() {
         #expect(hits("html_tag_exists('center')", "<center>x</center>\n"))
         #expect(hits("html_tag_exists('center')", "x</center>\n"))
