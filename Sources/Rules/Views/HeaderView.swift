@@ -13,7 +13,9 @@ public struct HeaderView: Sendable {
     /// `originatingIPHeaders` non-nil: the section is a message's, whose Received fields (and
     /// those named fields' addresses) answer the `X-Spam-Relays-*` pseudo-headers.
     public init(_ section: HeaderSection, originatingIPHeaders: [String]? = nil) {
-        let fields = section.fields.map(SpamAssassinHeaderField.init)
+        // A message's own fields are all read (the `ALL` rules, the relays): decode each once.
+        let decodeNow = originatingIPHeaders != nil
+        let fields = section.fields.map { SpamAssassinHeaderField($0, decodeNow: decodeNow) }
         self.fields = fields
         relays = originatingIPHeaders.map { RelayPath(fields: fields, originatingIPHeaders: $0) }
         var raw = Array(section.raw)
