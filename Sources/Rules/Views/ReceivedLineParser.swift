@@ -67,7 +67,7 @@ enum ReceivedLineParser {
         }
         if let sender = captures(envelopeSender, afterFrom)?[1] { relay.envelopeFrom = sender }
         if matches(fetcher, afterFrom) { return .fetcherHandover }
-        guard let byRange = afterFrom.range(of: " by ") else {
+        guard let byRange = firstRange(of: " by ", in: afterFrom) else {
             return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
         }
         let head = String(afterFrom[..<byRange.lowerBound])
@@ -155,6 +155,21 @@ enum ReceivedLineParser {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `text.range(of: needle)`, searched byte by byte when the text is ASCII (where Foundation's
+    /// comparison is byte for byte too).
+    private static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle.description) }
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = Array(utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
+        return nil
     }
 
     /// Whether `text` holds `needle`, byte for byte.
