@@ -32,6 +32,9 @@ struct CaptureTemplates: Sendable {
         if !groups.isEmpty { captures[id] = groups }
     }
 
+    /// Whether the header rule captures tags (`collectTags` has work to do).
+    func capturesTags(_ id: RuleID) -> Bool { captures[id] != nil }
+
     /// Records the tags `regex` captures in `text` (non-empty values, each once).
     func collectTags(of id: RuleID, regex: CompiledRegex, text: [UInt8], into tags: inout [String: [[UInt8]]]) {
         guard let groups = captures[id],

@@ -14,6 +14,8 @@ public final class CompiledPatternRule: Sendable {
     let hitLimit: Int
     /// The `[if-unset: …]` text as bytes.
     let ifUnset: [UInt8]?
+    /// `header.isNegated`, kept apart so the evaluator does not copy the test.
+    let isNegated: Bool
 
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags) {
         self.id = id
@@ -23,5 +25,6 @@ public final class CompiledPatternRule: Sendable {
         self.requestSlot = requestSlot
         hitLimit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
+        isNegated = header?.isNegated ?? false
     }
 }

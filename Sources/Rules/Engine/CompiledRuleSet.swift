@@ -21,8 +21,14 @@ public final class CompiledRuleSet: Sendable {
     let existsSlots: [Int]
     /// The metas that can run, each after those it reads, with their expressions.
     let metas: [(id: RuleID, expression: MetaExpression)]
+    /// Per score set (`ScoreSet.rawValue`): the active metas compiled into one program.
+    let metaPrograms: [MetaProgram]
+    /// Prefilters and precomputed outcomes that let the header rules skip their regexes.
+    let headerPlan: HeaderRulePlan
     /// Per score set (`ScoreSet.rawValue`), per rule (`RuleID.index`): whether it runs.
     let activeRules: [[Bool]]
+    /// Per rule: whether it is a sub-rule (`__NAME`), never reported as a match.
+    let isSubRule: [Bool]
     /// Literal prefilters: target `i` is `body[i]` (per line), `rawBody[i]` (per chunk), `uri[i]`
     /// (per URI), `full[i]` (whole message).
     public let bodyPrefilter: LiteralPrefilter
@@ -107,7 +113,8 @@ public final class CompiledRuleSet: Sendable {
                 continue
             }
         }
-        header = compiled[.header] ?? []
+        let header = compiled[.header] ?? []
+        self.header = header
         mimeHeader = compiled[.mimeheader] ?? []
         body = compiled[.body] ?? []
         rawBody = compiled[.rawbody] ?? []
@@ -117,9 +124,14 @@ public final class CompiledRuleSet: Sendable {
         existsSlots = exists.map { slot($0.request, mime: false) }
         self.headerRequests = headerRequests
         mimeHeaderRequests = mimeRequests
-        metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id, $0) } }
-        activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
+        let metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id: id, expression: $0) } }
+        self.metas = metas
+        let activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
+        self.activeRules = activeRules
+        isSubRule = ruleSet.rules.map(\.isSubRule)
+        metaPrograms = activeRules.map { active in MetaProgram(metas: metas, isActive: { active[$0.index] }) }
         captureTemplates = templates
+        headerPlan = HeaderRulePlan(rules: header, slotCount: headerRequests.count, capturing: { templates.capturesTags($0) })
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })

@@ -28,13 +28,12 @@ public struct RuleEvaluator: Sendable {
     }
 
     public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil, profile: RuleProfile? = nil) -> RuleEvaluation {
-        let ruleSet = rules.ruleSet
         let scoreSet = ScoreSet(bayes: bayesProbability != nil, network: false)
-        var counts = [Int](repeating: 0, count: ruleSet.count)
+        var counts = [Int](repeating: 0, count: rules.isSubRule.count)
         var limited: [String] = []
         var limitedIDs = Set<RuleID>()
         func noteLimit(_ id: RuleID) {
-            if limitedIDs.insert(id).inserted { limited.append(ruleSet[id].name) }
+            if limitedIDs.insert(id).inserted { limited.append(rules.ruleSet[id].name) }
         }
         let activeRules = rules.activeRules[scoreSet.rawValue]
         func active(_ id: RuleID) -> Bool { activeRules[id.index] }
@@ -52,30 +51,11 @@ public struct RuleEvaluator: Sendable {
             profile.add(id, since: start)
         }
 
-        // Each distinct header text once per message, when a rule first needs it.
-        var headerTexts = [[UInt8]?](repeating: nil, count: rules.headerRequests.count)
-        var headerTextsKnown = [Bool](repeating: false, count: rules.headerRequests.count)
-        func headerText(_ slot: Int) -> [UInt8]? {
-            if !headerTextsKnown[slot] {
-                headerTexts[slot] = views.headerText(rules.headerRequests[slot])
-                headerTextsKnown[slot] = true
-            }
-            return headerTexts[slot]
-        }
-        for rule in rules.header where active(rule.id) {
-            guard let test = rule.header else { continue }
-            timed(rule.id) {
-                let text = headerText(rule.requestSlot) ?? rule.ifUnset ?? []
-                let outcome = rule.regex.firstMatch(in: text)
-                if case .limitHit = outcome { noteLimit(rule.id); return }
-                if outcome.isMatch != test.isNegated { counts[rule.id.index] = 1 }
-                if outcome.isMatch { rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags) }
-            }
-        }
+        var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests)
+        runHeaderRules(texts: &headerTexts, isActive: activeRules, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         endPhase(.header)
         var mimeTexts = [[[UInt8]?]?](repeating: nil, count: rules.mimeHeaderRequests.count)
         for rule in rules.mimeHeader where active(rule.id) {
-            guard let test = rule.header else { continue }
             timed(rule.id) {
                 if mimeTexts[rule.requestSlot] == nil {
                     let request = rules.mimeHeaderRequests[rule.requestSlot]
@@ -88,13 +68,13 @@ public struct RuleEvaluator: Sendable {
                     if case .limitHit = outcome { noteLimit(rule.id) }
                     if outcome.isMatch { matched = true; break }
                 }
-                if matched != test.isNegated { counts[rule.id.index] = 1 }
+                if matched != rule.isNegated { counts[rule.id.index] = 1 }
             }
         }
         endPhase(.mimeheader)
         for (index, (id, _)) in rules.exists.enumerated() where active(id) {
             timed(id) {
-                if headerText(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
+                if headerTexts.text(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
             }
         }
         endPhase(.exists)
@@ -124,19 +104,16 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.eval)
-        for (id, expression) in rules.metas where active(id) {
-            timed(id) {
-                if expression.isTrue(values: { Double(counts[$0.index]) }) { counts[id.index] = 1 }
-            }
-        }
+        rules.metaPrograms[scoreSet.rawValue].run(counts: &counts)
         endPhase(.meta)
 
         var matches: [RuleMatch] = []
-        for index in counts.indices where counts[index] > 0 && activeRules[index] {
-            let rule = ruleSet.rules[index]
-            guard !rule.isSubRule else { continue }
+        let allRules = rules.ruleSet.rules
+        let isSubRule = rules.isSubRule
+        for index in counts.indices where counts[index] > 0 && activeRules[index] && !isSubRule[index] {
+            let rule = allRules[index]
             matches.append(RuleMatch(name: rule.name, score: rule.score(in: scoreSet), description: rule.description ?? rule.name,
-                                     count: counts[rule.id.index]))
+                                     count: counts[index]))
         }
         return RuleEvaluation(matches: matches, scoreSet: scoreSet, limitHits: limited, counts: counts)
     }

@@ -9,12 +9,19 @@ public struct HeaderView: Sendable {
     private let rawSection: [UInt8]
     /// The `X-Spam-Relays-*` pseudo-headers, for a message's own header section.
     let relays: RelayPath?
+    /// Per lowercased field name, the positions of its fields in `fields`.
+    private let positions: [String: [Int]]
 
     /// `originatingIPHeaders` non-nil: the section is a message's, whose Received fields (and
     /// those named fields' addresses) answer the `X-Spam-Relays-*` pseudo-headers.
     public init(_ section: HeaderSection, originatingIPHeaders: [String]? = nil) {
-        let fields = section.fields.map(SpamAssassinHeaderField.init)
+        // A message's own fields are all read (the `ALL` rules, the relays): decode each once.
+        let decodeNow = originatingIPHeaders != nil
+        let fields = section.fields.map { SpamAssassinHeaderField($0, decodeNow: decodeNow) }
         self.fields = fields
+        var positions: [String: [Int]] = [:]
+        for (index, field) in fields.enumerated() { positions[field.lowercasedName, default: []].append(index) }
+        self.positions = positions
         relays = originatingIPHeaders.map { RelayPath(fields: fields, originatingIPHeaders: $0) }
         var raw = Array(section.raw)
         if let last = raw.last, last != 0x0A { raw.append(0x0A) }
@@ -23,8 +30,7 @@ public struct HeaderView: Sendable {
 
     /// Whether a field of that name exists (for `exists:Name` rules).
     public func contains(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return fields.contains { $0.lowercasedName == lowered }
+        positions[name.lowercased()] != nil
     }
 
     /// The text a header rule on `request` matches, or nil when there is none (the rule's
@@ -46,7 +52,14 @@ public struct HeaderView: Sendable {
         let name = request.name
         if name == "ALL" {
             if request.raw { return rawSection.isEmpty ? [] : [rawSection] }
-            return fields.map { Array("\($0.name): \($0.decoded)\n".utf8) }
+            return fields.map { field in
+                var line = Array(field.name.utf8)
+                line.append(UInt8(ascii: ":"))
+                line.append(UInt8(ascii: " "))
+                line += field.decoded.utf8
+                line.append(0x0A)
+                return line
+            }
         }
         if let relays, let fromUntrusted = HeaderView.relayPartPseudoHeaders[name] {
             return headerLines(splitAtReceived: relays.lastTrustedIndex + 1, keepingLaterPart: fromUntrusted, raw: request.raw)
@@ -105,7 +118,7 @@ public struct HeaderView: Sendable {
     }
 
     private func matching(_ lowercasedName: String) -> [SpamAssassinHeaderField] {
-        fields.filter { $0.lowercasedName == lowercasedName }
+        positions[lowercasedName]?.map { fields[$0] } ?? []
     }
 
     private func decodedLine(_ field: SpamAssassinHeaderField) -> [UInt8] {

@@ -53,7 +53,7 @@ enum ReceivedLineParser {
         if matches(localDelivery, line) { return .ignored }
         if let groups = captures(selfHandover, line), let sender = groups[1], !matches(bracketedIPOnly, sender) { return .ignored }
         if let match = range(trailingDate, line) { line.removeSubrange(match) }
-        line = line.replacing(")by ", with: ") by ")
+        if ReceivedLineParser.contains(line, ")by ") { line = line.replacing(")by ", with: ") by ") }
 
         var relay = ReceivedRelay()
         if let id = captures(queueID, line)?[1] { relay.id = id }
@@ -67,7 +67,7 @@ enum ReceivedLineParser {
         }
         if let sender = captures(envelopeSender, afterFrom)?[1] { relay.envelopeFrom = sender }
         if matches(fetcher, afterFrom) { return .fetcherHandover }
-        guard let byRange = afterFrom.range(of: " by ") else {
+        guard let byRange = firstRange(of: " by ", in: afterFrom) else {
             return IgnorableReceivedLine.matches(afterFrom) ? .ignored : .unparseable
         }
         let head = String(afterFrom[..<byRange.lowerBound])
@@ -139,6 +139,7 @@ enum ReceivedLineParser {
 
     /// White space runs as one space, trimmed.
     private static func collapsedWhitespace(_ text: String) -> String {
+        if let collapsed = collapsedASCIIWhitespace(text) { return collapsed }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -154,8 +155,67 @@ enum ReceivedLineParser {
         return result
     }
 
+    /// `collapsedWhitespace` byte by byte for ASCII text (where the white space characters are
+    /// tab, LF, VT, FF, CR and space, and every character is one byte but CR LF); nil otherwise.
+    private static func collapsedASCIIWhitespace(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `text.range(of: needle)`, searched byte by byte when the text is ASCII (where Foundation's
+    /// comparison is byte for byte too).
+    private static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle.description) }
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = Array(utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        for start in 0...(bytes.count - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
+        return nil
+    }
+
+    /// Whether `text` holds `needle`, byte for byte.
+    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
+    }
+
+    /// The bytes `masked` replaces, for ASCII text without CR (where each is one character).
+    private static func isMaskedByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x00, UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"): true
+        default: false
+        }
+    }
+
     /// Characters that would break the relay line's syntax, replaced by "!".
     private static func masked(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            guard text.utf8.contains(where: isMaskedByte) else { return text }
+            return String(decoding: text.utf8.map { isMaskedByte($0) ? UInt8(ascii: "!") : $0 }, as: UTF8.self)
+        }
         guard text.contains(where: { " \t\n\r\0#[]()<>|".contains($0) }) else { return text }
         return String(text.map { " \t\n\r\0#[]()<>|".contains($0) ? "!" : $0 })
     }

@@ -12,10 +12,17 @@ struct SpamAssassinHeaderField: Sendable {
     /// `MAX_HEADER_VALUE_LENGTH`: longer values are cut.
     static let maxValueLength = 8192
 
-    init(_ field: HeaderField) {
+    /// The decoded value worked out at init, for sections whose fields are all read anyway.
+    private let decodedAtInit: String?
+
+    /// `decodeNow`: decode once here instead of on each use of `decoded`.
+    init(_ field: HeaderField, decodeNow: Bool = false) {
         name = field.name
-        lowercasedName = field.name.lowercased()
-        value = field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength)
+        let lowercasedName = field.name.lowercased()
+        self.lowercasedName = lowercasedName
+        let value = field.rawValue.prefix(SpamAssassinHeaderField.maxValueLength)
+        self.value = value
+        decodedAtInit = decodeNow ? SpamAssassinHeaderField.decodeValue(value, lowercasedName: lowercasedName) : nil
     }
 
     /// The value after the colon, folding kept, CR dropped, with a final "\n".
@@ -27,9 +34,9 @@ struct SpamAssassinHeaderField: Sendable {
         return raw
     }
 
-    /// Decoded on each use: most fields are never asked for.
+    /// Decoded on each use (most fields of a MIME part are never asked for), unless decoded at init.
     var decoded: String {
-        SpamAssassinHeaderField.decodeValue(value, lowercasedName: lowercasedName)
+        decodedAtInit ?? SpamAssassinHeaderField.decodeValue(value, lowercasedName: lowercasedName)
     }
 
     /// The raw value with each fold joined by one space, as `get_header(name, 1)` gives it.

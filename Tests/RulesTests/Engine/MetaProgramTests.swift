@@ -1,0 +1,73 @@
+import Testing
+@testable import Rules
+
+/// `MetaProgram` must give every meta the value `MetaExpression.evaluate` gives it.
+@Suite struct MetaProgramTests {
+    private static let operators: [MetaOperator] = [.subtract, .multiply, .divide, .xor, .greater, .greaterOrEqual, .less,
+                                                    .lessOrEqual, .equal, .notEqual]
+
+    private func randomExpression(_ random: inout SplitMix, depth: Int, ruleCount: Int) -> MetaExpression {
+        if depth == 0 || random.next(below: 4) == 0 {
+            switch random.next(below: 5) {
+            case 0: return .number(Double(random.next(below: 5)) - 1)
+            case 1: return .localTestsOnly
+            default: return .rule(RuleID(random.next(below: ruleCount)))
+            }
+        }
+        func operands() -> [MetaExpression] {
+            (0..<random.next(below: 4)).map { _ in randomExpression(&random, depth: depth - 1, ruleCount: ruleCount) }
+        }
+        switch random.next(below: 7) {
+        case 0: return .not(randomExpression(&random, depth: depth - 1, ruleCount: ruleCount))
+        case 1: return .negate(randomExpression(&random, depth: depth - 1, ruleCount: ruleCount))
+        case 2: return .all(operands())
+        case 3: return .any(operands())
+        case 4: return .sum(operands())
+        case 5:
+            let op = Self.operators[random.next(below: Self.operators.count)]
+            return .binary(op, randomExpression(&random, depth: depth - 1, ruleCount: ruleCount),
+                           randomExpression(&random, depth: depth - 1, ruleCount: ruleCount))
+        default:
+            return .conditional(randomExpression(&random, depth: depth - 1, ruleCount: ruleCount),
+                                randomExpression(&random, depth: depth - 1, ruleCount: ruleCount),
+                                randomExpression(&random, depth: depth - 1, ruleCount: ruleCount))
+        }
+    }
+
+    @Test func programGivesTheTreeWalkersHits() {
+        var random = SplitMix(seed: 0x5EED_4E7A)
+        let baseCount = 12, metaCount = 60
+        var metas: [(id: RuleID, expression: MetaExpression)] = []
+        for index in 0..<metaCount {
+            // Later metas may read earlier ones, as dependency order allows.
+            metas.append((RuleID(baseCount + index), randomExpression(&random, depth: 4, ruleCount: baseCount + index)))
+        }
+        let inactive = RuleID(baseCount + 7)
+        let program = MetaProgram(metas: metas, isActive: { $0 != inactive })
+        var sawHit = false, sawMiss = false
+        for _ in 0..<300 {
+            var counts = (0..<baseCount).map { _ in random.next(below: 3) } + Array(repeating: 0, count: metaCount)
+            var expected = counts
+            for (id, expression) in metas where id != inactive {
+                if expression.isTrue(values: { Double(expected[$0.index]) }) { expected[id.index] = 1 }
+            }
+            program.run(counts: &counts)
+            #expect(counts == expected)
+            sawHit = sawHit || expected[baseCount...].contains(1)
+            sawMiss = sawMiss || expected[baseCount...].contains(0)
+        }
+        #expect(sawHit && sawMiss)
+    }
+
+    @Test func perlAndOrKeepOperandValues() {
+        // (A && 3) + (B || 2) > 4 needs && and || to give operand values, not booleans.
+        let expression = MetaExpression.binary(.greater, .sum([.all([.rule(RuleID(0)), .number(3)]), .any([.rule(RuleID(1)), .number(2)])]), .number(4))
+        let program = MetaProgram(metas: [(RuleID(2), expression)], isActive: { _ in true })
+        var counts = [1, 0, 0]
+        program.run(counts: &counts)
+        #expect(counts[2] == 1)
+        counts = [0, 1, 0]
+        program.run(counts: &counts)
+        #expect(counts[2] == 0)
+    }
+}
