@@ -5,11 +5,11 @@ import Testing
 /// messages where swfilter used to hit UNPARSEABLE_RELAY and SpamAssassin did not.
 @Suite struct IgnorableReceivedLineTests {
     @Test(arguments: [
-        // Exim local submission (easy_ham 00105, 00150).
-        "from john by barney with local (Exim 3.35 #1 (Debian)) id\n    17yTH7-0005Mi-00 for <ilug@linux.ie>; Mon, 07 Oct 2002 09:30:01 +0100",
-        "from rick by linuxmafia.com with local (Exim 3.36 #1 (Debian))\n    id 17yrJU-0001Ph-00 for <ilug@linux.ie>; Tue, 08 Oct 2002 03:10:04 -0700",
-        // A firewall's smtpd that records no sending address (easy_ham 00090).
-        "from athens.itsmobile.com by [193.95.181.146] via smtpd (for\n    lugh.tuatha.org [194.125.145.45]) with SMTP; 2 Sep 2002 10:26:06 UT",
+        // Exim local submission (the shape of a Debian Exim local delivery).
+        "from alice by hostone with local (Exim 3.35 #1 (Debian)) id\n    17aBC1-0001Aa-00 for <list@example.org>; Mon, 07 Oct 2002 09:30:01 +0100",
+        "from bob by mail.example.net with local (Exim 3.36 #1 (Debian))\n    id 17aBC2-0002Bb-00 for <list@example.org>; Tue, 08 Oct 2002 03:10:04 -0700",
+        // A firewall's smtpd that records no sending address (the shape of an old firewall relay).
+        "from gate.example.com by [192.0.2.146] via smtpd (for\n    relay.example.org [198.51.100.45]) with SMTP; 2 Sep 2002 10:26:06 UT",
         // Local submission through sendmail.
         "(from username@localhost) by home.example.com\n    (8.12.11/8.12.11/Submit) id iBADHRP6011034; Fri, 10 Dec 2004 13:17:27 GMT",
         "from raptor.example.com (bala@localhost) by\n    raptor.example.com (SGI-8.9.3/8.8.7) with ESMTP id KAA14788; Fri, 7 Mar 2003 10:37:56 -0500",
@@ -25,9 +25,9 @@ import Testing
 
     @Test func ignoredFieldsAreNotCountedAsUnparseable() {
         let path = RelayPath(received: [
-            "from lugh.tuatha.org (postfix@lugh.tuatha.org [194.125.145.45])\n    by dogma.slashnull.org (8.11.6/8.11.6) with ESMTP id g978UXK24245; Mon, 7 Oct 2002 09:30:33 +0100",
-            "from john by barney with local (Exim 3.35 #1 (Debian)) id\n    17yTH7-0005Mi-00 for <ilug@linux.ie>; Mon, 07 Oct 2002 09:30:01 +0100",
-            "from athens.itsmobile.com by [193.95.181.146] via smtpd (for\n    lugh.tuatha.org [194.125.145.45]) with SMTP; 2 Sep 2002 10:26:06 UT",
+            "from relay.example.org (postfix@relay.example.org [198.51.100.45])\n    by mx.example.net (8.11.6/8.11.6) with ESMTP id g978UXK24245; Mon, 7 Oct 2002 09:30:33 +0100",
+            "from alice by hostone with local (Exim 3.35 #1 (Debian)) id\n    17aBC1-0001Aa-00 for <list@example.org>; Mon, 07 Oct 2002 09:30:01 +0100",
+            "from gate.example.com by [192.0.2.146] via smtpd (for\n    relay.example.org [198.51.100.45]) with SMTP; 2 Sep 2002 10:26:06 UT",
         ])
         #expect(path.unparseableCount == 0)
         #expect(path.untrustedRelays.count == 1)
