@@ -16,8 +16,12 @@ public final class CompiledPatternRule: Sendable {
     let ifUnset: [UInt8]?
     /// `header.isNegated`, kept apart so the evaluator does not copy the test.
     let isNegated: Bool
+    /// A body rule with `tflags nosubject`: it skips the view's first line, the Subject line
+    /// SpamAssassin puts before the body text.
+    let skipsSubjectLine: Bool
 
-    init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags) {
+    init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
+         skipsSubjectLine: Bool = false) {
         self.id = id
         self.regex = regex
         self.header = header
@@ -26,5 +30,6 @@ public final class CompiledPatternRule: Sendable {
         hitLimit = flags.isMultiple ? (flags.maxHits ?? RuleEvaluator.defaultMaxHits) : 1
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
         isNegated = header?.isNegated ?? false
+        self.skipsSubjectLine = skipsSubjectLine
     }
 }

@@ -85,7 +85,8 @@ public final class CompiledRuleSet: Sendable {
                 }
                 do {
                     let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, flags: rule.flags))
+                    compiled[rule.kind, default: []].append(CompiledPatternRule(
+                        id: rule.id, regex: regex, flags: rule.flags, skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject))
                 } catch {
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 }

@@ -62,7 +62,7 @@ enum HeaderEvals {
                 guard let tail = ratwareMessageID.firstGroup(in: messageID) else { return false }
                 let from = context.scalar("From")
                 let pattern = "\"[^\"]+\"\\s*<" + RegexEscaping.quote(ASCII.string(tail)) + ">"
-                return (try? CompiledRegex(pattern))?.matches(from) ?? false
+                return (try? CompiledRegex(pattern, jit: false))?.matches(from) ?? false
             }
         case "check_ratware_envelope_from":
             return .test(ratwareEnvelopeFrom)
@@ -144,12 +144,12 @@ enum HeaderEvals {
         let subject = context.scalar("Subject")
         let quoted = RegexEscaping.quote(to)
         if test == "address" {
-            return (try? CompiledRegex("\\b\(quoted)\\b", options: .caseless))?.matches(subject) ?? false
+            return (try? CompiledRegex("\\b\(quoted)\\b", options: .caseless, jit: false))?.matches(subject) ?? false
         }
         guard test == "user" else { return false }
         let user = RegexEscaping.quote(String(to.prefix { $0 != "@" }))
         let pattern = "^(?:(?:re|fw):\\s*(?:\\w+\\s+)?\(user)$|(?-i:\(user))\\s*[,:;!?-](?:$|\\s)|\(user)$|,\\s*\(user)[,:;!?-]$)"
-        return (try? CompiledRegex(pattern, options: .caseless))?.matches(subject) ?? false
+        return (try? CompiledRegex(pattern, options: .caseless, jit: false))?.matches(subject) ?? false
     }
 
     private static let outlookID = try! CompiledRegex(#"^<[0-9a-f]{4}([0-9a-f]{8})\$[0-9a-f]{8}\$[0-9a-f]{8}\@"#)
@@ -177,7 +177,7 @@ enum HeaderEvals {
         let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
         guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs) else { return false }
         let pattern = "\\b" + RegexEscaping.quote(domain) + "." + RegexEscaping.quote(user) + "@"
-        return (try? CompiledRegex(pattern, options: .caseless))?.matches(from) ?? false
+        return (try? CompiledRegex(pattern, options: .caseless, jit: false))?.matches(from) ?? false
     }
 
     /// The last two labels of an address's domain when it has three or more, else the domain;

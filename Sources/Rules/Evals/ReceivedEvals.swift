@@ -92,10 +92,10 @@ enum ReceivedEvals {
         let listName = RegexEscaping.quote(ASCII.string(list))
         let messageID = context.scalar("Message-Id")
         if ASCII.string(list) == "notifications" {
-            return (try? CompiledRegex("^<\\S+\\@" + RegexEscaping.quote(ASCII.string(server)) + ">"))?.matches(messageID) ?? false
+            return (try? CompiledRegex("^<\\S+\\@" + RegexEscaping.quote(ASCII.string(server)) + ">", jit: false))?.matches(messageID) ?? false
         }
-        guard (try? CompiledRegex("^<\(listName)-\\S+\\@groups\\.msn\\.com>"))?.matches(messageID) == true else { return false }
-        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com"))?.matches(context.scalar("EnvelopeFrom:addr")) ?? false
+        guard (try? CompiledRegex("^<\(listName)-\\S+\\@groups\\.msn\\.com>", jit: false))?.matches(messageID) == true else { return false }
+        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com", jit: false))?.matches(context.scalar("EnvelopeFrom:addr")) ?? false
     }
 
     private static let eudoraAddress = regex(#"\beudoramail\.com$"#, .caseless)

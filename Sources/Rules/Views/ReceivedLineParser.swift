@@ -110,6 +110,8 @@ enum ReceivedLineParser {
                     if relay.helo.isEmpty, let helo = reading.helo { relay.helo = helo }
                 }
                 relay.noReverseDNS = reading.noReverseDNS
+                // the name SpamAssassin's layout records (qmail's `from NAME ([IP])`, even when NAME is an address)
+                if relay.rdns.isEmpty { relay.rdns = reading.name }
                 // SpamAssassin takes a bare address before "(" for the HELO name where its layout says so
                 if relay.helo.isEmpty, matches(bareIPv4, first), let helo = reading.helo { relay.helo = helo }
             } else if !matches(bracketedIP, line) || relay.by.isEmpty {

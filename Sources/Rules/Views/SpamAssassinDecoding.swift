@@ -15,7 +15,8 @@ enum SpamAssassinDecoding {
             let limited = limitingBlankLines(bodyAsSpamAssassinCutsIt(part, message))
             return inMultipart ? splittingLongLines(limited) : limited
         }
-        switch part.transferEncoding {
+        let encoding = multipartAncestorDecoded(part, in: message) ? TransferEncoding.sevenBit : part.transferEncoding
+        switch encoding {
         case .base64:
             let bytes = part.leaf?.decoded ?? []
             let type = part.contentType.type.lowercased()
@@ -26,6 +27,28 @@ enum SpamAssassinDecoding {
             let bytes = prepared()
             return crlfMessage ? BodyRenderer.withoutCarriageReturns(bytes) : bytes
         }
+    }
+
+    /// Whether a multipart above the part declares the part's own transfer encoding. The parser
+    /// decodes such a (forbidden) encoded multipart before splitting it, so the part's body is
+    /// already decoded once; SpamAssassin splits the multipart as written and decodes each part by
+    /// its own encoding only, so decoding again would differ (`=3D30` read as "0").
+    private static func multipartAncestorDecoded(_ part: MIMEPart, in message: MailMessage) -> Bool {
+        guard part.transferEncoding.isEncoding else { return false }
+        var current = message.root
+        for number in part.path.components {
+            switch current.content {
+            case .multipart(let multipart):
+                if current.transferEncoding == part.transferEncoding { return true }
+                guard number >= 1, number <= multipart.parts.count else { return false }
+                current = multipart.parts[number - 1]
+            case .message(let inner):
+                current = inner
+            case .leaf:
+                return false
+            }
+        }
+        return false
     }
 
     /// A part of a multipart that runs to the end of the message without a closing delimiter

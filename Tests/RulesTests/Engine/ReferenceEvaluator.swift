@@ -38,7 +38,10 @@ struct ReferenceEvaluator {
             if matched != test.isNegated { counts[rule.id.index] = 1 }
         }
         for (id, request) in rules.exists where active(id) && views.headerText(request) != nil { counts[id.index] = 1 }
-        for rule in rules.body where active(rule.id) { counts[rule.id.index] = count(rule, in: views.body) }
+        for rule in rules.body where active(rule.id) {
+            let lines = ruleSet[rule.id].flags.isNoSubject ? Array(views.body.dropFirst()) : views.body
+            counts[rule.id.index] = count(rule, in: lines)
+        }
         for rule in rules.rawBody where active(rule.id) { counts[rule.id.index] = count(rule, in: views.rawBody) }
         for rule in rules.full where active(rule.id) { counts[rule.id.index] = count(rule, in: [views.full]) }
         for rule in rules.uri where active(rule.id) { counts[rule.id.index] = count(rule, in: views.uris) }

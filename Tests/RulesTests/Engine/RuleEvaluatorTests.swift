@@ -104,6 +104,25 @@ import Testing
         #expect(result.match(named: "CHEAP_LOTS") == nil)
     }
 
+    @Test func nosubjectBodyRulesSkipTheSubjectLine() {
+        let rules = """
+            body WATCH_ANYWHERE /watches today/
+            body WATCH_NOSUBJ /watches today/
+            tflags WATCH_NOSUBJ nosubject
+            body CHEAP_NOSUBJ /cheap/
+            tflags CHEAP_NOSUBJ nosubject multiple
+            body NONEMPTY_NOSUBJ /\\S/
+            tflags NONEMPTY_NOSUBJ nosubject
+            """
+        let result = evaluate(rules, plain)
+        #expect(result.match(named: "WATCH_ANYWHERE") != nil)
+        #expect(result.match(named: "WATCH_NOSUBJ") == nil)
+        #expect(result.match(named: "CHEAP_NOSUBJ")?.count == 4)
+        #expect(result.match(named: "NONEMPTY_NOSUBJ") != nil)
+        let empty = evaluate(rules, "From: a@example.com\nSubject: not empty\nContent-Type: text/plain\n\n\n")
+        #expect(empty.match(named: "NONEMPTY_NOSUBJ") == nil)
+    }
+
     @Test func metasReadSubRulesWhichNeverShow() {
         let rules = """
             body __WATCH /watches/

@@ -34,6 +34,19 @@ import Testing
         #expect(!noReverseDNS("from unknown (HELO web13708.mail.yahoo.com) (141.52.163.69) by smtp4.example.com with SMTP; 26 May 2002 21:53:02 -0300"))
     }
 
+    @Test func qmailRecordsTheNameEvenWhenItIsAnAddress() {
+        // `from NAME ([IP]) by HOST with SMTP`: SpamAssassin's qmail layout takes NAME for the rDNS
+        func rdns(_ field: String) -> String? {
+            guard case .relay(let relay) = ReceivedLineParser.parse(field) else { return nil }
+            return relay.rdns
+        }
+        #expect(rdns("from 198.51.100.23 ([198.51.100.23]) by smtp.example.com with SMTP; 28 Aug 2002 14:16:34 -0100") == "198.51.100.23")
+        #expect(rdns("from n7.groups.example.com ([203.0.113.21]) by relay.example.net with SMTP; Wed, 15 May 2002 01:28:40 +1200")
+            == "n7.groups.example.com")
+        // lower-case "smtp" is not qmail's: no name recorded
+        #expect(rdns("from host.example.org ([203.0.113.22]) by relay.example.net with smtp; Wed, 15 May 2002 01:28:40 +1200") == "")
+    }
+
     @Test func eximRecordsNoLookup() {
         #expect(!noReverseDNS("from [61.174.163.26] (helo=mx.aol.com) by mx.example.net with smtp (Exim 3.31-VA-mm2 #1 (Debian)) id 18t2z0-0001NX-00; Wed, 12 Mar 2003 01:57:10 -0800"))
     }

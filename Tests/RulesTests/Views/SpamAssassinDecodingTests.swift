@@ -1,3 +1,4 @@
+import MailMessage
 import Testing
 @testable import Rules
 
@@ -32,5 +33,26 @@ import Testing
         let long = [UInt8](repeating: 0x62, count: 5000)
         #expect(SpamAssassinDecoding.splittingLongLines(long).filter { $0 == 0x0A }.count == 2)
         #expect(SpamAssassinDecoding.splittingLongLines(Array("ok\n".utf8)) == Array("ok\n".utf8))
+    }
+
+    @Test func partsOfAQuotedPrintableMultipartAreDecodedOnce() throws {
+        let message = MailMessage(parsing: Array("""
+            From: a@example.com
+            Subject: s
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="b1"
+            Content-Transfer-Encoding: quoted-printable
+
+            --b1
+            Content-Type: text/html
+            Content-Transfer-Encoding: quoted-printable
+
+            <img width=3D40 height=3D30 src=3D"x.gif">
+            --b1--
+
+            """.utf8))
+        let part = try #require(message.root.leaves.first { $0.contentType.subtype == "html" })
+        let decoded = String(decoding: SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: true), as: UTF8.self)
+        #expect(decoded.contains("width=40 height=30 src=\"x.gif\""))
     }
 }
