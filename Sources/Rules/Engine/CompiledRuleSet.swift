@@ -19,8 +19,6 @@ public final class CompiledRuleSet: Sendable {
     public let mimeHeaderRequests: [HeaderRequest]
     /// For each `exists` rule, its slot in `headerRequests`.
     let existsSlots: [Int]
-    /// The metas that can run, each after those it reads, with their expressions.
-    let metas: [(id: RuleID, expression: MetaExpression)]
     /// Per score set (`ScoreSet.rawValue`): the active metas compiled into one program.
     let metaPrograms: [MetaProgram]
     /// Prefilters and precomputed outcomes that let the header rules skip their regexes.
@@ -125,8 +123,8 @@ public final class CompiledRuleSet: Sendable {
         existsSlots = exists.map { slot($0.request, mime: false) }
         self.headerRequests = headerRequests
         mimeHeaderRequests = mimeRequests
+        // The metas that can run, each after those it reads.
         let metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id: id, expression: $0) } }
-        self.metas = metas
         let activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
         self.activeRules = activeRules
         isSubRule = ruleSet.rules.map(\.isSubRule)

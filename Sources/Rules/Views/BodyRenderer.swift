@@ -13,13 +13,9 @@ enum BodyRenderer {
 
     /// The subject line (the last Subject field, decoded, with "\n"; "\n" alone when there is
     /// none), then the rendered text of every text/plain and text/html leaf, white space
-    /// normalised, as lines of at most 2048 bytes.
-    static func bodyLines(of message: MailMessage, subject: [UInt8], scanSize: Int) -> [[UInt8]] {
-        bodyLinesAndHTML(of: message, subject: subject, scanSize: scanSize).lines
-    }
-
-    /// `bodyLines`, and what SpamAssassin's HTML parser found in each non-empty text/html leaf
-    /// rendered on the way (its `html_all`, which the HTMLEval functions read).
+    /// normalised, as lines of at most 2048 bytes; and what SpamAssassin's HTML parser found in
+    /// each non-empty text/html leaf rendered on the way (its `html_all`, which the HTMLEval
+    /// functions read).
     static func bodyLinesAndHTML(of message: MailMessage, subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLStatistics]) {
         let leaves = leavesWithContainer(message.root)
         guard !leaves.isEmpty else { return ([], []) }
@@ -27,19 +23,13 @@ enum BodyRenderer {
         var html: [HTMLStatistics] = []
         for (leaf, inMultipart) in leaves {
             if !text.isEmpty { text += "\n" }
-            var rendered: String
-            if leaf.leaf != nil, effectiveType(of: leaf) == "text/html" {
-                let source = htmlSource(of: leaf, in: message, inMultipart: inMultipart)
-                if source.isEmpty {
-                    rendered = ""
-                } else {
-                    let statistics = HTMLStatisticsScanner.scan(Array(source.utf8))
-                    html.append(statistics)
-                    rendered = String(decoding: statistics.rendered, as: UTF8.self)
-                }
-            } else {
-                guard let plain = renderedText(of: leaf, in: message, inMultipart: inMultipart) else { continue }
-                rendered = plain
+            let type = effectiveType(of: leaf)
+            guard leaf.leaf != nil, type == "text/plain" || type == "text/html" else { continue }
+            var rendered = decodedText(of: leaf, in: message, inMultipart: inMultipart)
+            if type == "text/html", !rendered.isEmpty {
+                let statistics = HTMLStatisticsScanner.scan(Array(rendered.utf8))
+                html.append(statistics)
+                rendered = String(decoding: statistics.rendered, as: UTF8.self)
             }
             if scanSize > 0, rendered.utf8.count > scanSize {
                 var bytes = Array(rendered.utf8)
@@ -53,29 +43,10 @@ enum BodyRenderer {
         return (SpamAssassinText.shortLines(output), html)
     }
 
-    /// The text of a leaf SpamAssassin renders (text/plain, and text/html through the HTML
-    /// renderer), or nil for other types.
-    /// The parser's decoded text and HTML rendering are used when its bytes agree with
-    /// SpamAssassin's decoding; otherwise the text is converted (and rendered) again.
-    static func renderedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String? {
-        guard let leaf = part.leaf else { return nil }
-        let type = effectiveType(of: part)
-        guard type == "text/plain" || type == "text/html" else { return nil }
-        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
-        let same = bytes == leaf.decoded
-        let sameButCR = !same && bytes == withoutCarriageReturns(leaf.decoded)
-        if type == "text/html" {
-            let source = htmlSource(of: part, in: message, inMultipart: inMultipart)
-            return source.isEmpty ? "" : spamAssassinRendering(of: source)
-        }
-        if same, let text = leaf.text { return text }
-        if sameButCR, let text = leaf.text { return withoutCarriageReturns(text) }
-        return text(of: bytes, part: part)
-    }
-
-    /// The text SpamAssassin hands its HTML parser for a leaf: decoded as SpamAssassin decodes
-    /// it (CR before LF dropped), in UTF-8.
-    static func htmlSource(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String {
+    /// A leaf's text decoded as SpamAssassin decodes it (CR before LF dropped), in UTF-8: for
+    /// text/html the source its HTML parser is handed. The parser's decoded text is used when
+    /// its bytes agree with SpamAssassin's decoding; otherwise the bytes are converted again.
+    static func decodedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String {
         guard let leaf = part.leaf else { return "" }
         let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
         if bytes == leaf.decoded, let text = leaf.text { return text }

@@ -16,14 +16,14 @@ extension HeaderView {
         }
         let xSender = HeaderRequest(name: "x-sender", addresses: true, firstOnly: true)
         if let address = values(for: xSender).first, address.contains(0x40),
-           fields.contains(where: { $0.lowercasedName == "received" && $0.decoded.contains("(fetchmail") }) {
+           positions["received", default: []].contains(where: { fields[$0].decoded.contains("(fetchmail") }) {
             return nil
         }
-        let firstReceived = fields.firstIndex { $0.lowercasedName == "received" }
+        let firstReceived = positions["received"]?.first
         for name in ["x-envelope-from", "envelope-sender", "return-path"] {
             let request = HeaderRequest(name: name, addresses: true, firstOnly: true)
             guard let address = values(for: request).first else { continue }
-            if let firstReceived, let last = fields.lastIndex(where: { $0.lowercasedName == name }), firstReceived < last {
+            if let firstReceived, let last = positions[name]?.last, firstReceived < last {
                 if name == "x-envelope-from" { return nil }
                 continue
             }

@@ -10,7 +10,7 @@ public struct HeaderView: Sendable {
     /// The `X-Spam-Relays-*` pseudo-headers, for a message's own header section.
     let relays: RelayPath?
     /// Per lowercased field name, the positions of its fields in `fields`.
-    private let positions: [String: [Int]]
+    let positions: [String: [Int]]
 
     /// `originatingIPHeaders` non-nil: the section is a message's, whose Received fields (and
     /// those named fields' addresses) answer the `X-Spam-Relays-*` pseudo-headers.

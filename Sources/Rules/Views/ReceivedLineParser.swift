@@ -106,7 +106,6 @@ enum ReceivedLineParser {
                 if relay.ip.isEmpty, let ip = reading.ip, !ip.isEmpty {
                     // a layout SpamAssassin knows that the shapes above miss
                     relay.ip = String(ip.drop(while: { $0 == "[" }).prefix(while: { $0 != "]" }))
-                    if relay.rdns.isEmpty { relay.rdns = reading.name }
                     if relay.helo.isEmpty, let helo = reading.helo { relay.helo = helo }
                 }
                 relay.noReverseDNS = reading.noReverseDNS
