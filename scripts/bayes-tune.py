@@ -11,17 +11,19 @@ summed over the folds: false positives (ham at p >= 0.5), false negatives, and R
 
 The classifier is the one in Sources/Bayes (Robinson's f(w) with strength s and assumed
 probability x, Fisher's chi-square combining over the tokens with |f - 0.5| >= min_dev, at most
-max_tokens of them), written again here with numpy so that a grid runs in minutes.
+max_tokens of them), written again here with numpy so that a grid runs in minutes. --combine
+logspace (the default) is ChiSquare.fisherCombined as it is; fisher is the plain formula before
+undecided messages were ordered in log space; bysign decides them by ln H - ln S instead.
 """
 import argparse
 import itertools
 import sys
 
 import numpy as np
-from scipy.special import gammaincc
+from scipy.special import gammaincc, gammaln, logsumexp
 from scipy.stats import chi2
 
-COMBINE = "fisher"
+COMBINE = "logspace"
 ALPHA = 0.0
 MIN_COUNT = 1
 ESF = 1.0
@@ -58,6 +60,44 @@ def load(path, drop):
                     ids.append(vocabulary.setdefault(token[2:], len(vocabulary)))
             messages.append(np.array(sorted(set(ids)), dtype=np.int64))
     return np.array(labels), messages, vocabulary
+
+
+UNDECIDED_WIDTH = 1e-14
+UNDECIDED_LOG_SCALE = 100.0
+
+
+def log_upper_tail(chi, half_degrees):
+    """ln Q(chi, 2n), finite however small: the log of a sum of Poisson terms."""
+    m = chi / 2.0
+    if m <= 0:
+        return 0.0
+    i = np.arange(half_degrees)
+    return float(min(0.0, logsumexp(-m + i * np.log(m) - gammaln(i + 1))))
+
+
+def fisher_log_space(f):
+    """ChiSquare.fisherCombined: (1 + H - S) / 2; where that rounds to exactly 0.5 (both tails
+    tiny), 0.5 + UNDECIDED_WIDTH / 2 * (1 + tanh((ln H - ln S) / UNDECIDED_LOG_SCALE))."""
+    count = len(f)
+    spam_tail = gammaincc(count, -np.log1p(-f).sum())
+    ham_tail = gammaincc(count, -np.log(f).sum())
+    plain = (1.0 + ham_tail - spam_tail) / 2.0
+    if plain != 0.5:
+        return plain
+    log_ratio = log_upper_tail(-2.0 * np.log(f).sum(), count) - log_upper_tail(-2.0 * np.log1p(-f).sum(), count)
+    return 0.5 + UNDECIDED_WIDTH / 2.0 * (1.0 + np.tanh(log_ratio / UNDECIDED_LOG_SCALE))
+
+
+def fisher_by_sign(f):
+    """Fisher decided by the sign of ln H - ln S where both tails are tiny: 0.5 +- half the
+    band (the variant not kept: it trades false negatives for false positives)."""
+    count = len(f)
+    spam_tail = gammaincc(count, -np.log1p(-f).sum())
+    ham_tail = gammaincc(count, -np.log(f).sum())
+    if max(spam_tail, ham_tail) >= UNDECIDED_WIDTH:
+        return (1.0 + ham_tail - spam_tail) / 2.0
+    log_ratio = log_upper_tail(-2.0 * np.log(f).sum(), count) - log_upper_tail(-2.0 * np.log1p(-f).sum(), count)
+    return 0.5 + UNDECIDED_WIDTH / 2.0 * np.tanh(log_ratio / UNDECIDED_LOG_SCALE)
 
 
 def roc_area(scores, labels):
@@ -99,6 +139,10 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         top = np.argpartition(-deviation, max_tokens - 1)[:max_tokens]
         f = f[top]
     count = len(f)
+    if COMBINE == "logspace":
+        return fisher_log_space(f)
+    if COMBINE == "bysign":
+        return fisher_by_sign(f)
     if COMBINE == "logratio":
         log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
@@ -167,12 +211,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dump")
     parser.add_argument("--drop", default="", help="comma-separated token prefixes to leave out")
-    parser.add_argument("--s", default="0.1", help="comma-separated values of the strength s")
+    parser.add_argument("--s", default="0.03", help="comma-separated values of the strength s")
     parser.add_argument("--x", default="0.5", help="comma-separated values of the assumed probability x")
-    parser.add_argument("--min-dev", default="0.4", help="comma-separated values of min_dev")
+    parser.add_argument("--min-dev", default="0.44", help="comma-separated values of min_dev")
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
-    parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "tiebreak", "nb", "geo", "count"])
     parser.add_argument("--frontier", action="store_true",
                         help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
