@@ -69,8 +69,9 @@ public enum ChiSquare {
     /// (each in (0, 1)): (1 + H − S) / 2, where S = Q(−2 Σ ln(1 − f), 2n) is small when the
     /// tokens say spam and H = Q(−2 Σ ln f, 2n) is small when they say ham. 0.5 for no tokens.
     ///
-    /// When the tokens say both strongly, both tails are far below 1e-16 and the formula rounds
-    /// to exactly 0.5: the message is undecided, as SpamAssassin's and SpamBayes' 0.5. It stays
+    /// When the formula rounds to exactly 0.5 (balanced evidence, or, far more often, tokens
+    /// that say both strongly, so both tails are far below 1e-16) the message is undecided, as
+    /// SpamAssassin's and SpamBayes' 0.5 are. It stays
     /// where 0.5 was (at the p ≥ 0.5 cut, in BAYES_50), but undecided messages are ordered among
     /// themselves by ln H − ln S, within [0.5, 0.5 + `undecidedWidth`], instead of all tying.
     /// Cross-validation on the training split: deciding them by the sign of ln H − ln S instead
