@@ -11,17 +11,20 @@ summed over the folds: false positives (ham at p >= 0.5), false negatives, and R
 
 The classifier is the one in Sources/Bayes (Robinson's f(w) with strength s and assumed
 probability x, Fisher's chi-square combining over the tokens with |f - 0.5| >= min_dev, at most
-max_tokens of them), written again here with numpy so that a grid runs in minutes.
+max_tokens of them), written again here with numpy so that a grid runs in minutes. --combine
+logspace (the default) is ChiSquare.fisherCombined as it is; fisher is the plain formula before
+undecided messages were ordered in log space; bysign decides them by ln H - ln S instead.
 """
 import argparse
 import itertools
+import re
 import sys
 
 import numpy as np
-from scipy.special import gammaincc
+from scipy.special import gammaincc, gammaln, logsumexp
 from scipy.stats import chi2
 
-COMBINE = "fisher"
+COMBINE = "logspace"
 ALPHA = 0.0
 MIN_COUNT = 1
 ESF = 1.0
@@ -39,6 +42,36 @@ def keep_case_token(token):
     """With --caps-only, C: tokens only for words written all in capitals."""
     value = token[2:].rsplit(":", 1)[-1]
     return not any(c.islower() for c in value)
+
+
+DEGENERATE = None   # with --degenerate: per token id, up to two ids of its degenerate forms (-1: none)
+
+
+def degenerate_forms(token):
+    """SpamAssassin-style degenerate forms, looked up for a token never learned: a Subject word
+    as a body word, a punctuated chunk with repeats collapsed ("free!!!" -> "free!") and bare
+    ("free"), digits of a body word as one class ("4852-4852" -> "9-9"). Lower-casing is no
+    form here: the tokenizer already gives every capitalised word its lower-case token."""
+    forms = []
+    if token.startswith("s:") and not token.startswith("s:*"):
+        forms.append(token[2:])
+    elif token.startswith("w:"):
+        value = token[2:]
+        collapsed = re.sub(r"([^\w])\1+", r"\1", value)
+        if collapsed != value:
+            forms.append("w:" + collapsed)
+        forms.append(re.sub(r"[^\w]+", "", value).lower())
+    elif ":" not in token and re.search(r"\d", token):
+        forms.append(re.sub(r"\d+", "9", token))
+    return [form for form in forms if form and form != token]
+
+
+def degenerate_table(vocabulary):
+    table = np.full((len(vocabulary), 2), -1, dtype=np.int64)
+    for token, index in vocabulary.items():
+        forms = [vocabulary[form] for form in degenerate_forms(token) if form in vocabulary][:2]
+        table[index, :len(forms)] = forms
+    return table
 
 
 def load(path, drop):
@@ -60,6 +93,44 @@ def load(path, drop):
     return np.array(labels), messages, vocabulary
 
 
+UNDECIDED_WIDTH = 1e-14
+UNDECIDED_LOG_SCALE = 100.0
+
+
+def log_upper_tail(chi, half_degrees):
+    """ln Q(chi, 2n), finite however small: the log of a sum of Poisson terms."""
+    m = chi / 2.0
+    if m <= 0:
+        return 0.0
+    i = np.arange(half_degrees)
+    return float(min(0.0, logsumexp(-m + i * np.log(m) - gammaln(i + 1))))
+
+
+def fisher_log_space(f):
+    """ChiSquare.fisherCombined: (1 + H - S) / 2; where that rounds to exactly 0.5 (both tails
+    tiny), 0.5 + UNDECIDED_WIDTH / 2 * (1 + tanh((ln H - ln S) / UNDECIDED_LOG_SCALE))."""
+    count = len(f)
+    spam_tail = gammaincc(count, -np.log1p(-f).sum())
+    ham_tail = gammaincc(count, -np.log(f).sum())
+    plain = (1.0 + ham_tail - spam_tail) / 2.0
+    if plain != 0.5:
+        return plain
+    log_ratio = log_upper_tail(-2.0 * np.log(f).sum(), count) - log_upper_tail(-2.0 * np.log1p(-f).sum(), count)
+    return 0.5 + UNDECIDED_WIDTH / 2.0 * (1.0 + np.tanh(log_ratio / UNDECIDED_LOG_SCALE))
+
+
+def fisher_by_sign(f):
+    """Fisher decided by the sign of ln H - ln S where both tails are tiny: 0.5 +- half the
+    band (the variant not kept: it trades false negatives for false positives)."""
+    count = len(f)
+    spam_tail = gammaincc(count, -np.log1p(-f).sum())
+    ham_tail = gammaincc(count, -np.log(f).sum())
+    if max(spam_tail, ham_tail) >= UNDECIDED_WIDTH:
+        return (1.0 + ham_tail - spam_tail) / 2.0
+    log_ratio = log_upper_tail(-2.0 * np.log(f).sum(), count) - log_upper_tail(-2.0 * np.log1p(-f).sum(), count)
+    return 0.5 + UNDECIDED_WIDTH / 2.0 * np.tanh(log_ratio / UNDECIDED_LOG_SCALE)
+
+
 def roc_area(scores, labels):
     order = np.argsort(scores, kind="mergesort")
     ranked = scores[order]
@@ -76,7 +147,24 @@ def roc_area(scores, labels):
     return (ranks[spam].sum() - n_spam * (n_spam + 1) / 2.0) / (n_spam * n_ham)
 
 
+def with_degenerate_forms(ids, spam_counts, ham_counts):
+    """ids, and for each one never learned, its first learned degenerate form not already there."""
+    unseen = ids[(spam_counts[ids] + ham_counts[ids]) == 0]
+    present = set(ids.tolist())
+    extra = []
+    for token in unseen:
+        for form in DEGENERATE[token]:
+            if form >= 0 and spam_counts[form] + ham_counts[form] > 0:
+                if form not in present:
+                    extra.append(form)
+                    present.add(form)
+                break
+    return np.concatenate([ids, np.array(extra, dtype=np.int64)]) if extra else ids
+
+
 def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tokens):
+    if DEGENERATE is not None:
+        ids = with_degenerate_forms(ids, spam_counts, ham_counts)
     b = spam_counts[ids].astype(np.float64)
     g = ham_counts[ids].astype(np.float64)
     seen = (b + g) >= max(1, MIN_COUNT)
@@ -99,6 +187,10 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         top = np.argpartition(-deviation, max_tokens - 1)[:max_tokens]
         f = f[top]
     count = len(f)
+    if COMBINE == "logspace":
+        return fisher_log_space(f)
+    if COMBINE == "bysign":
+        return fisher_by_sign(f)
     if COMBINE == "logratio":
         log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
@@ -167,17 +259,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dump")
     parser.add_argument("--drop", default="", help="comma-separated token prefixes to leave out")
-    parser.add_argument("--s", default="0.1", help="comma-separated values of the strength s")
+    parser.add_argument("--s", default="0.03", help="comma-separated values of the strength s")
     parser.add_argument("--x", default="0.5", help="comma-separated values of the assumed probability x")
-    parser.add_argument("--min-dev", default="0.4", help="comma-separated values of min_dev")
+    parser.add_argument("--min-dev", default="0.44", help="comma-separated values of min_dev")
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
-    parser.add_argument("--combine", default="fisher", choices=["fisher", "logratio", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "tiebreak", "nb", "geo", "count"])
     parser.add_argument("--frontier", action="store_true",
                         help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
     parser.add_argument("--min-count", type=int, default=1, help="tokens seen in fewer messages are ignored")
     parser.add_argument("--esf", type=float, default=1.0, help="effective size factor: the combination counts n tokens as esf * n")
+    parser.add_argument("--degenerate", action="store_true",
+                        help="a token never learned is looked up as its degenerate form (SpamAssassin)")
     parser.add_argument("--caps-only", action="store_true", help="keep C: tokens only for words in capitals")
     parser.add_argument("--subject-as-body", action="store_true", help="Subject words also count as body words")
     parser.add_argument("--prior", action="store_true", help="start the products with the class shares, as SpamAssassin does")
@@ -195,6 +289,9 @@ def main():
     global CAPS_ONLY, SUBJECT_AS_BODY
     CAPS_ONLY, SUBJECT_AS_BODY = arguments.caps_only, arguments.subject_as_body
     labels, messages, vocabulary = load(arguments.dump, drop)
+    if arguments.degenerate:
+        global DEGENERATE
+        DEGENERATE = degenerate_table(vocabulary)
     print(f"{len(labels)} messages ({labels.sum()} spam), {len(vocabulary)} distinct tokens, dropped {drop or 'nothing'}", file=sys.stderr)
     def values(text, kind=float):
         return [kind(v) for v in text.split(",")]
@@ -206,7 +303,7 @@ def main():
     rows.sort(key=lambda row: -row[3])
     for (s, x, min_dev, max_tokens), fp, fn, auc, _ in rows:
         print(f"s={s:<5} x={x:<5} min_dev={min_dev:<5} max_tokens={max_tokens:<4} "
-              f"FP {fp:3d} ({100.0 * fp / n_ham:.2f}%)  FN {fn:3d} ({100.0 * fn / n_spam:.2f}%)  ROC {auc:.5f}")
+              f"FP {fp:3d} ({100.0 * fp / n_ham:.2f}%)  FN {fn:3d} ({100.0 * fn / n_spam:.2f}%)  ROC {auc:.6f}")
     if arguments.frontier:
         # The best setting again, scored by Fisher's exact difference H - S: FP and FN when the
         # line between ham and spam is drawn at H - S = -10^k instead of where 0.5 rounds.
