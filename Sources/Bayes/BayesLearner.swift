@@ -51,37 +51,51 @@ public struct BayesLearner: Sendable {
 
     /// Applies the requests in order, in one transaction; one outcome per request.
     public func apply(_ requests: [LearnRequest]) throws(BayesStoreError) -> [LearnOutcome] {
+        var given = false
+        return try apply(streaming: {
+            defer { given = true }
+            return given ? nil : requests
+        })
+    }
+
+    /// Applies requests in order as `next` gives them (nil: no more), in one transaction, as
+    /// one `apply` of all of them would; one outcome per request. Each request's journal entry
+    /// and token changes are dealt with as it comes, so that the caller prepares the next
+    /// requests meanwhile; the summed token changes are written at the end.
+    public func apply(streaming next: () -> [LearnRequest]?) throws(BayesStoreError) -> [LearnOutcome] {
         let now = clock()
         let signature = tokenizer.options.signature
         return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
-            var table = DeltaTable(expected: requests.reduce(0) { $0 + $1.tokens.count } / 2)
+            var table = DeltaTable(expected: 0)
             var spam = 0, ham = 0
             var outcomes: [LearnOutcome] = []
-            outcomes.reserveCapacity(requests.count)
             func add(_ tokens: TokenSet, _ kind: BayesClass, _ sign: Int) {
                 table.add(tokens.hashes, spam: kind == .spam ? sign : 0, ham: kind == .ham ? sign : 0)
                 if kind == .spam { spam += sign } else { ham += sign }
             }
-            for request in requests {
-                let entry = try transaction.journalEntry(for: request.key)
-                switch (request.action, entry) {
-                case (.learn(let kind), let entry?) where entry.learnedAs == kind:
-                    outcomes.append(.alreadyKnown)
-                case (.learn(let kind), let entry?):
-                    add(request.tokens, entry.learnedAs, -1)
-                    add(request.tokens, kind, +1)
-                    try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
-                    outcomes.append(.relearned)
-                case (.learn(let kind), nil):
-                    add(request.tokens, kind, +1)
-                    try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
-                    outcomes.append(.learned)
-                case (.forget, let entry?):
-                    add(request.tokens, entry.learnedAs, -1)
-                    try transaction.removeJournalEntry(for: request.key)
-                    outcomes.append(entry.signature == signature && entry.tokenCount == request.tokens.count ? .forgotten : .forgottenApproximately)
-                case (.forget, nil):
-                    outcomes.append(.notLearned)
+            while let requests = next() {
+                outcomes.reserveCapacity(outcomes.count + requests.count)
+                for request in requests {
+                    let entry = try transaction.journalEntry(for: request.key)
+                    switch (request.action, entry) {
+                    case (.learn(let kind), let entry?) where entry.learnedAs == kind:
+                        outcomes.append(.alreadyKnown)
+                    case (.learn(let kind), let entry?):
+                        add(request.tokens, entry.learnedAs, -1)
+                        add(request.tokens, kind, +1)
+                        try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
+                        outcomes.append(.relearned)
+                    case (.learn(let kind), nil):
+                        add(request.tokens, kind, +1)
+                        try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
+                        outcomes.append(.learned)
+                    case (.forget, let entry?):
+                        add(request.tokens, entry.learnedAs, -1)
+                        try transaction.removeJournalEntry(for: request.key)
+                        outcomes.append(entry.signature == signature && entry.tokenCount == request.tokens.count ? .forgotten : .forgottenApproximately)
+                    case (.forget, nil):
+                        outcomes.append(.notLearned)
+                    }
                 }
             }
             try transaction.apply(table.sorted(), at: now)
