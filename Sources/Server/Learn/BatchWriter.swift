@@ -3,9 +3,9 @@ import Foundation
 
 /// Writes learning transactions on a thread of its own, in order, while the next messages are
 /// parsed and tokenized: requests go in as soon as they are tokenized (`submit`) and the
-/// learner takes their journal entries and sums their token changes meanwhile (see
-/// `BayesLearner.apply(streaming:)`); `commit` ends the transaction, writing the sums. The
-/// first failure stops it: later requests are refused with that error.
+/// learner sums their token changes meanwhile (see `BayesLearner.apply(streaming:)`); `commit`
+/// ends the transaction, which reads the journal and writes the sums. The first failure stops
+/// it: later requests are refused with that error.
 final class BatchWriter: @unchecked Sendable {
     private enum Item {
         case requests([LearnRequest])
