@@ -51,33 +51,59 @@ public struct BayesLearner: Sendable {
 
     /// Applies the requests in order, in one transaction; one outcome per request.
     public func apply(_ requests: [LearnRequest]) throws(BayesStoreError) -> [LearnOutcome] {
+        var given = false
+        return try apply(streaming: {
+            defer { given = true }
+            return given ? nil : requests
+        })
+    }
+
+    /// Applies requests in order as `next` gives them (nil: no more), in one transaction, as
+    /// one `apply` of all of them would; one outcome per request. While `next` is still giving
+    /// requests (the caller tokenizing the next ones), their token changes are summed as if
+    /// each were a new message learned; the transaction then reads the journal and corrects the
+    /// sums for the messages already known, relearned or forgotten, and writes them. The store
+    /// is locked only for that last part.
+    public func apply(streaming next: () -> [LearnRequest]?) throws(BayesStoreError) -> [LearnOutcome] {
+        var table = DeltaTable(expected: 0)
+        var requests: [LearnRequest] = []
+        while let chunk = next() {
+            for request in chunk {
+                if case .learn(let kind) = request.action { table.add(request.tokens.hashes, spam: kind == .spam ? 1 : 0, ham: kind == .ham ? 1 : 0) }
+            }
+            requests.append(contentsOf: chunk)
+        }
         let now = clock()
         let signature = tokenizer.options.signature
         return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
-            var table = DeltaTable(expected: requests.reduce(0) { $0 + $1.tokens.count } / 2)
             var spam = 0, ham = 0
             var outcomes: [LearnOutcome] = []
             outcomes.reserveCapacity(requests.count)
             func add(_ tokens: TokenSet, _ kind: BayesClass, _ sign: Int) {
                 table.add(tokens.hashes, spam: kind == .spam ? sign : 0, ham: kind == .ham ? sign : 0)
+            }
+            func count(_ kind: BayesClass, _ sign: Int) {
                 if kind == .spam { spam += sign } else { ham += sign }
             }
             for request in requests {
                 let entry = try transaction.journalEntry(for: request.key)
                 switch (request.action, entry) {
                 case (.learn(let kind), let entry?) where entry.learnedAs == kind:
+                    add(request.tokens, kind, -1)
                     outcomes.append(.alreadyKnown)
                 case (.learn(let kind), let entry?):
                     add(request.tokens, entry.learnedAs, -1)
-                    add(request.tokens, kind, +1)
+                    count(entry.learnedAs, -1)
+                    count(kind, +1)
                     try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
                     outcomes.append(.relearned)
                 case (.learn(let kind), nil):
-                    add(request.tokens, kind, +1)
+                    count(kind, +1)
                     try transaction.insertJournalEntry(JournalEntry(key: request.key, learnedAs: kind, learnedAt: now, tokenCount: request.tokens.count, signature: signature))
                     outcomes.append(.learned)
                 case (.forget, let entry?):
                     add(request.tokens, entry.learnedAs, -1)
+                    count(entry.learnedAs, -1)
                     try transaction.removeJournalEntry(for: request.key)
                     outcomes.append(entry.signature == signature && entry.tokenCount == request.tokens.count ? .forgotten : .forgottenApproximately)
                 case (.forget, nil):

@@ -3,22 +3,25 @@ enum DomainTokens {
     /// Each parent domain of at least two labels, up to five of them: `a.b.example.com` gives
     /// `b.example.com` and `example.com` (the name itself is the caller's token).
     static func parents(of name: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, includingSelf: Bool = false) {
-        var dots: [Int] = []
-        for (index, byte) in name.enumerated() where byte == UInt8(ascii: ".") { dots.append(index) }
-        guard dots.count >= 1 else {
+        guard name.contains(UInt8(ascii: ".")) else {
             if includingSelf, !name.isEmpty { sink.emit(prefix, lowering: name) }
             return
         }
-        // Suffix starting after dots[k] has (dots.count - k) labels.
-        let firstKept = includingSelf ? -1 : 0
-        var emitted = 0
-        var position = dots.count - 2
-        while position >= firstKept, emitted < 5 {
-            let start = position < 0 ? 0 : dots[position] + 1
-            if start < name.count { sink.emit(prefix, lowering: UnsafeBufferPointer(rebasing: name[start...])) }
-            emitted += 1
-            position -= 1
+        // From the right: the suffix after the second-to-last dot, then after each dot before
+        // it, then (including self) the whole name; five at most.
+        var emitted = 0, dotsSeen = 0
+        var index = name.count - 1
+        while index >= 0, emitted < 5 {
+            if name[index] == UInt8(ascii: ".") {
+                dotsSeen += 1
+                if dotsSeen >= 2 {
+                    if index + 1 < name.count { sink.emit(prefix, lowering: UnsafeBufferPointer(rebasing: name[(index + 1)...])) }
+                    emitted += 1
+                }
+            }
+            index -= 1
         }
+        if includingSelf, emitted < 5 { sink.emit(prefix, lowering: name) }
     }
 
     static func parents(of name: String, prefix: TokenPrefix, into sink: inout TokenSink, includingSelf: Bool = false) {

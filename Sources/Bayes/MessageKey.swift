@@ -28,11 +28,16 @@ public struct MessageKey: Sendable, Hashable, CustomStringConvertible {
         second.combine(identity)
         first.combine(0)
         second.combine(0)
-        let body = message.raw[min(message.headerEnd, message.raw.count)...]
-        for byte in body where byte != 0x0D {
-            first.combine(byte)
-            second.combine(byte)
+        // Both hashes in one pass over the body, in registers.
+        var firstState = first.state, secondState = second.state
+        message.raw.withUnsafeBufferPointer { raw in
+            for byte in raw[min(message.headerEnd, raw.count)...] where byte != 0x0D {
+                firstState = (firstState ^ UInt64(byte)) &* TokenHasher.prime
+                secondState = (secondState ^ UInt64(byte)) &* TokenHasher.prime
+            }
         }
+        first.state = firstState
+        second.state = secondState
         high = first.finish()
         low = second.finish()
     }

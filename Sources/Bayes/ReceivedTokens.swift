@@ -77,9 +77,13 @@ struct ReceivedTokens: Sendable {
 
     private func ipAddress(_ word: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         sink.emit(address, exactly: word)
-        var dots: [Int] = []
-        for (offset, byte) in word.enumerated() where byte == UInt8(ascii: ".") { dots.append(offset) }
-        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<dots[2]]))
-        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<dots[1]]))
+        // An IPv4 address has exactly three dots: the /24 ends at the third, the /16 at the second.
+        var found = 0, second = 0, third = 0
+        for offset in word.indices where word[offset] == UInt8(ascii: ".") {
+            found += 1
+            if found == 2 { second = offset } else if found == 3 { third = offset }
+        }
+        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<third]))
+        sink.emit(address, exactly: UnsafeBufferPointer(rebasing: word[0..<second]))
     }
 }

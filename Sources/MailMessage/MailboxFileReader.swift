@@ -20,6 +20,8 @@ final class MailboxFileReader {
     private static let fromPrefix: [UInt8] = Array("From ".utf8)
 
     private var sizeHint: Int?
+    /// Bytes read so far: with `sizeHint`, what is left to read sizes the next chunk.
+    private var bytesRead = 0
 
     init(path: MailboxPath, maxMessageBytes: Int) throws(MailboxError) {
         self.path = path
@@ -101,7 +103,10 @@ final class MailboxFileReader {
     private func readChunk(into bytes: inout [UInt8]) -> Result<Int, MailboxError> {
         let oldCount = bytes.count
         let room = bytes.capacity - oldCount
-        let count = room > 0 ? room : Self.chunkSize
+        // A chunk of what the file still holds (the read that meets its end needs only a page),
+        // not a full chunk of zeroes for every small file.
+        let left = sizeHint.map { $0 - bytesRead } ?? Self.chunkSize
+        let count = room > 0 ? room : left > 0 ? min(left, Self.chunkSize) : min(4096, Self.chunkSize)
         var failure: Int32 = 0
         bytes.append(contentsOf: repeatElement(0, count: count))
         let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -116,6 +121,7 @@ final class MailboxFileReader {
             }
         }
         bytes.removeLast(count - got)
+        bytesRead += got
         if failure != 0 { return .failure(.readFailed(path: path.display, errno: failure)) }
         return .success(got)
     }

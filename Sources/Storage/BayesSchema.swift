@@ -50,6 +50,15 @@ enum BayesSchema {
             ON CONFLICT (hash) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham, seen = max(seen, excluded.seen)
             """
     }
+    /// Whether the table has a row at all (a row, or none).
+    static let selectAnyToken = "SELECT 1 FROM tokens LIMIT 1"
+    /// A token known to be missing (the table was empty): no conflict clause to evaluate.
+    static let insertToken = "INSERT INTO tokens (hash, spam, ham, seen) VALUES (?1, ?2, ?3, ?4)"
+    /// `insertToken` for `rows` tokens at once, parameters as in `addTokensQuietly`.
+    static func insertTokens(rows: Int) -> String {
+        "INSERT INTO tokens (hash, spam, ham, seen) VALUES "
+            + (0..<rows).map { row in "(?\(row * 4 + 1), ?\(row * 4 + 2), ?\(row * 4 + 3), ?\(row * 4 + 4))" }.joined(separator: ", ")
+    }
     /// Rows per `addTokensQuietly` statement: past a few dozen the gain levels off.
     static let addRowsPerStatement = 64
     static let recountTokens = "UPDATE meta SET value = (SELECT count(*) FROM tokens) WHERE key = 'tokens'"

@@ -49,9 +49,13 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
             // A large batch counts the rows once at the end; a small one (autolearn) is told by
             // each insert whether its row is new, since counting a big table costs milliseconds.
             let recount = deltas.count >= Self.recountThreshold
-            let add = try database.statement(recount ? BayesSchema.addTokenQuietly : BayesSchema.addToken)
+            // Into an empty table (a first training run), additions are plain inserts in rowid
+            // order: no conflict to look for, and each lands after the one before.
+            var intoEmpty = false
+            if recount, deltas.rows.allSatisfy(\.delta.isAddition) { intoEmpty = try database.scalar(BayesSchema.selectAnyToken) == nil }
+            let add = try database.statement(intoEmpty ? BayesSchema.insertToken : recount ? BayesSchema.addTokenQuietly : BayesSchema.addToken)
             let rowsPerAdd = BayesSchema.addRowsPerStatement
-            let addMany = recount ? try database.statement(BayesSchema.addTokensQuietly(rows: rowsPerAdd)) : nil
+            let addMany = recount ? try database.statement(intoEmpty ? BayesSchema.insertTokens(rows: rowsPerAdd) : BayesSchema.addTokensQuietly(rows: rowsPerAdd)) : nil
             let subtract = try database.statement(BayesSchema.subtractToken)
             let deleteEmpty = try database.statement(BayesSchema.deleteEmptyToken)
             var added = 0, removed = 0

@@ -9,7 +9,7 @@ import Testing
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("swfilter")
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    /// Enough messages for several of the learner's 2,000-message parse batches.
+    /// Enough messages for many of the learner's 256-message parse batches.
     static let messagesPerClass = 3_000
     static let pollLimit = 600
     static let pollInterval = 0.05

@@ -1,42 +1,132 @@
 import Bayes
-import Dispatch
+import Foundation
 
-/// Writes learning transactions on a thread of its own, one at a time and in order, so that the
-/// next messages are parsed and tokenized while the previous ones go into the database. The first
-/// failure stops it: later batches are refused with that error.
+/// Writes learning transactions on a thread of its own, in order, while the next messages are
+/// parsed and tokenized: requests go in as soon as they are tokenized (`submit`) and the
+/// learner sums their token changes meanwhile (see `BayesLearner.apply(streaming:)`); `commit`
+/// ends the transaction, which reads the journal and writes the sums. The first failure stops
+/// it: later requests are refused with that error.
 final class BatchWriter: @unchecked Sendable {
+    private enum Item {
+        case requests([LearnRequest])
+        case commit
+    }
+
     private let learner: BayesLearner
-    private let queue = DispatchQueue(label: "swfilter.learn.writer")
-    private let group = DispatchGroup()
-    // Touched only by the job in flight; read after `group.wait()`.
-    private var tally = LearnTally()
+    private let thread = DispatchQueue(label: "swfilter.learn.writer")
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [Item] = []
+    private var head = 0
+    private var commitsQueued = 0
+    private var transactionOpen = false
+    private var started = false
+    private var finishing = false
+    private var stopped = false
     private var failure: BayesStoreError?
+    // Written by the writer thread only; read after it has stopped.
+    private var tally = LearnTally()
 
     init(learner: BayesLearner) {
         self.learner = learner
     }
 
-    /// Waits for the batch before, then starts writing this one.
+    /// Hands requests to the transaction in progress (starting one if none is).
     func submit(_ requests: [LearnRequest]) throws(BayesStoreError) {
-        group.wait()
+        condition.lock()
+        defer { condition.unlock() }
         if let failure { throw failure }
-        group.enter()
-        queue.async { [self] in
-            defer { group.leave() }
-            do throws(BayesStoreError) {
-                let outcomes = try learner.apply(requests)
-                for (outcome, request) in zip(outcomes, requests) { tally.count(outcome, request.action) }
-                tally.expiredTokens += try learner.expireIfNeeded()
-            } catch {
-                failure = error
-            }
+        if !started {
+            started = true
+            thread.async { self.run() }
         }
+        queue.append(.requests(requests))
+        transactionOpen = true
+        condition.broadcast()
     }
 
-    /// Waits for the last batch; what all of them did.
+    /// Ends the transaction in progress. Waits while an earlier one is still being written, so
+    /// that at most two transactions' requests are held.
+    func commit() throws(BayesStoreError) {
+        condition.lock()
+        defer { condition.unlock() }
+        if let failure { throw failure }
+        guard transactionOpen else { return }
+        enqueueCommit()
+        while commitsQueued > 1, failure == nil { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Commits the last transaction and waits for everything to be written; what it all did.
     func finish() throws(BayesStoreError) -> LearnTally {
-        group.wait()
+        condition.lock()
+        defer { condition.unlock() }
+        if transactionOpen { enqueueCommit() }
+        finishing = true
+        condition.broadcast()
+        while started, !stopped { condition.wait() }
         if let failure { throw failure }
         return tally
+    }
+
+    private func enqueueCommit() {
+        queue.append(.commit)
+        commitsQueued += 1
+        transactionOpen = false
+        condition.broadcast()
+    }
+
+    /// The writer thread: one streaming transaction per commit, until `finish`.
+    private func run() {
+        while hasWork() {
+            var actions: [LearnRequest.Action] = []
+            do throws(BayesStoreError) {
+                let outcomes = try learner.apply(streaming: { () -> [LearnRequest]? in
+                    guard let requests = self.take() else { return nil }
+                    actions.append(contentsOf: requests.lazy.map(\.action))
+                    return requests
+                })
+                for (outcome, action) in zip(outcomes, actions) { tally.count(outcome, action) }
+                tally.expiredTokens += try learner.expireIfNeeded()
+                condition.lock()
+                commitsQueued -= 1
+                condition.broadcast()
+                condition.unlock()
+            } catch {
+                condition.lock()
+                failure = error
+                condition.broadcast()
+                condition.unlock()
+                break
+            }
+        }
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for something to write; false once `finish` has been called and all is written.
+    private func hasWork() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == queue.count, !finishing { condition.wait() }
+        return head < queue.count
+    }
+
+    /// The next requests of the transaction being written; nil at its commit.
+    private func take() -> [LearnRequest]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == queue.count { condition.wait() }
+        let item = queue[head]
+        queue[head] = .commit
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        if case .requests(let requests) = item { return requests }
+        return nil
     }
 }

@@ -22,8 +22,8 @@ public struct LearnRunner: Sendable {
     public let transactionTokens: Int
 
     public init(store: any BayesStore, learner: BayesLearner, classifier: ClassifierParameters = ClassifierParameters(),
-                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 2000,
-                batchBytes: Int = 64 << 20, transactionTokens: Int = LearnRunner.defaultTransactionTokens) {
+                limits: MessageLimits = .default, maxMessageBytes: Int = 50 << 20, batchSize: Int = 256,
+                batchBytes: Int = 16 << 20, transactionTokens: Int = LearnRunner.defaultTransactionTokens) {
         self.store = store
         self.learner = learner
         self.classifier = classifier
@@ -59,26 +59,41 @@ public struct LearnRunner: Sendable {
         var batchBytes = 0
         var submitted = 0
         let writer = BatchWriter(learner: learner)
-        // Tokenized messages not yet handed to the writer, and their tokens.
-        var pending: [LearnRequest] = []
-        var pendingTokens = 0
+        // One batch is parsed and tokenized (on every core) while the next is read.
+        let parser = DispatchQueue(label: "swfilter.learn.parse")
+        let parsing = DispatchGroup()
+        let handoff = ParseHandoff()
 
         func flush(final: Bool = false) throws(BayesStoreError) {
+            parsing.wait()
+            if let failure = handoff.failure { throw failure }
             if !batch.isEmpty {
-                let learner = self.learner, limits = self.limits
-                let requests = ParallelMap.map(batch) { item in
-                    learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
-                }
-                for request in requests { pendingTokens += request.tokens.count }
-                pending.append(contentsOf: requests)
-                submitted += batch.count
-                batch.removeAll(keepingCapacity: true)
+                let items = batch
+                batch = []
                 batchBytes = 0
+                submitted += items.count
+                parsing.enter()
+                parser.async { [self] in
+                    defer { parsing.leave() }
+                    let learner = self.learner, limits = self.limits
+                    let requests = ParallelMap.map(items) { item in
+                        learner.request(for: MailMessage(parsing: item.bytes, limits: limits), action: item.action)
+                    }
+                    do throws(BayesStoreError) {
+                        try writer.submit(requests)
+                        for request in requests { handoff.pendingTokens += request.tokens.count }
+                        if handoff.pendingTokens >= transactionTokens {
+                            try writer.commit()
+                            handoff.pendingTokens = 0
+                        }
+                    } catch {
+                        handoff.failure = error
+                    }
+                }
             }
-            if !pending.isEmpty, final || pendingTokens >= transactionTokens {
-                try writer.submit(pending)
-                pending = []
-                pendingTokens = 0
+            if final {
+                parsing.wait()
+                if let failure = handoff.failure { throw failure }
             }
         }
 
@@ -115,6 +130,7 @@ public struct LearnRunner: Sendable {
             let written = try writer.finish()
             tally = LearnTally(merging: written, skipped: tally.skipped)
         } catch {
+            parsing.wait()
             bar.finish()
             err.writeLine("swfilter learn: \(error)")
             err.writeLine("swfilter learn: stopped; the transaction in progress was not written, the transactions before it were")
