@@ -130,7 +130,7 @@ public final class CompiledRuleSet: Sendable {
         isSubRule = ruleSet.rules.map(\.isSubRule)
         metaPrograms = activeRules.map { active in MetaProgram(metas: metas, isActive: { active[$0.index] }) }
         captureTemplates = templates
-        headerPlan = HeaderRulePlan(rules: header, slotCount: headerRequests.count, capturing: { templates.capturesTags($0) })
+        headerPlan = HeaderRulePlan(rules: header, requests: headerRequests, capturing: { templates.capturesTags($0) })
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })

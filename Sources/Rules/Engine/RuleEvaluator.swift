@@ -45,13 +45,13 @@ public struct RuleEvaluator: Sendable {
             phaseStart = profile.now()
         }
         func timed(_ id: RuleID, _ body: () -> Void) {
-            guard let profile else { return body() }
+            guard let profile, profile.timesRules else { return body() }
             let start = profile.now()
             body()
             profile.add(id, since: start)
         }
 
-        var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests)
+        var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests, presence: rules.headerPlan.presence)
         runHeaderRules(texts: &headerTexts, isActive: activeRules, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         endPhase(.header)
         var mimeTexts = [[[UInt8]?]?](repeating: nil, count: rules.mimeHeaderRequests.count)
@@ -74,7 +74,7 @@ public struct RuleEvaluator: Sendable {
         endPhase(.mimeheader)
         for (index, (id, _)) in rules.exists.enumerated() where active(id) {
             timed(id) {
-                if headerTexts.text(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
+                if headerTexts.hasText(rules.existsSlots[index]) { counts[id.index] = 1 }
             }
         }
         endPhase(.exists)
