@@ -45,4 +45,39 @@ extension RuleEvaluator {
         }
         profile?.add(rule.id, since: start)
     }
+
+    /// The `mimeheader` rules, in run order: a rule hits when its regex matches the field in any
+    /// MIME part (or, negated, in none). A slot's texts are built on first use, and a rule whose
+    /// required literals occur in none of them is a non-match without running its regex.
+    func runMimeHeaderRules(views: SpamAssassinViews, isActive: [Bool], counts: inout [Int], noteLimit: (RuleID) -> Void,
+                            profile: RuleProfile?) {
+        let plan = rules.mimeHeaderPlan
+        let profile = profile?.timesRules == true ? profile : nil
+        var texts = [[[UInt8]]?](repeating: nil, count: rules.mimeHeaderRequests.count)
+        var candidates = [TargetSet?](repeating: nil, count: plan.prefilters.count)
+        for (index, rule) in rules.mimeHeader.enumerated() where isActive[rule.id.index] {
+            let slot = rule.requestSlot
+            if texts[slot] == nil {
+                let request = rules.mimeHeaderRequests[slot]
+                texts[slot] = views.mimeHeaderTexts(request.name, raw: request.raw).compactMap { $0 }
+            }
+            let slotTexts = texts[slot] ?? []
+            if let prefilter = plan.prefilters[slot] {
+                if candidates[slot] == nil { candidates[slot] = prefilter.candidates(in: slotTexts) }
+                if let found = candidates[slot], !found.contains(plan.targets[index]) {
+                    if rule.isNegated { counts[rule.id.index] = 1 }
+                    continue
+                }
+            }
+            let start = profile?.now() ?? 0
+            var matched = false
+            for text in slotTexts {
+                let outcome = rule.regex.firstMatch(in: text)
+                if case .limitHit = outcome { noteLimit(rule.id) }
+                if outcome.isMatch { matched = true; break }
+            }
+            if matched != rule.isNegated { counts[rule.id.index] = 1 }
+            profile?.add(rule.id, since: start)
+        }
+    }
 }
