@@ -45,36 +45,20 @@ public struct RuleEvaluator: Sendable {
             phaseStart = profile.now()
         }
         func timed(_ id: RuleID, _ body: () -> Void) {
-            guard let profile else { return body() }
+            guard let profile, profile.timesRules else { return body() }
             let start = profile.now()
             body()
             profile.add(id, since: start)
         }
 
-        var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests)
+        var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests, presence: rules.headerPlan.presence)
         runHeaderRules(texts: &headerTexts, isActive: activeRules, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         endPhase(.header)
-        var mimeTexts = [[[UInt8]?]?](repeating: nil, count: rules.mimeHeaderRequests.count)
-        for rule in rules.mimeHeader where active(rule.id) {
-            timed(rule.id) {
-                if mimeTexts[rule.requestSlot] == nil {
-                    let request = rules.mimeHeaderRequests[rule.requestSlot]
-                    mimeTexts[rule.requestSlot] = views.mimeHeaderTexts(request.name, raw: request.raw)
-                }
-                var matched = false
-                for text in mimeTexts[rule.requestSlot] ?? [] {
-                    guard let text else { continue }
-                    let outcome = rule.regex.firstMatch(in: text)
-                    if case .limitHit = outcome { noteLimit(rule.id) }
-                    if outcome.isMatch { matched = true; break }
-                }
-                if matched != rule.isNegated { counts[rule.id.index] = 1 }
-            }
-        }
+        runMimeHeaderRules(views: views, isActive: activeRules, counts: &counts, noteLimit: noteLimit, profile: profile)
         endPhase(.mimeheader)
         for (index, (id, _)) in rules.exists.enumerated() where active(id) {
             timed(id) {
-                if headerTexts.text(rules.existsSlots[index]) != nil { counts[id.index] = 1 }
+                if headerTexts.hasText(rules.existsSlots[index]) { counts[id.index] = 1 }
             }
         }
         endPhase(.exists)

@@ -6,7 +6,8 @@ import Darwin
 
 /// Where `RuleEvaluator` spends its time, summed over the messages evaluated with it: per phase
 /// (building the views, each rule kind, the metas) and per rule. Timing every rule costs time
-/// itself, so these figures are for finding costs, not for quoting. One per thread.
+/// itself, so these figures are for finding costs, not for quoting; a profile made with
+/// `timesRules` false times the phases alone, whose figures then hold. One per thread.
 public final class RuleProfile {
     public enum Phase: Int, CaseIterable, Sendable, CustomStringConvertible {
         case views, header, mimeheader, exists, bodyPrefilter, body, rawbody, full, uri, eval, meta
@@ -34,7 +35,11 @@ public final class RuleProfile {
     /// How many messages ran the rule (it was not skipped).
     public private(set) var ruleRuns: [Int]
 
-    public init(ruleCount: Int) {
+    /// Whether each rule is timed (`ruleSeconds`, `ruleRuns`) as well as each phase.
+    public let timesRules: Bool
+
+    public init(ruleCount: Int, timesRules: Bool = true) {
+        self.timesRules = timesRules
         ruleSeconds = Array(repeating: 0, count: ruleCount)
         ruleRuns = Array(repeating: 0, count: ruleCount)
     }
@@ -53,7 +58,7 @@ public final class RuleProfile {
     }
 
     func add(_ id: RuleID, since start: Double) {
-        guard id.index < ruleSeconds.count else { return }
+        guard timesRules, id.index < ruleSeconds.count else { return }
         ruleSeconds[id.index] += now() - start
         ruleRuns[id.index] += 1
     }
