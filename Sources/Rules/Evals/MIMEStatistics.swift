@@ -51,16 +51,22 @@ struct MIMEStatistics {
             partBytes.append(isAttachment ? nil : 0)
             let index = partBytes.count - 1
             let plain = type == "text/plain"
-            for line in Self.lines(part.rawBody) {
-                if multipartAlternative, !isAttachment, plain || type == "text/html" { partBytes[index]! += line.count }
+            // only the alternative's text sizes, quoted-printable and plain text read the lines
+            guard (multipartAlternative && !isAttachment && (plain || type == "text/html")) || encoding == "quoted-printable" || plain else {
+                continue
+            }
+            Self.forEachLine(part.rawBody) { line, count in
+                if multipartAlternative, !isAttachment, plain || type == "text/html" { partBytes[index]! += count }
                 if encoding == "quoted-printable", !line.starts(with: "SPAM: ".utf8) {
-                    if line.count > 79 { qpLongLine = true }
-                    qpBytes += line.count
+                    if count > 79 { qpLongLine = true }
+                    qpBytes += count
                     if line.contains(UInt8(ascii: "=")) {
-                        let encoded = Self.needlessQP.count(in: Array(line)).count
+                        let encoded = line.withUnsafeBufferPointer { Self.needlessQP.count(in: $0).count }
                         if encoded > 0 {
                             qpEncoded += encoded
-                            if let trailing = Self.trailingQPSpace.firstGroup(in: Array(line)) { qpEncoded -= trailing.count / 3 }
+                            if let groups = Self.trailingQPSpace.captureGroups(in: line), groups.count > 1, let trailing = groups[1] {
+                                qpEncoded -= trailing.count / 3
+                            }
                         }
                     }
                 }
@@ -69,9 +75,8 @@ struct MIMEStatistics {
                     asciiTextIllegal += 1
                 }
                 if plain, encoding.isEmpty || encoding == "7bit" || encoding == "8bit" {
-                    let bytes = Array(line)
-                    let entities = Self.unicodeEntity.count(in: bytes).count
-                    normalCharacters += bytes.count - entities * 8
+                    let entities = line.contains(UInt8(ascii: "&")) ? line.withUnsafeBufferPointer { Self.unicodeEntity.count(in: $0).count } : 0
+                    normalCharacters += count - entities * 8
                     unicodeCharacters += entities
                 }
             }
@@ -157,24 +162,20 @@ struct MIMEStatistics {
         return field.unfolded.lowercased().trimmingCharacters()
     }
 
-    /// The body's lines with their "\n" (a "\r" before it dropped, as SpamAssassin reads CRLF mail).
-    static func lines(_ body: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
+    /// Each line of the body as SpamAssassin reads it: its bytes without the line end (CR LF or
+    /// LF), and its length with one "\n" counted when it had a line end.
+    static func forEachLine(_ body: ArraySlice<UInt8>, _ visit: (ArraySlice<UInt8>, Int) -> Void) {
         var start = body.startIndex
         var index = body.startIndex
         while index < body.endIndex {
             if body[index] == 0x0A {
-                if index > start, body[index - 1] == 0x0D {
-                    result.append(body[start..<(index - 1)] + [0x0A])
-                } else {
-                    result.append(body[start...index])
-                }
+                let end = index > start && body[index - 1] == 0x0D ? index - 1 : index
+                visit(body[start..<end], end - start + 1)
                 start = index + 1
             }
             index += 1
         }
-        if start < body.endIndex { result.append(body[start...]) }
-        return result
+        if start < body.endIndex { visit(body[start...], body.endIndex - start) }
     }
 
     /// Characters in UTF-8 (or Latin-1) bytes: every byte that does not continue a sequence.
