@@ -47,7 +47,7 @@ struct MIMEStatistics {
             checkHeaders(type: type, encoding: encoding, disposition: disposition, charset: charset ?? "", configuration: context.configuration)
             guard part.leaf != nil || Self.isEmbeddedMessage(part) else { continue }
             partTypes.append(type)
-            let isAttachment = disposition.contains("attachment")
+            let isAttachment = Self.contains(disposition, "attachment")
             partBytes.append(isAttachment ? nil : 0)
             let index = partBytes.count - 1
             let plain = type == "text/plain"
@@ -107,13 +107,13 @@ struct MIMEStatistics {
         } else if type.hasPrefix("text") {
             bodyTextCount += 1
         }
-        if encoding.contains("base64") {
+        if Self.contains(encoding, "base64") {
             base64Count += 1
-        } else if encoding.contains("quoted-printable") {
+        } else if Self.contains(encoding, "quoted-printable") {
             qpCount += 1
         }
-        if disposition.contains("attachment") { attachmentCount += 1 }
-        if type.hasPrefix("text"), encoding.contains("base64"), charset.isEmpty || Self.asciiCharsets.matches(charset),
+        if Self.contains(disposition, "attachment") { attachmentCount += 1 }
+        if type.hasPrefix("text"), Self.contains(encoding, "base64"), charset.isEmpty || Self.asciiCharsets.matches(charset),
            !(disposition.hasPrefix("attachment") || disposition.hasPrefix("inline")) {
             base64EncodedText = true
         }
@@ -122,6 +122,22 @@ struct MIMEStatistics {
             charsets.append(charset)
             if !farawayCharset, !configuration.charsetIsOK(charset) { farawayCharset = true }
         }
+    }
+
+    /// `text.contains(needle)` (an ASCII needle), by bytes when the text is ASCII: Foundation's
+    /// search compares characters, which only matters for other text.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle.description) }
+        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard !wanted.isEmpty else { return true }
+        let bytes = Array(utf8)
+        guard bytes.count >= wanted.count else { return false }
+        outer: for start in 0...(bytes.count - wanted.count) where bytes[start] == wanted[0] {
+            for offset in 1..<wanted.count where bytes[start + offset] != wanted[offset] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// `check_for_mime(name)`: the named statistic is set and true.

@@ -135,4 +135,15 @@ import Testing
         #expect(seen.map { $0.0 } == ["a", "bb", "", "c\rd", "tail"])
         #expect(seen.map { $0.1 } == [2, 3, 1, 4, 4])
     }
+
+    /// The byte search gives String's answers on header values.
+    @Test func headerValueSearchAgreesWithString() {
+        let values = ["attachment; filename=x", "inline", "", "base64", " x-base64 ", "quoted-printable", "attachmen", "pièce attachment", "e\u{301}attachment"]
+        for value in values {
+            for needle: StaticString in ["attachment", "base64", "quoted-printable"] {
+                #expect(MIMEStatistics.contains(value, needle) == value.contains(needle.description), "\(value) \(needle)")
+            }
+        }
+    }
 }
+
