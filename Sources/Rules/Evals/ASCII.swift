@@ -26,6 +26,38 @@ enum ASCII {
         return false
     }
 
+    /// Whether `needle` occurs in `bytes`, ASCII letters compared without case (as a caseless
+    /// byte-mode regex compares them); an empty needle always does.
+    static func containsIgnoringCase(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        let lowerFirst = lower(first)
+        return bytes.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { wanted in
+                outer: for start in 0...(text.count - wanted.count) where lower(text[start]) == lowerFirst {
+                    for offset in 1..<wanted.count where lower(text[start + offset]) != lower(wanted[offset]) { continue outer }
+                    return true
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `bytes`, byte for byte.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { wanted in
+                outer: for start in 0...(text.count - wanted.count) where text[start] == first {
+                    for offset in 1..<wanted.count where text[start + offset] != wanted[offset] { continue outer }
+                    return true
+                }
+                return false
+            }
+        }
+    }
+
     static func string(_ bytes: some Sequence<UInt8>) -> String { String(decoding: Array(bytes), as: UTF8.self) }
 
     /// The bytes without leading and trailing Perl white space.

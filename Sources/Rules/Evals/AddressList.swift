@@ -1,13 +1,41 @@
 /// A named list of file-glob address patterns (`*@example.com`, `friend@isp.com`, `?` for one
 /// character), as `welcomelist_from` and `enlist_addrlist` build them; matching ignores case.
 struct AddressList: Sendable {
-    private var patterns: [String: [UInt8]] = [:]
+    /// A lower-cased pattern, sorted by shape so the common ones need no glob.
+    enum Pattern: Sendable {
+        /// No `*` or `?`: the address itself.
+        case exact([UInt8])
+        /// `*` then no `*` or `?`: any address ending so.
+        case suffix([UInt8])
+        case glob([UInt8])
+
+        init(_ bytes: [UInt8]) {
+            let isWildcard: (UInt8) -> Bool = { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+            if !bytes.contains(where: isWildcard) {
+                self = .exact(bytes)
+            } else if bytes.first == UInt8(ascii: "*"), !bytes.dropFirst().contains(where: isWildcard) {
+                self = .suffix(Array(bytes.dropFirst()))
+            } else {
+                self = .glob(bytes)
+            }
+        }
+
+        func matches(_ text: [UInt8]) -> Bool {
+            switch self {
+            case .exact(let bytes): text == bytes
+            case .suffix(let bytes): text.count >= bytes.count && text[(text.count - bytes.count)...].elementsEqual(bytes)
+            case .glob(let bytes): AddressList.glob(bytes[...], matches: text[...])
+            }
+        }
+    }
+
+    private var patterns: [String: Pattern] = [:]
 
     var isEmpty: Bool { patterns.isEmpty }
 
     mutating func add(_ pattern: String) {
         let lowered = pattern.lowercased()
-        patterns[lowered] = Array(lowered.utf8)
+        patterns[lowered] = Pattern(Array(lowered.utf8))
     }
 
     mutating func remove(_ pattern: String) {
@@ -15,8 +43,17 @@ struct AddressList: Sendable {
     }
 
     func contains(_ address: String) -> Bool {
-        let lowered = Array(address.lowercased().utf8)
-        return patterns.values.contains { Self.glob($0[...], matches: lowered[...]) }
+        contains(lowercased: Self.lowercasedBytes(address))
+    }
+
+    /// `contains` for an address already through `lowercasedBytes`.
+    func contains(lowercased address: [UInt8]) -> Bool {
+        patterns.values.contains { $0.matches(address) }
+    }
+
+    /// The UTF-8 bytes of `address.lowercased()`.
+    static func lowercasedBytes(_ address: String) -> [UInt8] {
+        address.utf8.allSatisfy { $0 < 0x80 } ? address.utf8.map(ASCII.lower) : Array(address.lowercased().utf8)
     }
 
     /// `*` any run of bytes, `?` any one byte, everything else itself.

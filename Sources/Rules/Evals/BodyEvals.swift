@@ -84,7 +84,7 @@ enum BodyEvals {
     static func blankLineRatio(_ context: EvalContext, minimumLines: Int) -> Double {
         var lines = 0, blank = 0
         for chunk in context.views.rawBody {
-            for line in MIMEStatistics.lines(chunk[...]) {
+            MIMEStatistics.forEachLine(chunk[...]) { line, _ in
                 lines += 1
                 if line.allSatisfy(ASCII.isPerlSpace) { blank += 1 }
             }
@@ -132,6 +132,8 @@ enum BodyEvals {
     /// `grep(/\w/, split(/\s+/, $text))` on a character string: the runs between Unicode white
     /// space that hold a Unicode word character (a letter, mark, digit or connector), in UTF-8.
     static func perlWords(_ text: String) -> [[UInt8]] {
+        var text = text
+        if let words = text.withUTF8({ asciiPerlWords($0) }) { return words }
         var words: [[UInt8]] = []
         var word: [UInt8] = [], hasWordCharacter = false
         for scalar in text.unicodeScalars {
@@ -145,6 +147,30 @@ enum BodyEvals {
             if !hasWordCharacter { hasWordCharacter = isPerlWordCharacter(scalar) }
         }
         if hasWordCharacter { words.append(word) }
+        return words
+    }
+
+    /// `perlWords` for UTF-8 bytes (invalid ones read as U+FFFD, as String reads them).
+    static func perlWords(utf8 bytes: [UInt8]) -> [[UInt8]] {
+        bytes.withUnsafeBufferPointer { asciiPerlWords($0) } ?? perlWords(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `perlWords` of ASCII text, byte by byte; nil when the text is not all ASCII.
+    private static func asciiPerlWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [[UInt8]] = []
+        var start = 0, hasWordCharacter = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if ASCII.isPerlSpace(byte) {
+                if hasWordCharacter { words.append(Array(bytes[start..<index])) }
+                hasWordCharacter = false
+                start = index + 1
+            } else if !hasWordCharacter {
+                hasWordCharacter = ByteClass.isWord(byte)
+            }
+        }
+        if hasWordCharacter { words.append(Array(bytes[start..<bytes.count])) }
         return words
     }
 
@@ -166,17 +192,23 @@ enum BodyEvals {
             return (percent, Int(context.bodyCache["madiff_html"] ?? 0), Int(context.bodyCache["madiff_text"] ?? 0))
         }
         var result = (percent: 0.0, htmlWords: 0, textWords: 0)
-        let alternatives = context.parts.filter { $0.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") }
         let summary = context.parts.map { $0.contentType.mimeType.lowercased() }
         let calendarOnly = summary == ["multipart/alternative", "text/html", "text/calendar"]
         if !calendarOnly {
-            for alternative in alternatives {
+            for (alternative, firstLeafIndex) in alternativesWithFirstLeaf(context.message.root) {
                 var html: [[UInt8]: Int] = [:], text: [[UInt8]: Int] = [:]
-                for part in alternative.leaves where part.contentType.mimeType.lowercased().hasPrefix("text") {
+                for (offset, part) in alternative.leaves.enumerated() where part.contentType.mimeType.lowercased().hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
-                    let rendered = (isHTML ? leaf.text.map(BodyRenderer.spamAssassinRendering) : leaf.text) ?? ""
-                    for word in perlWords(rendered) {
+                    let words: [[UInt8]]
+                    if !isHTML {
+                        words = perlWords(leaf.text ?? "")
+                    } else if let scan = context.views.htmlScans.first(where: { $0.leafIndex == firstLeafIndex + offset }), scan.scannedLeafText {
+                        words = perlWords(utf8: scan.statistics.rendered)
+                    } else {
+                        words = perlWords(leaf.text.map(BodyRenderer.spamAssassinRendering) ?? "")
+                    }
+                    for word in words {
                         if isHTML { html[word, default: 0] += 1 } else { text[word, default: 0] += 1 }
                     }
                     if isHTML, html.isEmpty, leaf.html?.hints.tagExists("img") == true { html[[0x0A]] = 1 }
@@ -192,6 +224,24 @@ enum BodyEvals {
         context.bodyCache[key] = result.percent
         context.bodyCache["madiff_html"] = Double(result.htmlWords)
         context.bodyCache["madiff_text"] = Double(result.textWords)
+        return result
+    }
+
+    /// The multipart/alternative parts SpamAssassin's part list holds (multiparts descended, not
+    /// embedded messages), in its order, each with the index of its first leaf among all the
+    /// message's leaves (`BodyRenderer.leavesWithContainer` order, as `HTMLLeafScan` counts).
+    static func alternativesWithFirstLeaf(_ root: MIMEPart) -> [(MIMEPart, Int)] {
+        var result: [(MIMEPart, Int)] = []
+        var leafCount = 0
+        func visit(_ part: MIMEPart, listed: Bool) {
+            if listed, part.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") { result.append((part, leafCount)) }
+            switch part.content {
+            case .leaf: leafCount += 1
+            case .multipart(let multipart): for child in multipart.parts { visit(child, listed: listed) }
+            case .message(let inner): visit(inner, listed: false)
+            }
+        }
+        visit(root, listed: true)
         return result
     }
 }

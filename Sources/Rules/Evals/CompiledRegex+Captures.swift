@@ -11,4 +11,14 @@ extension CompiledRegex {
     }
 
     func matches(_ text: String) -> Bool { firstMatch(in: Array(text.utf8)).isMatch }
+
+    func matches(bytes text: [UInt8]) -> Bool { text.withUnsafeBufferPointer { firstMatch(in: $0).isMatch } }
+
+    func matches(bytes text: ArraySlice<UInt8>) -> Bool { text.withUnsafeBufferPointer { firstMatch(in: $0).isMatch } }
+
+    /// The capture groups of the first match in `text` (ranges of `text`'s indices), nil when there is none.
+    func captureGroups(in text: ArraySlice<UInt8>) -> [Range<Int>?]? {
+        let offset = text.startIndex
+        return text.withUnsafeBufferPointer { captures(in: $0) }?.map { $0.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }
+    }
 }

@@ -22,18 +22,18 @@ struct DateSummary {
                 }
             }
         }
-        var received = context.scalar("Received").split(separator: "\n").map(String.init)
-            .filter { $0.contains(where: { !$0.isWhitespace }) }
-        if let first = received.first, Self.localFirst.matches(first) || Self.qmailLocal.matches(first) {
+        var received = Self.receivedLines(context.scalarBytes("Received"))
+        if let first = received.first, Self.localFirst.matches(bytes: first) || Self.qmailLocal.matches(bytes: first) {
             let local = received.removeFirst()
-            if let next = received.first, Self.fetchmail.matches(next) {
+            if let next = received.first, Self.fetchmail.matches(bytes: next) {
                 received.removeFirst()
             } else {
                 received.insert(local, at: 0)
             }
         }
         for line in received {
-            if let date = Self.receivedDate.firstGroup(in: Array(line.utf8)), let time = RFC822Date.parse(ASCII.string(date)) {
+            if let groups = Self.receivedDate.captureGroups(in: line), groups.count > 1, let date = groups[1],
+               let time = RFC822Date.parse(bytes: line[date]) {
                 receivedTimes.append(time)
             }
         }
@@ -41,5 +41,16 @@ struct DateSummary {
         var differences = receivedTimes.map { headerTime - $0 }
         if differences.count > 1, differences.last == 0 { differences.removeLast() }
         dateDifference = differences.min { abs($0) < abs($1) } ?? 0
+    }
+
+    /// The text's lines (split at "\n" as the String's characters split) that hold something
+    /// other than white space.
+    static func receivedLines(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
+        // "\r\n" is one Character, not a line break, and non-ASCII white space needs Unicode
+        // properties: leave those rare texts to String.
+        guard !text.contains(where: { $0 == 0x0D || $0 >= 0x80 }) else {
+            return ASCII.string(text).split(separator: "\n").filter { $0.contains(where: { !$0.isWhitespace }) }.map { Array($0.utf8)[...] }
+        }
+        return text.split(separator: 0x0A).filter { $0.contains(where: { !(ASCII.isPerlSpace($0)) }) }
     }
 }

@@ -26,9 +26,27 @@ final class EvalContext {
         return values
     }
 
+    private var scalarCache: [String: String] = [:]
+    private var scalarBytesCache: [String: [UInt8]] = [:]
+
     /// `$pms->get(request)` in scalar context: the first address or name for `:addr` / `:name`
     /// and EnvelopeFrom (without "\n"), else every value joined; "" when there is none.
     func scalar(_ request: String) -> String {
+        if let cached = scalarCache[request] { return cached }
+        let value = uncachedScalar(request)
+        scalarCache[request] = value
+        return value
+    }
+
+    /// `scalar(request)` as UTF-8 bytes (invalid input already repaired, as in the String).
+    func scalarBytes(_ request: String) -> [UInt8] {
+        if let cached = scalarBytesCache[request] { return cached }
+        let value = Array(scalar(request).utf8)
+        scalarBytesCache[request] = value
+        return value
+    }
+
+    private func uncachedScalar(_ request: String) -> String {
         let values = list(request)
         guard let first = values.first else { return "" }
         let modifiers = request.utf8.split(separator: UInt8(ascii: ":")).dropFirst()
@@ -70,6 +88,10 @@ final class EvalContext {
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
+    lazy var forgedReceivedCounts = ForgedReceivedCounts(relays.untrustedRelays)
+    /// Every Received field, white space runs squeezed to one space.
+    lazy var squeezedReceived: [UInt8] = ReceivedEvals.squeezed(scalarBytes("Received"))
+    lazy var gatedThroughReceivedRemover: Bool = ReceivedEvals.computeGatedThroughReceivedRemover(self)
 
     /// `all_from_addrs`: Resent-From when present, else From, Envelope-Sender, Resent-Sender,
     /// X-Envelope-From and the envelope sender, without repeats.
@@ -100,6 +122,24 @@ final class EvalContext {
         var seen = Set<String>()
         return addresses.filter { seen.insert($0).inserted }
     }()
+
+    /// `allFromAddresses`, each through `AddressList.lowercasedBytes`.
+    lazy var allFromAddressesLowercased: [[UInt8]] = allFromAddresses.map(AddressList.lowercasedBytes)
+    /// `allToAddresses`, each through `AddressList.lowercasedBytes`.
+    lazy var allToAddressesLowercased: [[UInt8]] = allToAddresses.map(AddressList.lowercasedBytes)
+
+    /// FreeMail's body addresses (`FreeMailEvals.bodyFreemails`), found once for every eval.
+    lazy var bodyFreemails: [String]? = FreeMailEvals.bodyFreemails(self)
+
+    private var freemailAnswers: [String: Bool] = [:]
+
+    /// `configuration.isFreemail(email)`, asked once per address.
+    func isFreemail(_ email: String) -> Bool {
+        if let known = freemailAnswers[email] { return known }
+        let answer = configuration.isFreemail(email)
+        freemailAnswers[email] = answer
+        return answer
+    }
 
     private static let receivedFor = try! CompiledRegex(#" for <?(\S+\@\S+?\.\S+?)>?;"#)
 

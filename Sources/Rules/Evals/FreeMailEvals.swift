@@ -12,21 +12,24 @@ enum FreeMailEvals {
             guard let header = site.text(0) else { return .invalid(name, "needs a header") }
             guard let filter = optionalRegex(site.text(1)) else { return .invalid(name, "invalid regex") }
             return .test { context in
-                context.list("\(header):addr").map { $0.lowercased() }.contains { email in
-                    context.configuration.isFreemail(email) && (filter.value?.matches(email) ?? true)
+                context.list("\(header):addr").contains { address in
+                    let email = address.lowercased()
+                    return context.isFreemail(email) && (filter.value?.matches(email) ?? true)
                 }
             }
         case "check_freemail_from":
             guard let filter = optionalRegex(site.text(0)) else { return .invalid(name, "invalid regex") }
             return .test { context in
-                Set(context.allFromAddresses.map { $0.lowercased() }).subtracting([""]).contains { email in
-                    context.configuration.isFreemail(email) && (filter.value?.matches(email) ?? true)
+                // isFreemail("") is false: no need to drop empty addresses or repeats first
+                context.allFromAddressesLowercased.contains { bytes in
+                    let email = ASCII.string(bytes)
+                    return context.isFreemail(email) && (filter.value?.matches(bytes: bytes) ?? true)
                 }
             }
         case "check_freemail_body":
             guard let filter = optionalRegex(site.text(0)) else { return .invalid(name, "invalid regex") }
             return .test { context in
-                guard let emails = bodyFreemails(context) else { return false }
+                guard let emails = context.bodyFreemails else { return false }
                 guard let regex = filter.value else { return !emails.isEmpty }
                 return emails.contains { regex.matches($0) }
             }
@@ -54,8 +57,8 @@ enum FreeMailEvals {
         }
         let from = context.list("From:addr").map { $0.lowercased() }
         let replyTo = context.list("Reply-To:addr").map { $0.lowercased() }
-        let fromIsFree = from.contains(where: configuration.isFreemail)
-        let replyToIsFree = replyTo.contains(where: configuration.isFreemail)
+        let fromIsFree = from.contains(where: context.isFreemail)
+        let replyToIsFree = replyTo.contains(where: context.isFreemail)
         let fromNotInReplyTo = !from.contains { replyTo.contains($0) }
         if fromIsFree, replyToIsFree, fromNotInReplyTo { return true }
         if what == "replyto" {
@@ -64,7 +67,7 @@ enum FreeMailEvals {
             if !replyTo.isEmpty, !replyToIsFree { return false }
             if !fromIsFree { return false }
         }
-        guard let bodyEmails = bodyFreemails(context), !bodyEmails.isEmpty else { return false }
+        guard let bodyEmails = context.bodyFreemails, !bodyEmails.isEmpty else { return false }
         let replyAddresses = what == "replyto" ? replyTo : (replyToIsFree ? replyTo : from)
         return bodyEmails.contains { body in replyAddresses.contains { $0 != body } }
     }
@@ -92,6 +95,8 @@ enum FreeMailEvals {
             }
         }
         scan: for line in context.views.body.dropFirst() {
+            // every address pattern needs an "@"
+            guard line.contains(UInt8(ascii: "@")) else { continue }
             var text = replacingMatches(of: urlWithAt, in: line)
             text = replacingMatches(of: quotedEmail, in: text)
             var start = 0

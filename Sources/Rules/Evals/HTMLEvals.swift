@@ -6,7 +6,7 @@ enum HTMLEvals {
     /// SpamAssassin's `html_all`: one entry per non-empty text/html leaf (embedded messages'
     /// too), parsed from the text as SpamAssassin decodes it; worked out with the body view.
     static func statistics(of context: EvalContext) -> [HTMLStatistics] {
-        context.views.htmlStatistics
+        context.views.htmlScans.map(\.statistics)
     }
 
     static func make(_ site: EvalCallSite) -> EvalImplementation? {

@@ -49,8 +49,15 @@ enum HeaderEvals {
             return .test(outlookMessageIDInvalid)
         case "check_unresolved_template":
             return .test { context in
-                context.views.headers.values(for: HeaderRequest(name: "ALL")).contains { value in
-                    value.split(separator: 0x0A).contains { line in
+                // `ALL` gives one "Name: decoded\n" value per field; the template pattern needs a "%"
+                context.views.headers.fields.contains { field in
+                    guard field.name.utf8.contains(UInt8(ascii: "%")) || field.decoded.utf8.contains(UInt8(ascii: "%")) else { return false }
+                    var value = Array(field.name.utf8)
+                    value.append(UInt8(ascii: ":"))
+                    value.append(UInt8(ascii: " "))
+                    value += field.decoded.utf8
+                    value.append(0x0A)
+                    return value.split(separator: 0x0A).contains { line in
                         let bytes = Array(line)
                         return unresolvedTemplate.firstMatch(in: bytes).isMatch && !templateExempt.firstMatch(in: bytes).isMatch
                     }
@@ -142,6 +149,9 @@ enum HeaderEvals {
         let to = context.scalar("To:addr")
         guard !to.isEmpty else { return false }
         let subject = context.scalar("Subject")
+        // Every alternative of both patterns needs the address (or its user part), any case.
+        let needle = test == "address" ? Array(to.utf8) : Array(to.utf8.prefix { $0 != UInt8(ascii: "@") })
+        guard ASCII.containsIgnoringCase(context.scalarBytes("Subject"), needle) else { return false }
         let quoted = RegexEscaping.quote(to)
         if test == "address" {
             return (try? CompiledRegex("\\b\(quoted)\\b", options: .caseless, jit: false))?.matches(subject) ?? false
@@ -176,6 +186,10 @@ enum HeaderEvals {
         let user = String(to[..<at])
         let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
         guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs) else { return false }
+        let fromBytes = context.scalarBytes("EnvelopeFrom:addr")
+        guard ASCII.containsIgnoringCase(fromBytes, Array(domain.utf8)), ASCII.containsIgnoringCase(fromBytes, Array((user + "@").utf8)) else {
+            return false
+        }
         let pattern = "\\b" + RegexEscaping.quote(domain) + "." + RegexEscaping.quote(user) + "@"
         return (try? CompiledRegex(pattern, options: .caseless, jit: false))?.matches(from) ?? false
     }

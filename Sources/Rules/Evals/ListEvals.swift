@@ -7,11 +7,11 @@ enum ListEvals {
         let configuration = site.configuration
         func fromIn(_ list: String) -> EvalImplementation {
             guard let addresses = configuration.list(list) else { return .test { _ in false } }
-            return .test { $0.allFromAddresses.contains(where: addresses.contains) }
+            return .test { $0.allFromAddressesLowercased.contains(where: addresses.contains(lowercased:)) }
         }
         func toIn(_ list: String) -> EvalImplementation {
             guard let addresses = configuration.list(list) else { return .test { _ in false } }
-            return .test { $0.allToAddresses.contains(where: addresses.contains) }
+            return .test { $0.allToAddressesLowercased.contains(where: addresses.contains(lowercased:)) }
         }
         switch name {
         case "check_from_in_blocklist", "check_from_in_blacklist": return fromIn("blocklist_from")

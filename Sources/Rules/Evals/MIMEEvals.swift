@@ -95,7 +95,7 @@ enum MIMEEvals {
         for part in context.parts where part.leaf != nil || MIMEStatistics.isEmbeddedMessage(part) {
             guard MIMEStatistics.mimeType(part) != "application/ics",
                   MIMEStatistics.lowerHeader(part, "Content-Transfer-Encoding") == "base64" else { continue }
-            for line in MIMEStatistics.lines(part.rawBody) { longest = max(longest, line.count) }
+            MIMEStatistics.forEachLine(part.rawBody) { _, count in longest = max(longest, count) }
         }
         return longest
     }

@@ -47,20 +47,26 @@ struct MIMEStatistics {
             checkHeaders(type: type, encoding: encoding, disposition: disposition, charset: charset ?? "", configuration: context.configuration)
             guard part.leaf != nil || Self.isEmbeddedMessage(part) else { continue }
             partTypes.append(type)
-            let isAttachment = disposition.contains("attachment")
+            let isAttachment = Self.contains(disposition, "attachment")
             partBytes.append(isAttachment ? nil : 0)
             let index = partBytes.count - 1
             let plain = type == "text/plain"
-            for line in Self.lines(part.rawBody) {
-                if multipartAlternative, !isAttachment, plain || type == "text/html" { partBytes[index]! += line.count }
+            // only the alternative's text sizes, quoted-printable and plain text read the lines
+            guard (multipartAlternative && !isAttachment && (plain || type == "text/html")) || encoding == "quoted-printable" || plain else {
+                continue
+            }
+            Self.forEachLine(part.rawBody) { line, count in
+                if multipartAlternative, !isAttachment, plain || type == "text/html" { partBytes[index]! += count }
                 if encoding == "quoted-printable", !line.starts(with: "SPAM: ".utf8) {
-                    if line.count > 79 { qpLongLine = true }
-                    qpBytes += line.count
+                    if count > 79 { qpLongLine = true }
+                    qpBytes += count
                     if line.contains(UInt8(ascii: "=")) {
-                        let encoded = Self.needlessQP.count(in: Array(line)).count
+                        let encoded = line.withUnsafeBufferPointer { Self.needlessQP.count(in: $0).count }
                         if encoded > 0 {
                             qpEncoded += encoded
-                            if let trailing = Self.trailingQPSpace.firstGroup(in: Array(line)) { qpEncoded -= trailing.count / 3 }
+                            if let groups = Self.trailingQPSpace.captureGroups(in: line), groups.count > 1, let trailing = groups[1] {
+                                qpEncoded -= trailing.count / 3
+                            }
                         }
                     }
                 }
@@ -69,9 +75,8 @@ struct MIMEStatistics {
                     asciiTextIllegal += 1
                 }
                 if plain, encoding.isEmpty || encoding == "7bit" || encoding == "8bit" {
-                    let bytes = Array(line)
-                    let entities = Self.unicodeEntity.count(in: bytes).count
-                    normalCharacters += bytes.count - entities * 8
+                    let entities = line.contains(UInt8(ascii: "&")) ? line.withUnsafeBufferPointer { Self.unicodeEntity.count(in: $0).count } : 0
+                    normalCharacters += count - entities * 8
                     unicodeCharacters += entities
                 }
             }
@@ -102,13 +107,13 @@ struct MIMEStatistics {
         } else if type.hasPrefix("text") {
             bodyTextCount += 1
         }
-        if encoding.contains("base64") {
+        if Self.contains(encoding, "base64") {
             base64Count += 1
-        } else if encoding.contains("quoted-printable") {
+        } else if Self.contains(encoding, "quoted-printable") {
             qpCount += 1
         }
-        if disposition.contains("attachment") { attachmentCount += 1 }
-        if type.hasPrefix("text"), encoding.contains("base64"), charset.isEmpty || Self.asciiCharsets.matches(charset),
+        if Self.contains(disposition, "attachment") { attachmentCount += 1 }
+        if type.hasPrefix("text"), Self.contains(encoding, "base64"), charset.isEmpty || Self.asciiCharsets.matches(charset),
            !(disposition.hasPrefix("attachment") || disposition.hasPrefix("inline")) {
             base64EncodedText = true
         }
@@ -117,6 +122,22 @@ struct MIMEStatistics {
             charsets.append(charset)
             if !farawayCharset, !configuration.charsetIsOK(charset) { farawayCharset = true }
         }
+    }
+
+    /// `text.contains(needle)` (an ASCII needle), by bytes when the text is ASCII: Foundation's
+    /// search compares characters, which only matters for other text.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle.description) }
+        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard !wanted.isEmpty else { return true }
+        let bytes = Array(utf8)
+        guard bytes.count >= wanted.count else { return false }
+        outer: for start in 0...(bytes.count - wanted.count) where bytes[start] == wanted[0] {
+            for offset in 1..<wanted.count where bytes[start + offset] != wanted[offset] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// `check_for_mime(name)`: the named statistic is set and true.
@@ -157,24 +178,20 @@ struct MIMEStatistics {
         return field.unfolded.lowercased().trimmingCharacters()
     }
 
-    /// The body's lines with their "\n" (a "\r" before it dropped, as SpamAssassin reads CRLF mail).
-    static func lines(_ body: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
+    /// Each line of the body as SpamAssassin reads it: its bytes without the line end (CR LF or
+    /// LF), and its length with one "\n" counted when it had a line end.
+    static func forEachLine(_ body: ArraySlice<UInt8>, _ visit: (ArraySlice<UInt8>, Int) -> Void) {
         var start = body.startIndex
         var index = body.startIndex
         while index < body.endIndex {
             if body[index] == 0x0A {
-                if index > start, body[index - 1] == 0x0D {
-                    result.append(body[start..<(index - 1)] + [0x0A])
-                } else {
-                    result.append(body[start...index])
-                }
+                let end = index > start && body[index - 1] == 0x0D ? index - 1 : index
+                visit(body[start..<end], end - start + 1)
                 start = index + 1
             }
             index += 1
         }
-        if start < body.endIndex { result.append(body[start...]) }
-        return result
+        if start < body.endIndex { visit(body[start...], body.endIndex - start) }
     }
 
     /// Characters in UTF-8 (or Latin-1) bytes: every byte that does not continue a sequence.

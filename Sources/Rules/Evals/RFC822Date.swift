@@ -2,7 +2,7 @@
 /// order, an optional time, a numeric or named zone; out-of-range fields are clamped. Returns
 /// seconds since 1970 (UTC), nil when no date is found.
 enum RFC822Date {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
     private static let monthNames = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     private static let dayMonthYear = try! CompiledRegex(" (\\d+) \(monthNames) (\\d{4}) ", options: .caseless)
     private static let monthDayTimeYear = try! CompiledRegex(" \(monthNames) +(\\d+) \\d+:\\d+:\\d+ (\\d{4}) ", options: .caseless)
@@ -11,35 +11,42 @@ enum RFC822Date {
     private static let numericZone = try! CompiledRegex(" ([-+]\\d{4}) ")
     private static let namedZone = try! CompiledRegex("\\b([A-Z]{2,4}(?:-DST)?)\\b")
 
-    static func parse(_ date: String) -> Int? {
-        var text = Array(" \(date) ".utf8)
-        text = squeeze(text)
+    static func parse(_ date: String) -> Int? { parse(bytes: date.utf8) }
+
+    /// `parse` on the UTF-8 bytes of the date.
+    static func parse(bytes date: some Collection<UInt8>) -> Int? {
+        var spaced: [UInt8] = []
+        spaced.reserveCapacity(date.count + 2)
+        spaced.append(0x20)
+        spaced.append(contentsOf: date)
+        spaced.append(0x20)
+        var text = squeeze(spaced)
         var day = 0, month = 0, year = 0
         if let groups = remove(dayMonthYear, from: &text) {
-            day = Int(groups[0]) ?? 0; month = monthNumber(groups[1]); year = Int(groups[2]) ?? 0
+            day = decimal(groups[0]) ?? 0; month = monthNumber(groups[1]); year = decimal(groups[2]) ?? 0
         } else if let groups = remove(monthDayTimeYear, from: &text) {
-            day = Int(groups[1]) ?? 0; month = monthNumber(groups[0]); year = Int(groups[2]) ?? 0
+            day = decimal(groups[1]) ?? 0; month = monthNumber(groups[0]); year = decimal(groups[2]) ?? 0
         } else if let groups = remove(dayMonthShortYear, from: &text) {
-            day = Int(groups[0]) ?? 0; month = monthNumber(groups[1])
+            day = decimal(groups[0]) ?? 0; month = monthNumber(groups[1])
             let digits = groups[2]
-            year = Int(digits) ?? 0
+            year = decimal(digits) ?? 0
             if digits.count == 2, year < 50 { year += 2000 } else if digits.count != 4 { year += 1900 }
         } else {
             return nil
         }
         var hour = 0, minute = 0, second = 0
         if let groups = remove(time, from: &text) {
-            hour = Int(groups[0]) ?? 0; minute = Int(groups[1]) ?? 0; second = Int(groups[3]) ?? 0
+            hour = decimal(groups[0]) ?? 0; minute = decimal(groups[1]) ?? 0; second = decimal(groups[3]) ?? 0
         }
         var offset = 0
         if let groups = remove(numericZone, from: &text) {
             offset = zoneSeconds(groups[0])
-        } else if let groups = remove(namedZone, from: &text), let named = TimeZoneNames.offsets[groups[0]] {
+        } else if let groups = remove(namedZone, from: &text), let named = TimeZoneNames.offsets[ASCII.string(groups[0])] {
             offset = named
         }
         second = min(second, 59); minute = min(minute, 59); hour = min(hour, 23)
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let maxDay = [4, 6, 9, 11].contains(month) ? 30 : month == 2 ? (leap ? 29 : 28) : 31
+        let maxDay = month == 4 || month == 6 || month == 9 || month == 11 ? 30 : month == 2 ? (leap ? 29 : 28) : 31
         if day > maxDay {
             day = 1
             month += 1
@@ -50,6 +57,20 @@ enum RFC822Date {
         let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
         if offset > 0, seconds < offset { return 0 }
         return seconds - offset
+    }
+
+    /// `Int(String(decoding: digits))`: nil when empty, not all ASCII digits, or too large.
+    static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let (scaled, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = scaled.addingReportingOverflow(Int(byte - 0x30))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 
     private static func squeeze(_ bytes: [UInt8]) -> [UInt8] {
@@ -70,24 +91,25 @@ enum RFC822Date {
         return collapsed
     }
 
-    /// Finds `pattern`, replaces the match with one space, returns its groups ("" when unset).
-    private static func remove(_ pattern: CompiledRegex, from text: inout [UInt8]) -> [String]? {
+    /// Finds `pattern`, replaces the match with one space, returns its groups (empty when unset).
+    private static func remove(_ pattern: CompiledRegex, from text: inout [UInt8]) -> [ArraySlice<UInt8>]? {
         guard let groups = pattern.captureGroups(in: text), let whole = groups[0] else { return nil }
-        let values = groups.dropFirst().map { range in range.map { ASCII.string(text[$0]) } ?? "" }
-        text.replaceSubrange(whole, with: [0x20])
+        let values = groups.dropFirst().map { range in range.map { text[$0] } ?? [] }
+        text.replaceSubrange(whole, with: CollectionOfOne(0x20))
         return values
     }
 
-    private static func monthNumber(_ name: String) -> Int {
-        (months.firstIndex(of: name.lowercased()) ?? -1) + 1
+    private static func monthNumber(_ name: ArraySlice<UInt8>) -> Int {
+        let lowered = name.map(ASCII.lower)
+        return (months.firstIndex(of: lowered) ?? -1) + 1
     }
 
-    private static func zoneSeconds(_ zone: String) -> Int {
-        let bytes = Array(zone.utf8)
-        guard bytes.count == 5 else { return 0 }
-        let hours = Int(ASCII.string(bytes[1...2])) ?? 0, minutes = Int(ASCII.string(bytes[3...4])) ?? 0
+    private static func zoneSeconds(_ zone: ArraySlice<UInt8>) -> Int {
+        guard zone.count == 5 else { return 0 }
+        let start = zone.startIndex
+        let hours = decimal(zone[(start + 1)...(start + 2)]) ?? 0, minutes = decimal(zone[(start + 3)...(start + 4)]) ?? 0
         let seconds = (hours * 60 + minutes) * 60
-        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+        return zone[start] == UInt8(ascii: "-") ? -seconds : seconds
     }
 
     /// Days from 1970-01-01 to the date (proleptic Gregorian).

@@ -24,22 +24,23 @@ enum ReceivedEvals {
         try! CompiledRegex(pattern, options: options)
     }
 
-    /// All Received fields, white space runs as one space.
-    private static func received(_ context: EvalContext, _ name: String = "Received") -> String {
-        squeezed(context.scalar(name))
+    /// All Received fields, white space runs as one space (computed once per message).
+    private static func received(_ context: EvalContext) -> [UInt8] {
+        context.squeezedReceived
     }
 
-    private static func squeezed(_ text: String) -> String {
+    /// The bytes with each run of white space as one space.
+    static func squeezed(_ text: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        result.reserveCapacity(text.count)
+        for byte in text {
             if ASCII.isPerlSpace(byte) {
                 if result.last != 0x20 { result.append(0x20) }
             } else {
                 result.append(byte)
             }
         }
-        return ASCII.string(result)
+        return result
     }
 
     private static let ezmlm = regex(#"^contact \S+\@\S+\; run by ezmlm$"#, .multiline)
@@ -48,12 +49,17 @@ enum ReceivedEvals {
     private static let msnGroupsReceived = regex(#"from groups\.msn\.com \(\S+\.msn\.com "#)
 
     static func gatedThroughReceivedRemover(_ context: EvalContext) -> Bool {
-        if context.has("Mailing-List"), ezmlm.matches(context.scalar("Mailing-List")),
-           ezmlmDeliveredTo.matches(context.scalar("Delivered-To")), qmailInvoked.matches(context.scalar("Received")) {
+        context.gatedThroughReceivedRemover
+    }
+
+    /// `gated_through_received_hdr_remover`, worked out once per message by `EvalContext`.
+    static func computeGatedThroughReceivedRemover(_ context: EvalContext) -> Bool {
+        if context.has("Mailing-List"), ezmlm.matches(bytes: context.scalarBytes("Mailing-List")),
+           ezmlmDeliveredTo.matches(bytes: context.scalarBytes("Delivered-To")), qmailInvoked.matches(bytes: context.scalarBytes("Received")) {
             return true
         }
         guard context.has("Received") else { return true }
-        return msnGroupsReceived.matches(context.scalar("Received"))
+        return msnGroupsReceived.matches(bytes: context.scalarBytes("Received"))
     }
 
     private static let hotmailPickup = regex(#"from mail pickup service by hotmail\.com with Microsoft SMTPSVC;"#)
@@ -72,41 +78,45 @@ enum ReceivedEvals {
 
     static func hotmail(_ context: EvalContext) -> (forged: Bool, missing: Bool) {
         let rcvd = received(context)
-        if hotmailPickup.matches(rcvd) || msnGroups(context) { return (false, false) }
-        let hasIP = context.has("X-Originating-Ip") && ipAddress.matches(context.scalar("X-Originating-Ip"))
-        let hasOriginator = context.has("X-OriginatorOrg") && originator.matches(context.scalar("X-OriginatorOrg"))
+        let hotmailHeloSeen = hotmailHelo.matches(bytes: rcvd)
+        let fromHotmail = hotmailAddress.matches(bytes: context.scalarBytes("From:addr"))
+        // every other answer is (false, false): the passes below only decide between them
+        guard hotmailHeloSeen || fromHotmail else { return (false, false) }
+        if hotmailPickup.matches(bytes: rcvd) || msnGroups(context) { return (false, false) }
+        let hasIP = context.has("X-Originating-Ip") && ipAddress.matches(bytes: context.scalarBytes("X-Originating-Ip"))
+        let hasOriginator = context.has("X-OriginatorOrg") && originator.matches(bytes: context.scalarBytes("X-OriginatorOrg"))
         if gatedThroughReceivedRemover(context) { return (false, false) }
-        for (pattern, needsOriginator) in hotmailPasses where pattern.matches(rcvd) && (needsOriginator ? hasOriginator : hasIP) {
+        for (pattern, needsOriginator) in hotmailPasses where pattern.matches(bytes: rcvd) && (needsOriginator ? hasOriginator : hasIP) {
             return (false, false)
         }
-        if hotmailHelo.matches(rcvd) { return (true, false) }
-        return (false, hotmailAddress.matches(context.scalar("From:addr")))
+        if hotmailHeloSeen { return (true, false) }
+        return (false, fromHotmail)
     }
 
     private static let msnTo = regex(#"<(\S+)\@groups\.msn\.com>"#, .caseless)
     private static let msnPickup = regex(#"from mail pickup service by ((?:p\d\d\.)groups\.msn\.com)\b"#)
 
     static func msnGroups(_ context: EvalContext) -> Bool {
-        guard let list = msnTo.firstGroup(in: Array(context.scalar("To").utf8)),
-              let server = msnPickup.firstGroup(in: Array(context.scalar("Received").utf8)) else { return false }
+        guard let list = msnTo.firstGroup(in: context.scalarBytes("To")),
+              let server = msnPickup.firstGroup(in: context.scalarBytes("Received")) else { return false }
         let listName = RegexEscaping.quote(ASCII.string(list))
         let messageID = context.scalar("Message-Id")
         if ASCII.string(list) == "notifications" {
             return (try? CompiledRegex("^<\\S+\\@" + RegexEscaping.quote(ASCII.string(server)) + ">", jit: false))?.matches(messageID) ?? false
         }
         guard (try? CompiledRegex("^<\(listName)-\\S+\\@groups\\.msn\\.com>", jit: false))?.matches(messageID) == true else { return false }
-        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com", jit: false))?.matches(context.scalar("EnvelopeFrom:addr")) ?? false
+        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com", jit: false))?.matches(bytes: context.scalarBytes("EnvelopeFrom:addr")) ?? false
     }
 
     private static let eudoraAddress = regex(#"\beudoramail\.com$"#, .caseless)
     private static let whowhere = regex(#"by \S*whowhere.com\;"#)
 
     static func eudoramail(_ context: EvalContext) -> Bool {
-        guard eudoraAddress.matches(context.scalar("From:addr")) else { return false }
+        guard eudoraAddress.matches(bytes: context.scalarBytes("From:addr")) else { return false }
         let rcvd = received(context)
-        let hasIP = context.has("X-Sender-Ip") && ipAddress.matches(context.scalar("X-Sender-Ip"))
+        let hasIP = context.has("X-Sender-Ip") && ipAddress.matches(bytes: context.scalarBytes("X-Sender-Ip"))
         if gatedThroughReceivedRemover(context) { return false }
-        return !(whowhere.matches(rcvd) && hasIP)
+        return !(whowhere.matches(bytes: rcvd) && hasIP)
     }
 
     private static let yahooAddress = regex(#"\byahoo\.com$"#, .caseless)
@@ -122,17 +132,17 @@ enum ReceivedEvals {
     static func yahoo(_ context: EvalContext) -> Bool {
         let from = context.scalar("From:addr")
         guard yahooAddress.matches(from) else { return false }
-        var rcvd = context.scalar("Received")
+        var rcvd = context.scalarBytes("Received")
         if !context.scalar("Resent-From").isEmpty, !context.scalar("Resent-To").isEmpty {
-            let xReceived = context.scalar("X-Received")
+            let xReceived = context.scalarBytes("X-Received")
             if !xReceived.isEmpty { rcvd = xReceived }
         }
         rcvd = squeezed(rcvd)
         if gatedThroughReceivedRemover(context) { return false }
         // The first relay's reverse DNS, as far as the Received header itself tells it.
-        if let first = context.list("Received").first, yahooRelay.matches(squeezed(first)) { return false }
-        if yahooPasses.contains(where: { $0.matches(rcvd) }) { return false }
-        if yahooBulk.matches(rcvd), yahooReply.matches(from) { return false }
+        if let first = context.list("Received").first, yahooRelay.matches(bytes: squeezed(Array(first.utf8))) { return false }
+        if yahooPasses.contains(where: { $0.matches(bytes: rcvd) }) { return false }
+        if yahooBulk.matches(bytes: rcvd), yahooReply.matches(from) { return false }
         return true
     }
 
@@ -145,15 +155,15 @@ enum ReceivedEvals {
     private static let webmailVersion = regex(#"^Webmail Version \d"#)
 
     static func juno(_ context: EvalContext) -> Bool {
-        guard junoAddress.matches(context.scalar("From:addr")), !gatedThroughReceivedRemover(context) else { return false }
-        let originating = context.scalar("X-Originating-IP"), mailer = context.scalar("X-Mailer"), rcvd = context.scalar("Received")
+        guard junoAddress.matches(bytes: context.scalarBytes("From:addr")), !gatedThroughReceivedRemover(context) else { return false }
+        let originating = context.scalar("X-Originating-IP"), mailer = context.scalar("X-Mailer"), rcvd = context.scalarBytes("Received")
         if !originating.isEmpty {
-            if !junoReceived.matches(rcvd), !junoCookie.matches(rcvd) { return true }
+            if !junoReceived.matches(bytes: rcvd), !junoCookie.matches(bytes: rcvd) { return true }
             return !mailer.contains("Juno ")
         }
-        if mailComReceived.matches(rcvd) {
+        if mailComReceived.matches(bytes: rcvd) {
             if !mailComMailer.matches(mailer) { return true }
-        } else if untdWebmail.matches(rcvd) {
+        } else if untdWebmail.matches(bytes: rcvd) {
             if !webmailVersion.matches(mailer) { return true }
         } else {
             return true
@@ -166,10 +176,10 @@ enum ReceivedEvals {
     private static let googlemail = regex(#"by smtp\.googlemail\.com with ESMTPSA id \S+"#)
 
     static func gmail(_ context: EvalContext) -> Bool {
-        guard gmailAddress.matches(context.scalar("From:addr")) else { return false }
+        guard gmailAddress.matches(bytes: context.scalarBytes("From:addr")) else { return false }
         let xReceived = context.scalar("X-Received")
         if gmailXReceived.contains(where: { $0.matches(xReceived) }) { return false }
-        if googlemail.matches(context.scalar("Received")) { return false }
+        if googlemail.matches(bytes: context.scalarBytes("Received")) { return false }
         let minimum = 60
         return !(context.scalar("X-Gm-Message-State").utf8.count >= minimum && context.scalar("X-Google-Smtp-Source").utf8.count >= minimum)
     }
@@ -180,24 +190,32 @@ enum ReceivedEvals {
 
     static func fakeAOL(_ context: EvalContext) -> Bool {
         let rcvd = received(context)
-        guard aolRelay.matches(rcvd) else { return false }
-        return !aolVia.matches(rcvd) && !aolID.matches(rcvd)
+        guard aolRelay.matches(bytes: rcvd) else { return false }
+        return !aolVia.matches(bytes: rcvd) && !aolID.matches(bytes: rcvd)
     }
 
     private static let gw05Pattern = regex(#"\nfrom\s(\S+)\sby\s(\S+)\swith\sESMTP\;\s+\S\S\S,\s+\d+\s+\S\S\S\s+\d{4}\s+\d\d:\d\d:\d\d\s+[-+]*\d{4}\n$"#, .dotAll)
 
     static func gw05(_ context: EvalContext) -> Bool {
-        let rcvd = Array(context.scalar("Received").utf8)
+        let rcvd = context.scalarBytes("Received")
         guard let groups = gw05Pattern.captureGroups(in: rcvd), groups.count > 2, let by = groups[2] else { return false }
         return !rcvd[by].contains(UInt8(ascii: "."))
     }
 
     private static let listUnsubscribe = regex(#"<mailto:(?:leave-\S+|\S+-unsubscribe)\@\S+>$"#, .caseless)
 
+    private static let cwtDCE = Array("/CWT/DCE)".utf8)
+    private static let iPlanet = Array("iPlanet Messaging Server".utf8)
+
     static func messageIDNotUsable(_ context: EvalContext) -> Bool {
-        if listUnsubscribe.matches(context.scalar("List-Unsubscribe")) { return true }
+        if listUnsubscribe.matches(bytes: context.scalarBytes("List-Unsubscribe")) { return true }
         if gatedThroughReceivedRemover(context) { return true }
-        let rcvd = context.scalar("Received")
-        return rcvd.contains("/CWT/DCE)") || rcvd.contains("iPlanet Messaging Server")
+        let rcvd = context.scalarBytes("Received")
+        // Non-ASCII text keeps String's search (it compares characters, not bytes)
+        guard rcvd.allSatisfy({ $0 < 0x80 }) else {
+            let text = context.scalar("Received")
+            return text.contains("/CWT/DCE)") || text.contains("iPlanet Messaging Server")
+        }
+        return ASCII.contains(rcvd, Self.cwtDCE) || ASCII.contains(rcvd, Self.iPlanet)
     }
 }

@@ -18,9 +18,9 @@ enum RelayEvals {
         case "helo_ip_mismatch":
             return .test { $0.relays.untrustedRelays.contains(where: heloMismatchesIP) }
         case "check_for_forged_received_trail":
-            return .test { ForgedReceivedCounts($0.relays.untrustedRelays).trail > 1 }
+            return .test { $0.forgedReceivedCounts.trail > 1 }
         case "check_for_forged_received_ip_helo":
-            return .test { ForgedReceivedCounts($0.relays.untrustedRelays).ipHelo > 0 }
+            return .test { $0.forgedReceivedCounts.ipHelo > 0 }
         case "check_for_numeric_helo":
             return .test { numericHelo($0.relays.untrusted) }
         case "check_for_sender_no_reverse":

@@ -20,15 +20,52 @@ enum RelayHostNames {
     /// `hostname_to_domain`: an address as it is; else the last two labels when the last one
     /// has three or more characters (or contains ie, fr, de), else the last three.
     static func domain(ofHost host: String) -> String {
+        let bytes = Array(host.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeDomain(ofHost: host) }
+        guard bytes.contains(where: ByteClass.isLetter) else { return host }
+        let dot = UInt8(ascii: ".")
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == dot { end -= 1 }  // Perl's split drops trailing empties
+        guard let lastDot = bytes[..<end].lastIndex(of: dot) else { return host }
+        let last = bytes[(lastDot + 1)..<end]
+        let previousDot = bytes[..<lastDot].lastIndex(of: dot)
+        if last.count >= 3 || containsPair(last, "ie") || containsPair(last, "fr") || containsPair(last, "de") {
+            return ASCII.string(bytes[(previousDot.map { $0 + 1 } ?? 0)..<end])
+        }
+        guard let previousDot else { return host }
+        let thirdDot = bytes[..<previousDot].lastIndex(of: dot)
+        return ASCII.string(bytes[(thirdDot.map { $0 + 1 } ?? 0)..<end])
+    }
+
+    /// `domain(ofHost:)` on characters, for hosts that are not ASCII.
+    static func unicodeDomain(ofHost host: String) -> String {
         guard host.contains(where: { $0.isASCII && $0.isLetter }) else { return host }
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         while labels.last?.isEmpty == true { labels.removeLast() }  // Perl's split drops trailing empties
         guard labels.count > 1 else { return host }
         let last = labels[labels.count - 1]
-        if last.utf8.count >= 3 || last.contains("ie") || last.contains("fr") || last.contains("de") {
+        if last.utf8.count >= 3 || containsPair(last, "ie") || containsPair(last, "fr") || containsPair(last, "de") {
             return labels.suffix(2).joined(separator: ".")
         }
         return labels.count > 2 ? labels.suffix(3).joined(separator: ".") : host
+    }
+
+    /// `label.contains(pair)` (two ASCII letters), by bytes when the label is ASCII.
+    private static func containsPair(_ label: Substring, _ pair: StaticString) -> Bool {
+        let utf8 = label.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return label.contains(String(describing: pair)) }
+        return containsPair(utf8, pair)
+    }
+
+    /// Whether the two bytes of `pair` stand next to each other in `bytes`.
+    private static func containsPair(_ bytes: some Sequence<UInt8>, _ pair: StaticString) -> Bool {
+        let first = pair.utf8Start[0], second = pair.utf8Start[1]
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == first, byte == second { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static let domainShape = try! CompiledRegex(#"^\w+(?:[\w.-]+\.)+\w+$"#)

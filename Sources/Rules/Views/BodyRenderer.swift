@@ -16,19 +16,23 @@ enum BodyRenderer {
     /// normalised, as lines of at most 2048 bytes; and what SpamAssassin's HTML parser found in
     /// each non-empty text/html leaf rendered on the way (its `html_all`, which the HTMLEval
     /// functions read).
-    static func bodyLinesAndHTML(of message: MailMessage, subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLStatistics]) {
-        let leaves = leavesWithContainer(message.root)
+    static func bodyLinesAndHTML(of message: MailMessage, subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLLeafScan]) {
+        bodyLinesAndHTML(of: decodedLeaves(of: message), subject: subject, scanSize: scanSize)
+    }
+
+    /// `bodyLinesAndHTML` over leaves already decoded by `decodedLeaves`.
+    static func bodyLinesAndHTML(of leaves: [DecodedLeaf], subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLLeafScan]) {
         guard !leaves.isEmpty else { return ([], []) }
         var text = ""
-        var html: [HTMLStatistics] = []
-        for (leaf, inMultipart) in leaves {
+        var html: [HTMLLeafScan] = []
+        for (leafIndex, decodedLeaf) in leaves.enumerated() {
             if !text.isEmpty { text += "\n" }
-            let type = effectiveType(of: leaf)
-            guard leaf.leaf != nil, type == "text/plain" || type == "text/html" else { continue }
-            var rendered = decodedText(of: leaf, in: message, inMultipart: inMultipart)
+            let leaf = decodedLeaf.part, type = decodedLeaf.type
+            guard let bytes = decodedLeaf.bytes, type == "text/plain" || type == "text/html" else { continue }
+            var (rendered, isLeafText) = decodedText(of: leaf, bytes: bytes)
             if type == "text/html", !rendered.isEmpty {
                 let statistics = HTMLStatisticsScanner.scan(Array(rendered.utf8))
-                html.append(statistics)
+                html.append(HTMLLeafScan(leafIndex: leafIndex, scannedLeafText: isLeafText, statistics: statistics))
                 rendered = String(decoding: statistics.rendered, as: UTF8.self)
             }
             if scanSize > 0, rendered.utf8.count > scanSize {
@@ -46,12 +50,18 @@ enum BodyRenderer {
     /// A leaf's text decoded as SpamAssassin decodes it (CR before LF dropped), in UTF-8: for
     /// text/html the source its HTML parser is handed. The parser's decoded text is used when
     /// its bytes agree with SpamAssassin's decoding; otherwise the bytes are converted again.
-    static func decodedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> String {
-        guard let leaf = part.leaf else { return "" }
-        let bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
-        if bytes == leaf.decoded, let text = leaf.text { return text }
-        if bytes == withoutCarriageReturns(leaf.decoded), let text = leaf.text { return withoutCarriageReturns(text) }
-        return text(of: bytes, part: part)
+    /// `isLeafText`: the text is the leaf's own `text`.
+    static func decodedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> (text: String, isLeafText: Bool) {
+        guard part.leaf != nil else { return ("", false) }
+        return decodedText(of: part, bytes: SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart))
+    }
+
+    /// `decodedText` given the leaf's bytes as `SpamAssassinDecoding` decodes them.
+    static func decodedText(of part: MIMEPart, bytes: [UInt8]) -> (text: String, isLeafText: Bool) {
+        guard let leaf = part.leaf else { return ("", false) }
+        if bytes == leaf.decoded, let text = leaf.text { return (text, true) }
+        if bytes == withoutCarriageReturns(leaf.decoded), let text = leaf.text { return (withoutCarriageReturns(text), false) }
+        return (text(of: bytes, part: part), false)
     }
 
     /// SpamAssassin's rendering of HTML (`Mail::SpamAssassin::HTML`), not the reader-oriented
@@ -68,15 +78,36 @@ enum BodyRenderer {
     /// The transfer-decoded bytes (charset untouched, CRLF read as LF) of every text/* and
     /// message/* leaf except text/calendar, in pieces of 2–4 KiB.
     static func rawBodyChunks(of message: MailMessage, scanSize: Int) -> [[UInt8]] {
+        rawBodyChunks(of: decodedLeaves(of: message), scanSize: scanSize)
+    }
+
+    /// `rawBodyChunks` over leaves already decoded by `decodedLeaves`.
+    static func rawBodyChunks(of leaves: [DecodedLeaf], scanSize: Int) -> [[UInt8]] {
         var chunks: [[UInt8]] = []
-        for (part, inMultipart) in leavesWithContainer(message.root) {
-            let type = effectiveType(of: part)
-            guard type.hasPrefix("text/") || type.hasPrefix("message/"), type != "text/calendar", part.leaf != nil else { continue }
-            var bytes = SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart)
+        for leaf in leaves {
+            guard var bytes = leaf.bytes else { continue }
             SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [UInt8(ascii: ">"), 0x20])
             chunks += SpamAssassinText.shortParagraphs(bytes[...])
         }
         return chunks
+    }
+
+    /// One leaf (depth first, `leavesWithContainer` order) with its effective type and, for the
+    /// leaves a text view reads (text/* but text/calendar, message/*), its bytes as
+    /// `SpamAssassinDecoding` decodes them: decoded once for the body and rawbody views.
+    struct DecodedLeaf {
+        let part: MIMEPart
+        let type: String
+        let bytes: [UInt8]?
+    }
+
+    static func decodedLeaves(of message: MailMessage) -> [DecodedLeaf] {
+        leavesWithContainer(message.root).map { part, inMultipart in
+            let type = effectiveType(of: part)
+            let read = part.leaf != nil && (type.hasPrefix("text/") || type.hasPrefix("message/")) && type != "text/calendar"
+            return DecodedLeaf(part: part, type: type,
+                               bytes: read ? SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart) : nil)
+        }
     }
 
     /// The leaves depth first, each with whether its parent is a multipart.

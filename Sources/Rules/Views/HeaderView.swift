@@ -28,6 +28,18 @@ public struct HeaderView: Sendable {
         rawSection = raw
     }
 
+    private init(fields: [SpamAssassinHeaderField], rawSection: [UInt8], positions: [String: [Int]]) {
+        self.fields = fields
+        self.rawSection = rawSection
+        self.positions = positions
+        relays = nil
+    }
+
+    /// The same fields without the relay pseudo-headers, as a MIME part's headers are read.
+    var withoutRelays: HeaderView {
+        HeaderView(fields: fields, rawSection: rawSection, positions: positions)
+    }
+
     /// Whether a field of that name exists (for `exists:Name` rules).
     public func contains(_ name: String) -> Bool {
         positions[name.lowercased()] != nil

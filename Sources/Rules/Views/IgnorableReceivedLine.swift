@@ -48,7 +48,7 @@ enum IgnorableReceivedLine {
     static func matches(_ afterFrom: String) -> Bool {
         let bytes = Array(afterFrom.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            if afterFrom.contains("Exim"), eximLocal.isMatch(in: buffer) { return true }
+            if ReceivedLineParser.firstRange(of: "Exim", in: afterFrom) != nil, eximLocal.isMatch(in: buffer) { return true }
             return patterns.contains { $0.isMatch(in: buffer) }
         }
     }

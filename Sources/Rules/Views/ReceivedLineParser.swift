@@ -59,7 +59,7 @@ enum ReceivedLineParser {
         if let id = captures(queueID, line)?[1] { relay.id = id }
         if let helo = captures(heloAssignment, line)?[1] ?? captures(heloCommand, line)?[1] { relay.helo = helo }
         if let by = captures(receiver, line)?[1] { relay.by = by }
-        if line.contains(" by "), let auth = captures(authenticatedProtocol, line)?[1] { relay.auth = auth }
+        if firstRange(of: " by ", in: line) != nil, let auth = captures(authenticatedProtocol, line)?[1] { relay.auth = auth }
 
         let afterFrom = String(line.drop(while: { $0 == "(" }).dropFirst(5))
         if let ip = captures(originatingLine, afterFrom)?[1] {
@@ -78,7 +78,7 @@ enum ReceivedLineParser {
         if let ip = captures(bracketedIP, head)?[1] ?? captures(parenthesizedIP, head)?[1] ?? captures(leadingIP, head)?[1] {
             relay.ip = ip
         }
-        let isExim = line.contains("Exim") || matches(eximHelo, head)
+        let isExim = firstRange(of: "Exim", in: line) != nil || matches(eximHelo, head)
         if let groups = captures(qmailHelo, head) {
             relay.rdns = groups[1] ?? ""
             relay.helo = groups[2] ?? ""
@@ -177,7 +177,7 @@ enum ReceivedLineParser {
 
     /// `text.range(of: needle)`, searched byte by byte when the text is ASCII (where Foundation's
     /// comparison is byte for byte too).
-    private static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
+    static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle.description) }
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)

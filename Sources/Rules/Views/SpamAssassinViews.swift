@@ -26,8 +26,8 @@ public struct SpamAssassinViews: Sendable {
     /// The parsed message the views were built from (for eval functions).
     public let message: MailMessage
     /// SpamAssassin's HTML parser results for each non-empty text/html leaf, found while
-    /// rendering `body` (for the HTMLEval functions).
-    let htmlStatistics: [HTMLStatistics]
+    /// rendering `body` (for the HTMLEval functions and the multipart/alternative comparison).
+    let htmlScans: [HTMLLeafScan]
 
     /// Builds the views. `envelopeFrom` is the SMTP MAIL FROM address when the door knows it.
     public init(message: MailMessage, envelopeFrom: String? = nil, environment: ViewEnvironment = .standard) {
@@ -36,8 +36,9 @@ public struct SpamAssassinViews: Sendable {
         self.headers = headers
         let subject = headers.values(for: HeaderRequest(name: "Subject")).last ?? [0x0A]
         let options = environment.options
-        (body, htmlStatistics) = BodyRenderer.bodyLinesAndHTML(of: message, subject: subject, scanSize: options.bodyPartScanSize)
-        rawBody = BodyRenderer.rawBodyChunks(of: message, scanSize: options.rawBodyPartScanSize)
+        let leaves = BodyRenderer.decodedLeaves(of: message)
+        (body, htmlScans) = BodyRenderer.bodyLinesAndHTML(of: leaves, subject: subject, scanSize: options.bodyPartScanSize)
+        rawBody = BodyRenderer.rawBodyChunks(of: leaves, scanSize: options.rawBodyPartScanSize)
         if let fromLine = message.mboxFromLine, fromLine.startIndex == 0 {
             full = Array(message.raw[fromLine.endIndex...])
         } else {
@@ -48,7 +49,8 @@ public struct SpamAssassinViews: Sendable {
             return leaf.html?.uris ?? []
         }
         uris = environment.uriBuilder.uris(bodyLines: body, htmlURIs: htmlURIs)
-        mimeHeaders = message.allParts.map { HeaderView($0.headers) }
+        // the message's own fields are decoded already: the root part shares them
+        mimeHeaders = [headers.withoutRelays] + message.allParts.dropFirst().map { HeaderView($0.headers) }
         self.envelopeFrom = envelopeFrom ?? headers.guessedEnvelopeFrom()
     }
 

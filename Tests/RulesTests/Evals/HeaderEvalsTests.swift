@@ -27,6 +27,40 @@ import Testing
         #expect(RFC822Date.parse("not a date") == nil)
     }
 
+    /// The byte reader gives the String reader's answers, digits read as `Int(String)` reads
+    /// them: a day too long for an Int is 0, so no date.
+    @Test func dateParsingOnBytes() {
+        let dates = ["Mon, 2 Sep 2002 10:00:00 +0000", "2 SEP 02 10:00 -0130", "Tue, 31 Feb 2004 25:61:61 PDT", "Mon Sep  2 10:00:00 2002",
+                     "99999999999999999999 Jan 2003", "1 jan 1920 00:00:00 +9999", "Wed, 4 Mar 999 01:02:03 XYZ", "\t2\tSep\t2002,,  1:02 "]
+        for date in dates {
+            #expect(RFC822Date.parse(bytes: Array(date.utf8)[...]) == RFC822Date.parse(date), "\(date)")
+        }
+        #expect(RFC822Date.parse("99999999999999999999 Jan 2003") == nil)
+        #expect(RFC822Date.parse("2 SEP 02 10:00 -0130") == RFC822Date.parse("2 Sep 2002 11:30:00 +0000"))
+        #expect(RFC822Date.decimal(Array("12".utf8)[...]) == 12)
+        #expect(RFC822Date.decimal([]) == nil)
+        #expect(RFC822Date.decimal(Array("99999999999999999999".utf8)[...]) == nil)
+    }
+
+    /// The Received lines DateSummary reads: split at "\n", white-space-only lines dropped; a
+    /// CR keeps "\r\n" together as String does.
+    @Test func receivedLinesSplitAsStringDoes() {
+        let texts = ["a 1\n \t\nb 2\n\n", "x\r\ny\n", "caf\u{E9}\n\u{A0}\nz\n", ""]
+        for text in texts {
+            let expected = text.split(separator: "\n").filter { $0.contains(where: { !$0.isWhitespace }) }.map { Array($0.utf8) }
+            #expect(DateSummary.receivedLines(Array(text.utf8)).map { Array($0) } == expected, "\(text.debugDescription)")
+        }
+    }
+
+    /// Two Received dates on one message: the closest one to the Date header decides.
+    @Test func shiftedDateReadsEveryReceivedLine() {
+        let second = "Received: from a.example.com by mx.example.com; Tue, 3 Sep 2002 02:00:00 +0000"
+        let headers = "From: a@example.com\n\(second)\n\(received)\nDate: Mon, 2 Sep 2002 20:00:00 +0000"
+        // 6 h before the Tue 02:00 line, 10 h after the Mon 10:00 one: the closest decides
+        #expect(EvalHarness.hits("header TEST eval:check_for_shifted_date('-7', '-5')", message(headers)))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_shifted_date('5', '7')", message(headers)))
+    }
+
     @Test func illegalChars() {
         let bytes = "From: a@example.com\nSubject: \u{01}\u{02}\u{03} cheap\n\nx\n"
         #expect(EvalHarness.hits("header TEST eval:check_illegal_chars('Subject','0.00','2')", bytes))
@@ -63,6 +97,10 @@ import Testing
         #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('user')", message("To: bob@example.org\nSubject: bob, look at this")))
         #expect(!EvalHarness.hits("header TEST eval:check_for_to_in_subject('user')", message("To: bob@example.org\nSubject: look at this")))
         #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('address')", message("To: bob@example.org\nSubject: for bob@example.org")))
+        // the user part in any case (the case-insensitive alternatives)
+        #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('user')", message("To: bob@example.org\nSubject: BOB")))
+        #expect(EvalHarness.hits("header TEST eval:check_for_to_in_subject('address')", message("To: bob@example.org\nSubject: for BOB@Example.ORG")))
+        #expect(!EvalHarness.hits("header TEST eval:check_for_to_in_subject('address')", message("To: bob@example.org\nSubject: for bob@example.organic")))
     }
 
     @Test func sortedAndSimilarRecipients() {

@@ -39,4 +39,30 @@ import Testing
         #expect(AddressList.glob(Array("a?c@x.com".utf8)[...], matches: Array("abc@x.com".utf8)[...]))
         #expect(!AddressList.glob(Array("*@x.com".utf8)[...], matches: Array("a@x.com.evil".utf8)[...]))
     }
+
+    /// Exact and `*suffix` patterns skip the glob; every shape answers as the glob does.
+    @Test func patternShapesAgreeWithTheGlob() {
+        let patterns = ["friend@isp.com", "*@x.com", "*@*.paypal.com", "a?c@x.com", "*", "**@x.com", "*x", ""]
+        let addresses = ["friend@isp.com", "friend@isp.co", "a@x.com", "a@x.com.evil", "me@www.paypal.com", "abc@x.com", "x", "", "@x.com"]
+        for pattern in patterns {
+            let shape = AddressList.Pattern(Array(pattern.utf8))
+            for address in addresses {
+                let expected = AddressList.glob(Array(pattern.utf8)[...], matches: Array(address.utf8)[...])
+                #expect(shape.matches(Array(address.utf8)) == expected, "\(pattern) ~ \(address)")
+            }
+        }
+        if case .suffix = AddressList.Pattern(Array("*@x.com".utf8)) {} else { Issue.record("*@x.com is not a suffix pattern") }
+        if case .exact = AddressList.Pattern(Array("a@x.com".utf8)) {} else { Issue.record("a@x.com is not an exact pattern") }
+    }
+
+    @Test func listsIgnoreCaseOfNonASCIIAddresses() {
+        var list = AddressList()
+        list.add("*@EXAMPLE.com")
+        list.add("ÉLAN@x.com")
+        #expect(list.contains("Bob@Example.COM"))
+        #expect(list.contains("élan@X.com"))
+        #expect(AddressList.lowercasedBytes("ÉLAN@X.com") == Array("élan@x.com".utf8))
+        list.remove("*@example.COM")
+        #expect(!list.contains("bob@example.com"))
+    }
 }

@@ -126,4 +126,24 @@ import Testing
         // under 200 characters: 0
         #expect(!hits("body TEST eval:check_for_uppercase('75', '100')", EvalHarness.message(body: "BUY NOW PLEASE\n")))
     }
+
+    /// Lines as SpamAssassin reads a part: CR LF or LF ends a line and counts as one "\n"; a
+    /// bare CR stays; the last line may have no end.
+    @Test func partLinesDropTheLineEnd() {
+        var seen: [(String, Int)] = []
+        MIMEStatistics.forEachLine(Array("a\r\nbb\n\r\nc\rd\ntail".utf8)[...]) { line, count in seen.append((ASCII.string(line), count)) }
+        #expect(seen.map { $0.0 } == ["a", "bb", "", "c\rd", "tail"])
+        #expect(seen.map { $0.1 } == [2, 3, 1, 4, 4])
+    }
+
+    /// The byte search gives String's answers on header values.
+    @Test func headerValueSearchAgreesWithString() {
+        let values = ["attachment; filename=x", "inline", "", "base64", " x-base64 ", "quoted-printable", "attachmen", "pièce attachment", "e\u{301}attachment"]
+        for value in values {
+            for needle: StaticString in ["attachment", "base64", "quoted-printable"] {
+                #expect(MIMEStatistics.contains(value, needle) == value.contains(needle.description), "\(value) \(needle)")
+            }
+        }
+    }
 }
+

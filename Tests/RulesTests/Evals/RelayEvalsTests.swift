@@ -147,4 +147,16 @@ import Testing
         // a From address outside the domain answers false either way
         #expect(!check("true", from: "a@example.com", ebay) && !check("false", from: "a@example.com", other))
     }
+
+    /// The byte reading of `hostname_to_domain` gives the character reading's answers.
+    @Test func hostDomainsByBytesAgreeWithCharacters() {
+        let hosts = ["mail.example.com", "a.b.example.co.uk", "x.y.mail.ie", "smtp.gmx.de", "a.b.c.fr", "a.b.c.jp", "b.jp", "localhost",
+                     "192.0.2.1", "mail.example.com.", "a..b", "..", "", "a.", "WWW.Example.DE", "x.y.z.nt", "x.y.ni.e"]
+        for host in hosts {
+            #expect(RelayHostNames.domain(ofHost: host) == RelayHostNames.unicodeDomain(ofHost: host), "\(host)")
+        }
+        #expect(RelayHostNames.domain(ofHost: "a.b.c.jp") == "b.c.jp")
+        #expect(RelayHostNames.domain(ofHost: "mail.example.com") == "example.com")
+    }
 }
+
