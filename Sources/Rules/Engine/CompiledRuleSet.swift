@@ -24,7 +24,7 @@ public final class CompiledRuleSet: Sendable {
     /// Prefilters and precomputed outcomes that let the header rules skip their regexes.
     let headerPlan: HeaderRulePlan
     /// Prefilters that let the mimeheader rules skip their regexes.
-    let mimeHeaderPlan: MimeHeaderRulePlan
+    let mimeHeaderPlan: SlotPrefilters
     /// Per score set (`ScoreSet.rawValue`), per rule (`RuleID.index`): whether it runs.
     let activeRules: [[Bool]]
     /// Per rule: whether it is a sub-rule (`__NAME`), never reported as a match.
@@ -133,7 +133,7 @@ public final class CompiledRuleSet: Sendable {
         metaPrograms = activeRules.map { active in MetaProgram(metas: metas, isActive: { active[$0.index] }) }
         captureTemplates = templates
         headerPlan = HeaderRulePlan(rules: header, requests: headerRequests, capturing: { templates.capturesTags($0) })
-        mimeHeaderPlan = MimeHeaderRulePlan(rules: mimeHeader, slotCount: mimeRequests.count)
+        mimeHeaderPlan = SlotPrefilters(rules: mimeHeader, slotCount: mimeRequests.count)
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })

@@ -6,7 +6,7 @@ extension RuleEvaluator {
                         noteLimit: (RuleID) -> Void, profile: RuleProfile?) {
         let plan = rules.headerPlan
         let profile = profile?.timesRules == true ? profile : nil
-        var candidates = [TargetSet?](repeating: nil, count: plan.prefilters.count)
+        var candidates = [TargetSet?](repeating: nil, count: plan.literals.prefilters.count)
         for index in plan.slots.indices where isActive[plan.ruleIndices[index]] {
             let slot = plan.slots[index]
             guard let present = texts.text(slot) else {
@@ -17,12 +17,9 @@ extension RuleEvaluator {
                 }
                 continue
             }
-            if let prefilter = plan.prefilters[slot] {
-                if candidates[slot] == nil { candidates[slot] = prefilter.candidates(in: [present]) }
-                if let found = candidates[slot], !found.contains(plan.targets[index]) {
-                    if plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
-                    continue
-                }
+            guard plan.literals.mayMatch(rule: index, slot: slot, texts: { [present] }, found: &candidates) else {
+                if plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
+                continue
             }
             run(header: index, on: present, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         }
@@ -62,12 +59,9 @@ extension RuleEvaluator {
                 texts[slot] = views.mimeHeaderTexts(request.name, raw: request.raw).compactMap { $0 }
             }
             let slotTexts = texts[slot] ?? []
-            if let prefilter = plan.prefilters[slot] {
-                if candidates[slot] == nil { candidates[slot] = prefilter.candidates(in: slotTexts) }
-                if let found = candidates[slot], !found.contains(plan.targets[index]) {
-                    if rule.isNegated { counts[rule.id.index] = 1 }
-                    continue
-                }
+            guard plan.mayMatch(rule: index, slot: slot, texts: { slotTexts }, found: &candidates) else {
+                if rule.isNegated { counts[rule.id.index] = 1 }
+                continue
             }
             let start = profile?.now() ?? 0
             var matched = false

@@ -17,13 +17,7 @@ enum ASCII {
 
     /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
     static func containsCaseless(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let target = Array(needle.utf8)
-        guard !target.isEmpty, bytes.count >= target.count else { return target.isEmpty }
-        outer: for start in 0...(bytes.count - target.count) {
-            for offset in 0..<target.count where lower(bytes[start + offset]) != target[offset] { continue outer }
-            return true
-        }
-        return false
+        containsIgnoringCase(bytes, Array(needle.utf8))
     }
 
     /// Whether `needle` occurs in `bytes`, ASCII letters compared without case (as a caseless

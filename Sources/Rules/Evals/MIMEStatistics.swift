@@ -129,15 +129,7 @@ struct MIMEStatistics {
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle.description) }
-        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard !wanted.isEmpty else { return true }
-        let bytes = Array(utf8)
-        guard bytes.count >= wanted.count else { return false }
-        outer: for start in 0...(bytes.count - wanted.count) where bytes[start] == wanted[0] {
-            for offset in 1..<wanted.count where bytes[start + offset] != wanted[offset] { continue outer }
-            return true
-        }
-        return false
+        return ASCII.contains(Array(utf8), Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)))
     }
 
     /// `check_for_mime(name)`: the named statistic is set and true.

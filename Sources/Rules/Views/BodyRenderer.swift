@@ -15,12 +15,7 @@ enum BodyRenderer {
     /// none), then the rendered text of every text/plain and text/html leaf, white space
     /// normalised, as lines of at most 2048 bytes; and what SpamAssassin's HTML parser found in
     /// each non-empty text/html leaf rendered on the way (its `html_all`, which the HTMLEval
-    /// functions read).
-    static func bodyLinesAndHTML(of message: MailMessage, subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLLeafScan]) {
-        bodyLinesAndHTML(of: decodedLeaves(of: message), subject: subject, scanSize: scanSize)
-    }
-
-    /// `bodyLinesAndHTML` over leaves already decoded by `decodedLeaves`.
+    /// functions read). `leaves` come from `decodedLeaves`.
     static func bodyLinesAndHTML(of leaves: [DecodedLeaf], subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLLeafScan]) {
         guard !leaves.isEmpty else { return ([], []) }
         var text = ""
@@ -50,13 +45,8 @@ enum BodyRenderer {
     /// A leaf's text decoded as SpamAssassin decodes it (CR before LF dropped), in UTF-8: for
     /// text/html the source its HTML parser is handed. The parser's decoded text is used when
     /// its bytes agree with SpamAssassin's decoding; otherwise the bytes are converted again.
-    /// `isLeafText`: the text is the leaf's own `text`.
-    static func decodedText(of part: MIMEPart, in message: MailMessage, inMultipart: Bool) -> (text: String, isLeafText: Bool) {
-        guard part.leaf != nil else { return ("", false) }
-        return decodedText(of: part, bytes: SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: inMultipart))
-    }
-
-    /// `decodedText` given the leaf's bytes as `SpamAssassinDecoding` decodes them.
+    /// `bytes` are the leaf's bytes as `SpamAssassinDecoding` decodes them; `isLeafText`: the
+    /// text is the leaf's own `text`.
     static func decodedText(of part: MIMEPart, bytes: [UInt8]) -> (text: String, isLeafText: Bool) {
         guard let leaf = part.leaf else { return ("", false) }
         if bytes == leaf.decoded, let text = leaf.text { return (text, true) }
@@ -76,12 +66,7 @@ enum BodyRenderer {
     }
 
     /// The transfer-decoded bytes (charset untouched, CRLF read as LF) of every text/* and
-    /// message/* leaf except text/calendar, in pieces of 2–4 KiB.
-    static func rawBodyChunks(of message: MailMessage, scanSize: Int) -> [[UInt8]] {
-        rawBodyChunks(of: decodedLeaves(of: message), scanSize: scanSize)
-    }
-
-    /// `rawBodyChunks` over leaves already decoded by `decodedLeaves`.
+    /// message/* leaf except text/calendar, in pieces of 2–4 KiB. `leaves` come from `decodedLeaves`.
     static func rawBodyChunks(of leaves: [DecodedLeaf], scanSize: Int) -> [[UInt8]] {
         var chunks: [[UInt8]] = []
         for leaf in leaves {

@@ -1,0 +1,35 @@
+/// What lets `RuleEvaluator` skip most `header` and `mimeheader` regexes: per request slot a
+/// literal prefilter over the rules reading it, run at most once per message over that slot's
+/// texts, so a rule none of whose required literals occur there is known not to match.
+struct SlotPrefilters: Sendable {
+    /// Per request slot: the prefilter over the rules reading it, nil where it would not pay.
+    let prefilters: [LiteralPrefilter?]
+    /// Per rule (index in the rule list given to `init`): its target in its slot's prefilter.
+    let targets: [Int]
+
+    /// A slot read by fewer rules than this is cheaper to run than to scan for literals.
+    static let minimumRulesForPrefilter = 3
+
+    init(rules: [CompiledPatternRule], slotCount: Int) {
+        var bySlot = [[Int]](repeating: [], count: slotCount)
+        for (index, rule) in rules.enumerated() where rule.requestSlot >= 0 { bySlot[rule.requestSlot].append(index) }
+        var targets = [Int](repeating: -1, count: rules.count)
+        var prefilters = [LiteralPrefilter?](repeating: nil, count: slotCount)
+        for (slot, members) in bySlot.enumerated() where members.count >= Self.minimumRulesForPrefilter {
+            let prefilter = LiteralPrefilter(regexes: members.map { rules[$0].regex })
+            guard prefilter.prefilteredCount > 0 else { continue }
+            prefilters[slot] = prefilter
+            for (target, index) in members.enumerated() { targets[index] = target }
+        }
+        self.prefilters = prefilters
+        self.targets = targets
+    }
+
+    /// Whether rule `index`, reading `slot`, may match `texts` (the slot's texts, read only when
+    /// the slot has a prefilter); `found` keeps each slot's candidates for the rest of the message.
+    func mayMatch(rule index: Int, slot: Int, texts: () -> [[UInt8]], found: inout [TargetSet?]) -> Bool {
+        guard let prefilter = prefilters[slot] else { return true }
+        if found[slot] == nil { found[slot] = prefilter.candidates(in: texts()) }
+        return found[slot]?.contains(targets[index]) ?? true
+    }
+}
