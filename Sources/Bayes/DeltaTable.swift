@@ -1,7 +1,12 @@
 /// Sums the token changes of a learning batch. A batch adds millions of hashes; they are
-/// already well mixed, so an open-addressing table on their low bits takes each in a probe or
-/// two, without the hashing and bookkeeping of a `Dictionary` per occurrence. A slot keeps the
-/// hash and both sums together (16 bytes), so an add touches one cache line.
+/// already well mixed, so an open-addressing table takes each in a probe or two, without the
+/// hashing and bookkeeping of a `Dictionary` per occurrence. A slot keeps the hash and both
+/// sums together (16 bytes), so an add touches one cache line.
+///
+/// A hash's home slot is the top bits of its signed order, so the table holds the hashes
+/// nearly in the order a store wants them: linear probing only moves a hash a few slots on,
+/// and `sorted` reads the slots once and puts the few displaced rows back in place instead of
+/// sorting hundreds of thousands of rows.
 struct DeltaTable {
     private struct Slot {
         var hash: UInt64 = 0
@@ -15,17 +20,27 @@ struct DeltaTable {
     private var zero = TokenDelta()
     private var hasZero = false
     private var used = 0
+    /// 64 minus log2 of the capacity: the home slot is the order key shifted right by this.
+    private var shift: UInt64
 
     init(expected: Int) {
         var capacity = 16
         while capacity < expected * 2 { capacity <<= 1 }
         slots = [Slot](repeating: Slot(), count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+    }
+
+    /// The slot a hash is looked for first: its place in signed order, scaled to the table.
+    @inline(__always)
+    private static func home(_ hash: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash ^ (1 << 63)) >> shift)
     }
 
     /// Adds `spam` and `ham` to the delta of every hash in `hashes`.
     mutating func add(_ hashes: [UInt64], spam: Int, ham: Int) {
         if (used + hashes.count) * 2 > slots.count { grow(to: used + hashes.count) }
         let mask = slots.count - 1
+        let shift = shift
         let spam32 = Int32(truncatingIfNeeded: spam), ham32 = Int32(truncatingIfNeeded: ham)
         slots.withUnsafeMutableBufferPointer { slots in
             for hash in hashes {
@@ -35,7 +50,7 @@ struct DeltaTable {
                     zero.ham += ham
                     continue
                 }
-                var index = Int(truncatingIfNeeded: hash) & mask
+                var index = Self.home(hash, shift: shift)
                 while slots[index].hash != hash && slots[index].hash != 0 { index = (index + 1) & mask }
                 if slots[index].hash == 0 {
                     slots[index].hash = hash
@@ -49,13 +64,43 @@ struct DeltaTable {
 
     /// The sums in hash order (signed), zero sums left out.
     func sorted() -> SortedTokenDeltas {
-        var rows: [SortedTokenDeltas.Row] = []
+        typealias Row = SortedTokenDeltas.Row
+        var rows: [Row] = []
         rows.reserveCapacity(used + 1)
-        if hasZero, !zero.isZero { rows.append(SortedTokenDeltas.Row(hash: 0, delta: zero)) }
-        for slot in slots where slot.hash != 0 && (slot.spam != 0 || slot.ham != 0) {
-            rows.append(SortedTokenDeltas.Row(hash: slot.hash, delta: TokenDelta(spam: Int(slot.spam), ham: Int(slot.ham))))
+        // Probing wrapped these past the last slot to the first ones: they belong at the end.
+        var wrapped: [Row] = []
+        if hasZero, !zero.isZero { rows.append(Row(hash: 0, delta: zero)) }
+        let shift = shift
+        slots.withUnsafeBufferPointer { slots in
+            for (index, slot) in slots.enumerated() where slot.hash != 0 && (slot.spam != 0 || slot.ham != 0) {
+                let row = Row(hash: slot.hash, delta: TokenDelta(spam: Int(slot.spam), ham: Int(slot.ham)))
+                if Self.home(slot.hash, shift: shift) > index { wrapped.append(row) } else { rows.append(row) }
+            }
         }
-        return SortedTokenDeltas(unsorted: rows)
+        rows.append(contentsOf: wrapped)
+        if !Self.restoreOrder(&rows) { rows.sort { $0.orderKey < $1.orderKey } }
+        return SortedTokenDeltas(sortedRows: rows)
+    }
+
+    /// Moves each displaced row back to its place; false (leaving the rows unsorted) when that
+    /// took more moves than a few per row, as when many hashes crowd one home on purpose.
+    private static func restoreOrder(_ rows: inout [SortedTokenDeltas.Row]) -> Bool {
+        guard rows.count > 1 else { return true }
+        var budget = rows.count * 4
+        return rows.withUnsafeMutableBufferPointer { rows in
+            for index in 1..<rows.count where rows[index].orderKey < rows[index - 1].orderKey {
+                let row = rows[index]
+                var hole = index
+                while hole > 0, rows[hole - 1].orderKey > row.orderKey {
+                    rows[hole] = rows[hole - 1]
+                    hole -= 1
+                    budget -= 1
+                }
+                rows[hole] = row
+                if budget < 0 { return false }
+            }
+            return true
+        }
     }
 
     private mutating func grow(to count: Int) {
@@ -63,10 +108,13 @@ struct DeltaTable {
         bigger.zero = zero
         bigger.hasZero = hasZero
         let mask = bigger.slots.count - 1
-        for slot in slots where slot.hash != 0 {
-            var target = Int(truncatingIfNeeded: slot.hash) & mask
-            while bigger.slots[target].hash != 0 { target = (target + 1) & mask }
-            bigger.slots[target] = slot
+        let shift = bigger.shift
+        bigger.slots.withUnsafeMutableBufferPointer { target in
+            for slot in slots where slot.hash != 0 {
+                var index = Self.home(slot.hash, shift: shift)
+                while target[index].hash != 0 { index = (index + 1) & mask }
+                target[index] = slot
+            }
         }
         bigger.used = used
         self = bigger

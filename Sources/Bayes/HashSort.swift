@@ -1,7 +1,12 @@
-/// Sorts token hashes in place with a least-significant-digit radix sort (eight passes of one
-/// byte). The hashes are uniformly spread, and a message gives a few hundred: comparison sorts
-/// spend most of their time on mispredicted branches there, a radix sort on none.
+/// Sorts token hashes in place. The hashes are uniformly spread, and a message gives a few
+/// hundred: one pass counts them per bucket of their top bits (about four a bucket), one
+/// places them, and each bucket is finished by insertion. Comparison sorts spend most of their
+/// time on mispredicted branches here, and a byte-wise radix sort on its eight passes.
 enum HashSort {
+    /// Buckets longer than this (hashes crowded on purpose) take the library's n log n sort.
+    static let insertionSortLimit = 24
+    static let maxBucketBits = 16
+
     static func sort(_ values: inout [UInt64]) {
         let count = values.count
         guard count > 1 else { return }
@@ -9,31 +14,50 @@ enum HashSort {
             values.sort()
             return
         }
-        var scratch = [UInt64](repeating: 0, count: count)
-        var counts = [Int](repeating: 0, count: 256)
-        values.withUnsafeMutableBufferPointer { primary in
-            scratch.withUnsafeMutableBufferPointer { secondary in
-                counts.withUnsafeMutableBufferPointer { buckets in
-                    var source = primary, target = secondary
-                    for shift in stride(from: UInt64(0), to: 64, by: 8) {
-                        for index in 0..<256 { buckets[index] = 0 }
-                        for value in source { buckets[Int((value >> shift) & 0xFF)] += 1 }
-                        var offset = 0
-                        for index in 0..<256 {
-                            let size = buckets[index]
-                            buckets[index] = offset
-                            offset += size
-                        }
-                        for value in source {
-                            let digit = Int((value >> shift) & 0xFF)
-                            target[buckets[digit]] = value
-                            buckets[digit] += 1
-                        }
-                        swap(&source, &target)
+        var bits = 1
+        while bits < maxBucketBits, 4 << bits < count { bits += 1 }
+        let shift = UInt64(64 - bits)
+        // starts[b + 1] counts bucket b, then becomes where bucket b + 1 begins.
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        let sorted = [UInt64](unsafeUninitializedCapacity: count) { target, initialized in
+            values.withUnsafeBufferPointer { source in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    for value in source { starts[Int(truncatingIfNeeded: value >> shift) + 1] += 1 }
+                    for index in 1..<starts.count { starts[index] += starts[index - 1] }
+                    // Each bucket's start moves up as it fills, and ends at the next one's.
+                    for value in source {
+                        let bucket = Int(truncatingIfNeeded: value >> shift)
+                        target[starts[bucket]] = value
+                        starts[bucket] += 1
                     }
-                    // Eight passes: the result is back in `primary`.
+                    var begin = 0
+                    for bucket in 0..<(starts.count - 1) {
+                        let end = starts[bucket]
+                        finish(UnsafeMutableBufferPointer(rebasing: target[begin..<end]))
+                        begin = end
+                    }
                 }
             }
+            initialized = count
+        }
+        values = sorted
+    }
+
+    private static func finish(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
+        guard bucket.count > 1 else { return }
+        var values = bucket
+        guard values.count <= insertionSortLimit else {
+            values.sort()
+            return
+        }
+        for index in 1..<values.count {
+            let value = values[index]
+            var hole = index
+            while hole > 0, values[hole - 1] > value {
+                values[hole] = values[hole - 1]
+                hole -= 1
+            }
+            values[hole] = value
         }
     }
 }

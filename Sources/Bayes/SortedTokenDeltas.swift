@@ -32,6 +32,11 @@ public struct SortedTokenDeltas: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// Rows already sorted, each hash once, none zero (as `DeltaTable.sorted` makes them).
+    init(sortedRows rows: [Row]) {
+        self.rows = rows
+    }
+
     public var isEmpty: Bool { rows.isEmpty }
     public var count: Int { rows.count }
 

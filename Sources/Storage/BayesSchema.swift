@@ -35,20 +35,17 @@ enum BayesSchema {
         INSERT INTO tokens (hash, spam, ham, seen) VALUES (?1, ?2, ?3, ?4)
         ON CONFLICT (hash) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham, seen = max(seen, excluded.seen)
         """
-    /// `addTokenQuietly` for `rows` tokens at once (parameters 4k+1 … 4k+4 for row k): one
-    /// statement keeps its table cursor from row to row, so sorted rows are found near the last
-    /// one instead of from the root, and the per-statement cost is paid once per `rows`.
+    /// `addTokenQuietly` for `rows` tokens at once: ?1 is the time for every row, and row k's
+    /// hash, spam and ham are ?(3k+2) … ?(3k+4). One statement keeps its table cursor from
+    /// row to row, and the per-statement cost is paid once per `rows`.
     static func addTokensQuietly(rows: Int) -> String {
-        var values: [String] = []
-        values.reserveCapacity(rows)
-        for row in 0..<rows {
-            let first = row * 4 + 1
-            values.append("(?\(first), ?\(first + 1), ?\(first + 2), ?\(first + 3))")
-        }
-        return """
-            INSERT INTO tokens (hash, spam, ham, seen) VALUES \(values.joined(separator: ", "))
+        "INSERT INTO tokens (hash, spam, ham, seen) VALUES " + valueRows(rows) + """
+
             ON CONFLICT (hash) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham, seen = max(seen, excluded.seen)
             """
+    }
+    private static func valueRows(_ rows: Int) -> String {
+        (0..<rows).map { row in "(?\(row * 3 + 2), ?\(row * 3 + 3), ?\(row * 3 + 4), ?1)" }.joined(separator: ", ")
     }
     /// Whether the table has a row at all (a row, or none).
     static let selectAnyToken = "SELECT 1 FROM tokens LIMIT 1"
@@ -56,8 +53,7 @@ enum BayesSchema {
     static let insertToken = "INSERT INTO tokens (hash, spam, ham, seen) VALUES (?1, ?2, ?3, ?4)"
     /// `insertToken` for `rows` tokens at once, parameters as in `addTokensQuietly`.
     static func insertTokens(rows: Int) -> String {
-        "INSERT INTO tokens (hash, spam, ham, seen) VALUES "
-            + (0..<rows).map { row in "(?\(row * 4 + 1), ?\(row * 4 + 2), ?\(row * 4 + 3), ?\(row * 4 + 4))" }.joined(separator: ", ")
+        "INSERT INTO tokens (hash, spam, ham, seen) VALUES " + valueRows(rows)
     }
     /// Rows per `addTokensQuietly` statement: past a few dozen the gain levels off.
     static let addRowsPerStatement = 64

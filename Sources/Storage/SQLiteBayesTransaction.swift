@@ -56,6 +56,8 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
             let add = try database.statement(intoEmpty ? BayesSchema.insertToken : recount ? BayesSchema.addTokenQuietly : BayesSchema.addToken)
             let rowsPerAdd = BayesSchema.addRowsPerStatement
             let addMany = recount ? try database.statement(intoEmpty ? BayesSchema.insertTokens(rows: rowsPerAdd) : BayesSchema.addTokensQuietly(rows: rowsPerAdd)) : nil
+            // The time is the same for every row: bound once, kept from run to run.
+            addMany?.bind(1, time)
             let subtract = try database.statement(BayesSchema.subtractToken)
             let deleteEmpty = try database.statement(BayesSchema.deleteEmptyToken)
             var added = 0, removed = 0
@@ -79,13 +81,17 @@ final class SQLiteBayesTransaction: BayesStoreTransaction {
                     pending.append(index)
                     if pending.count == rowsPerAdd {
                         for (slot, pendingIndex) in pending.enumerated() {
-                            let first = Int32(slot * 4 + 1)
+                            let first = Int32(slot * 3 + 2)
                             addMany.bind(first, rows[pendingIndex].signedHash)
                             addMany.bind(first + 1, rows[pendingIndex].delta.spam)
                             addMany.bind(first + 2, rows[pendingIndex].delta.ham)
-                            addMany.bind(first + 3, time)
                         }
-                        try addMany.run()
+                        do throws(SQLiteError) {
+                            try addMany.runKeepingBindings()
+                        } catch {
+                            addMany.reset()
+                            throw error
+                        }
                         pending.removeAll(keepingCapacity: true)
                     }
                 } else {

@@ -34,6 +34,26 @@ import Testing
         #expect(table.sorted().rows == [SortedTokenDeltas.Row(hash: 9, delta: TokenDelta(spam: 1))])
     }
 
+    /// Rows come in signed hash order whether the hashes spread over the whole table (both
+    /// signs), crowd the last slots (probing wraps around to the first ones), or crowd one slot
+    /// in the middle (too displaced to put back one by one); hash 0 included.
+    @Test(arguments: [("spread", 0, 40_000), ("crowding the end", 1, 600), ("crowding the middle", 2, 600)])
+    func rowsComeInSignedHashOrder(name: String, kind: Int, count: Int) {
+        var table = DeltaTable(expected: 0)
+        var hashes: [UInt64] = [0]
+        var state: UInt64 = 99
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let mixed = state ^ (state >> 31)
+            hashes.append(kind == 0 ? mixed : kind == 1 ? 0x7FFF_0000_0000_0000 | (mixed >> 20) : mixed >> 40)
+        }
+        for start in stride(from: 0, to: hashes.count, by: 100) {
+            table.add(Array(hashes[start..<min(start + 100, hashes.count)]), spam: 1, ham: 0)
+        }
+        let signed = table.sorted().rows.map(\.signedHash)
+        #expect(signed == Set(hashes).map { Int64(bitPattern: $0) }.sorted(), "\(name)")
+    }
+
     static func dictionary(_ deltas: SortedTokenDeltas) -> [UInt64: TokenDelta] {
         Dictionary(uniqueKeysWithValues: deltas.rows.map { ($0.hash, $0.delta) })
     }

@@ -31,15 +31,30 @@ final class BatchWriter: @unchecked Sendable {
         self.learner = learner
     }
 
+    /// Starts the writer thread now (it starts at the first `submit` otherwise), running
+    /// `prepare` there first: opening the store while the first messages are parsed takes
+    /// that off the end of the run.
+    func start(preparing prepare: @escaping @Sendable () -> Void) {
+        condition.lock()
+        defer { condition.unlock() }
+        startLocked(preparing: prepare)
+    }
+
+    private func startLocked(preparing prepare: (@Sendable () -> Void)? = nil) {
+        guard !started else { return }
+        started = true
+        thread.async {
+            prepare?()
+            self.run()
+        }
+    }
+
     /// Hands requests to the transaction in progress (starting one if none is).
     func submit(_ requests: [LearnRequest]) throws(BayesStoreError) {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure }
-        if !started {
-            started = true
-            thread.async { self.run() }
-        }
+        startLocked()
         queue.append(.requests(requests))
         transactionOpen = true
         condition.broadcast()

@@ -1,6 +1,7 @@
 import Bayes
 import Foundation
 import MailMessage
+import Storage
 
 /// `swfilter learn`: learns messages as spam or ham, forgets them, and shows, dumps or restores
 /// the Bayes database. Messages come from files, directories, mbox files and Maildirs; they are
@@ -113,6 +114,7 @@ public struct LearnRunner: Sendable {
                     case .success(let entry) where entry.bytes.isEmpty:
                         tally.skipped += 1
                     case .success(let entry):
+                        if submitted == 0, batch.isEmpty { writer.start(preparing: openStore) }
                         bytesRead += entry.bytes.count
                         batch.append((entry.bytes, action))
                         batchBytes += entry.bytes.count
@@ -139,6 +141,15 @@ public struct LearnRunner: Sendable {
         bar.finish()
         out.writeLine(tally.summary(seconds: LearnProgress.now() - start))
         return status
+    }
+
+    /// Opens (creating) the SQLite database ahead of the first transaction; a problem with it is
+    /// reported by that transaction.
+    private var openStore: @Sendable () -> Void {
+        { [store] in
+            guard let sqlite = store as? SQLiteBayesStore else { return }
+            try? sqlite.open()
+        }
     }
 
     /// `--stats`: the database's totals, size and age, and whether the classifier votes.

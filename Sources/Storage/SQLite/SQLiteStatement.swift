@@ -53,6 +53,12 @@ final class SQLiteStatement {
         while try step() {}
     }
 
+    /// `run`, keeping the bound values for the next run (which rebinds only what changes).
+    func runKeepingBindings() throws(SQLiteError) {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
     func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
