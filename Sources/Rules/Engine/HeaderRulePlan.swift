@@ -17,6 +17,9 @@ struct HeaderRulePlan: Sendable {
     let slots: [Int]
     let ruleIndices: [Int]
     let isNegated: [Bool]
+    /// Per header rule: its regex, read without touching the rule object (one memory load less
+    /// per run on a scan that touches hundreds of rules).
+    let regexes: [CompiledRegex]
     /// The plain fields the requests (header and `exists:` rules) read.
     let presence: HeaderFieldPresence
 
@@ -33,6 +36,7 @@ struct HeaderRulePlan: Sendable {
         slots = rules.map(\.requestSlot)
         ruleIndices = rules.map(\.id.index)
         isNegated = rules.map(\.isNegated)
+        regexes = rules.map(\.regex)
         presence = HeaderFieldPresence(requests: requests)
     }
 }
