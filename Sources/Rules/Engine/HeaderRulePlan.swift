@@ -24,7 +24,8 @@ struct HeaderRulePlan: Sendable {
     let presence: HeaderFieldPresence
 
     init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
-        literals = SlotPrefilters(rules: rules, slotCount: requests.count)
+        let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
+        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots)
         unsetMatches = rules.map { rule in
             switch rule.regex.firstMatch(in: rule.ifUnset ?? []) {
             case .match: true
