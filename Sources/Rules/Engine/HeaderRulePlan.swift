@@ -17,11 +17,15 @@ struct HeaderRulePlan: Sendable {
     let slots: [Int]
     let ruleIndices: [Int]
     let isNegated: [Bool]
+    /// Per header rule: its regex, read without touching the rule object (one memory load less
+    /// per run on a scan that touches hundreds of rules).
+    let regexes: [CompiledRegex]
     /// The plain fields the requests (header and `exists:` rules) read.
     let presence: HeaderFieldPresence
 
     init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
-        literals = SlotPrefilters(rules: rules, slotCount: requests.count)
+        let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
+        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots)
         unsetMatches = rules.map { rule in
             switch rule.regex.firstMatch(in: rule.ifUnset ?? []) {
             case .match: true
@@ -33,6 +37,7 @@ struct HeaderRulePlan: Sendable {
         slots = rules.map(\.requestSlot)
         ruleIndices = rules.map(\.id.index)
         isNegated = rules.map(\.isNegated)
+        regexes = rules.map(\.regex)
         presence = HeaderFieldPresence(requests: requests)
     }
 }

@@ -13,7 +13,7 @@ extension RuleEvaluator {
                 if let known = plan.unsetMatches[index], !(known && plan.capturesTags[index]) {
                     if known != plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
                 } else {
-                    run(header: index, on: rules.header[index].ifUnset ?? [], counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
+                    run(header: index, on: rules.header[index].ifUnset ?? [], plan: plan, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
                 }
                 continue
             }
@@ -21,26 +21,27 @@ extension RuleEvaluator {
                 if plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
                 continue
             }
-            run(header: index, on: present, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
+            run(header: index, on: present, plan: plan, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         }
     }
 
     /// Runs header rule `index` (in `CompiledRuleSet.header`) on `text`.
-    private func run(header index: Int, on text: [UInt8], counts: inout [Int], tags: inout [String: [[UInt8]]],
+    private func run(header index: Int, on text: [UInt8], plan: HeaderRulePlan, counts: inout [Int], tags: inout [String: [[UInt8]]],
                      noteLimit: (RuleID) -> Void, profile: RuleProfile?) {
         let start = profile?.now() ?? 0
-        let rule = rules.header[index]
-        let outcome = rule.regex.firstMatch(in: text)
+        let id = RuleID(plan.ruleIndices[index])
+        let regex = plan.regexes[index]
+        let outcome = regex.firstMatch(in: text)
         if case .limitHit = outcome {
-            noteLimit(rule.id)
+            noteLimit(id)
         } else {
             let matched = outcome.isMatch
-            if matched != rule.isNegated { counts[rule.id.index] = 1 }
-            if matched && rules.headerPlan.capturesTags[index] {
-                rules.captureTemplates.collectTags(of: rule.id, regex: rule.regex, text: text, into: &tags)
+            if matched != plan.isNegated[index] { counts[id.index] = 1 }
+            if matched && plan.capturesTags[index] {
+                rules.captureTemplates.collectTags(of: id, regex: regex, text: text, into: &tags)
             }
         }
-        profile?.add(rule.id, since: start)
+        profile?.add(id, since: start)
     }
 
     /// The `mimeheader` rules, in run order: a rule hits when its regex matches the field in any

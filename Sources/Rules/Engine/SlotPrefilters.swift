@@ -10,19 +10,33 @@ struct SlotPrefilters: Sendable {
     /// A slot read by fewer rules than this is cheaper to run than to scan for literals.
     static let minimumRulesForPrefilter = 3
 
-    init(rules: [CompiledPatternRule], slotCount: Int) {
+    /// `relayTextSlots`: the slots reading an `X-Spam-Relays-*` text, whose rules take their
+    /// literals from `RelayTextLiterals`.
+    init(rules: [CompiledPatternRule], slotCount: Int, relayTextSlots: Set<Int> = []) {
         var bySlot = [[Int]](repeating: [], count: slotCount)
         for (index, rule) in rules.enumerated() where rule.requestSlot >= 0 { bySlot[rule.requestSlot].append(index) }
         var targets = [Int](repeating: -1, count: rules.count)
         var prefilters = [LiteralPrefilter?](repeating: nil, count: slotCount)
         for (slot, members) in bySlot.enumerated() where members.count >= Self.minimumRulesForPrefilter {
-            let prefilter = LiteralPrefilter(regexes: members.map { rules[$0].regex })
+            let regexes = members.map { rules[$0].regex }
+            let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes) : LiteralPrefilter(regexes: regexes)
             guard prefilter.prefilteredCount > 0 else { continue }
             prefilters[slot] = prefilter
             for (target, index) in members.enumerated() { targets[index] = target }
         }
         self.prefilters = prefilters
         self.targets = targets
+    }
+
+    /// A prefilter as `LiteralPrefilter(regexes:)` builds it, but with `RelayTextLiterals`'
+    /// literals.
+    static func relayTextPrefilter(_ regexes: [CompiledRegex]) -> LiteralPrefilter {
+        let literals = regexes.map { RelayTextLiterals.literals(for: $0.literalSource, options: $0.options) }
+        let ascii = regexes.indices.map { index in
+            literals[index] == nil ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true) : nil
+        }
+        let repeated = regexes.map { RequiredLiterals.repeated(in: $0.literalSource, options: $0.options) }
+        return LiteralPrefilter(literals: literals, asciiLiterals: ascii, repeated: repeated)
     }
 
     /// Whether rule `index`, reading `slot`, may match `texts` (the slot's texts, read only when

@@ -12,7 +12,7 @@ extension HeaderView {
     func guessedEnvelopeFrom() -> String? {
         if let relays {
             let lastHop = relays.untrustedRelays.first ?? relays.trustedRelays.last
-            if let sender = lastHop?.envelopeFrom, sender.dropFirst().contains("@") { return sender }
+            if let sender = lastHop?.envelopeFrom, sender.dropFirst().utf8.contains(UInt8(ascii: "@")) { return sender }
         }
         let xSender = HeaderRequest(name: "x-sender", addresses: true, firstOnly: true)
         if let address = values(for: xSender).first, address.contains(0x40),

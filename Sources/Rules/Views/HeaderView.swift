@@ -48,8 +48,14 @@ public struct HeaderView: Sendable {
     /// The text a header rule on `request` matches, or nil when there is none (the rule's
     /// `[if-unset: …]` then applies). `envelopeFrom` answers the `EnvelopeFrom` pseudo-header.
     public func text(for request: HeaderRequest, envelopeFrom: String? = nil) -> [UInt8]? {
+        // `ALL` is one text already: built in one buffer, not as lines joined afterwards.
+        if request.name == "ALL" {
+            if request.raw { return rawSection.isEmpty ? nil : rawSection }
+            return fields.isEmpty ? nil : allFieldsText()
+        }
         let values = self.values(for: request, envelopeFrom: envelopeFrom)
         guard let first = values.first else { return nil }
+        if values.count == 1 { return first }
         let separator: [UInt8] = first.last == 0x0A ? [] : [0x0A]
         var joined: [UInt8] = []
         for (index, value) in values.enumerated() {
@@ -65,11 +71,8 @@ public struct HeaderView: Sendable {
         if name == "ALL" {
             if request.raw { return rawSection.isEmpty ? [] : [rawSection] }
             return fields.map { field in
-                var line = Array(field.name.utf8)
-                line.append(UInt8(ascii: ":"))
-                line.append(UInt8(ascii: " "))
-                line += field.decoded.utf8
-                line.append(0x0A)
+                var line: [UInt8] = []
+                appendDecodedLine(of: field, to: &line)
                 return line
             }
         }
@@ -122,11 +125,33 @@ public struct HeaderView: Sendable {
             } else if receivedIndex > boundary {
                 break
             }
-            lines += Array("\(field.name):".utf8)
-            lines += raw ? field.raw : Array(" \(field.decoded)\n".utf8)
+            if raw {
+                lines += field.name.utf8
+                lines.append(UInt8(ascii: ":"))
+                field.appendRaw(to: &lines)
+            } else {
+                appendDecodedLine(of: field, to: &lines)
+            }
             if !keepingLaterPart, receivedIndex == boundary { break }
         }
         return lines.isEmpty ? [] : [lines]
+    }
+
+    /// Every field as "Name: decoded value\n", in one buffer: the `ALL` text.
+    private func allFieldsText() -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(rawSection.count + 2 * fields.count)
+        for field in fields { appendDecodedLine(of: field, to: &text) }
+        return text
+    }
+
+    /// Appends "Name: decoded value\n" (`ALL`'s line for `field`).
+    private func appendDecodedLine(of field: SpamAssassinHeaderField, to text: inout [UInt8]) {
+        text += field.name.utf8
+        text.append(UInt8(ascii: ":"))
+        text.append(UInt8(ascii: " "))
+        text += field.decoded.utf8
+        text.append(0x0A)
     }
 
     private func matching(_ lowercasedName: String) -> [SpamAssassinHeaderField] {

@@ -29,9 +29,18 @@ struct SpamAssassinHeaderField: Sendable {
     var raw: [UInt8] {
         var raw: [UInt8] = []
         raw.reserveCapacity(value.count + 1)
-        for byte in value where byte != 0x0D { raw.append(byte) }
-        raw.append(0x0A)
+        appendRaw(to: &raw)
         return raw
+    }
+
+    /// Appends `raw` to `text`.
+    func appendRaw(to text: inout [UInt8]) {
+        if value.contains(0x0D) {
+            for byte in value where byte != 0x0D { text.append(byte) }
+        } else {
+            text += value
+        }
+        text.append(0x0A)
     }
 
     /// Decoded on each use (most fields of a MIME part are never asked for), unless decoded at init.

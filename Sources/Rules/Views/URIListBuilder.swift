@@ -15,15 +15,24 @@ struct URIListBuilder: Sendable {
 
     func uris(bodyLines: [[UInt8]], htmlURIs: [String]) -> [[UInt8]] {
         var result = Set<ByteString>()
+        // A link of an HTML part is often in its plain-text alternative too: canonicalized once.
+        var canonicalized: [ByteString: [[UInt8]]] = [:]
         for uri in finder.uris(in: bodyLines) {
-            let cleaned = canonicalizer.canonicalize(uri).map { Array($0.prefix(URIListBuilder.maxURILength)) }
+            let cleaned = canonicalForms(of: uri)
+            canonicalized[ByteString(uri)] = cleaned
             guard cleaned.contains(where: hasValidDomain) else { continue }
             result.formUnion(cleaned.map(ByteString.init))
         }
         for uri in htmlURIs {
-            result.formUnion(canonicalizer.canonicalize(Array(uri.utf8)).map { ByteString(Array($0.prefix(URIListBuilder.maxURILength))) })
+            let bytes = Array(uri.utf8)
+            result.formUnion((canonicalized[ByteString(bytes)] ?? canonicalForms(of: bytes)).map(ByteString.init))
         }
         return result.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The URI and its variants, each cut to `maxURILength`.
+    private func canonicalForms(of uri: [UInt8]) -> [[UInt8]] {
+        canonicalizer.canonicalize(uri).map { Array($0.prefix(URIListBuilder.maxURILength)) }
     }
 
     /// `uri_to_domain` gives a domain: a valid host name with a known TLD, or an IP address.
