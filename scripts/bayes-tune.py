@@ -11,7 +11,9 @@ summed over the folds: false positives (ham at p >= 0.5), false negatives, and R
 
 The classifier is the one in Sources/Bayes (Robinson's f(w) with strength s and assumed
 probability x, Fisher's chi-square combining over the tokens with |f - 0.5| >= min_dev, at most
-max_tokens of them), written again here with numpy so that a grid runs in minutes. --combine
+max_tokens of them, secondary tokens -- word pairs b:, case-kept words C: -- only once seen in
+--secondary-min-count messages), written again here with numpy so that a grid runs in minutes.
+Other options try what was not kept (train on error, header weights, smoothing...). --combine
 logspace (the default) is ChiSquare.fisherCombined as it is; fisher is the plain formula before
 undecided messages were ordered in log space; bysign decides them by ln H - ln S instead.
 """
@@ -26,6 +28,7 @@ from scipy.stats import chi2
 
 COMBINE = "logspace"
 ALPHA = 0.0
+RATE_FLOOR = 0.0
 MIN_COUNT = 1
 ESF = 1.0
 PRIOR = False
@@ -162,17 +165,26 @@ def with_degenerate_forms(ids, spam_counts, ham_counts):
     return np.concatenate([ids, np.array(extra, dtype=np.int64)]) if extra else ids
 
 
+SECONDARY_MIN_COUNT = None   # per token id, the count it needs to be used (--secondary-min-count)
+HEADER_WEIGHT = 1.0
+IS_HEADER = None    # with --header-weight: per token id, whether it came from the header
+
+
 def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tokens):
     if DEGENERATE is not None:
         ids = with_degenerate_forms(ids, spam_counts, ham_counts)
+    if IS_HEADER is not None:
+        return classify_weighted(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev)
     b = spam_counts[ids].astype(np.float64)
     g = ham_counts[ids].astype(np.float64)
     seen = (b + g) >= max(1, MIN_COUNT)
+    if SECONDARY_MIN_COUNT is not None:
+        seen &= (b + g) >= SECONDARY_MIN_COUNT[ids]
     b, g = b[seen], g[seen]
     if len(b) == 0:
         return 0.5
-    bad = (b + ALPHA) / (n_spam + 2 * ALPHA)
-    good = (g + ALPHA) / (n_ham + 2 * ALPHA)
+    bad = (b + ALPHA) / (n_spam + 2 * ALPHA) + RATE_FLOOR
+    good = (g + ALPHA) / (n_ham + 2 * ALPHA) + RATE_FLOOR
     p = bad / (bad + good)
     n = b + g
     f = (s * x + n * p) / (s + n)
@@ -191,6 +203,9 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         return fisher_log_space(f)
     if COMBINE == "bysign":
         return fisher_by_sign(f)
+    if COMBINE == "logodds":
+        z = np.log(f / (1 - f)).sum() / TIE_SCALE
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
     if COMBINE == "logratio":
         log_q_spam = chi2.logsf(-2.0 * np.log1p(-f).sum(), 2 * count)
         log_q_ham = chi2.logsf(-2.0 * np.log(f).sum(), 2 * count)
@@ -232,6 +247,65 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
     return (1.0 + hamminess - spamminess) / 2.0
 
 
+TUNE_PASSES = 0
+TUNE_MARGIN = 0.0
+
+
+def train_on_error(labels, messages, train, spam_counts, ham_counts, n_spam, n_ham, key):
+    """Train until no error (DSPAM's TUNE), within the training messages of a fold: each pass
+    classifies every training message against the counts without it (leave one out), and
+    learns again those on the wrong side of 0.5, or within TUNE_MARGIN of it."""
+    for _ in range(TUNE_PASSES):
+        relearned = 0
+        for index in train:
+            ids = messages[index]
+            own = spam_counts if labels[index] else ham_counts
+            own[ids] -= 1
+            if labels[index]:
+                score = classify(ids, spam_counts, ham_counts, n_spam - 1, n_ham, *key)
+            else:
+                score = classify(ids, spam_counts, ham_counts, n_spam, n_ham - 1, *key)
+            own[ids] += 1
+            wrong = score < 0.5 + TUNE_MARGIN if labels[index] else score >= 0.5 - TUNE_MARGIN
+            if wrong:
+                own[ids] += 1
+                relearned += 1
+                if labels[index]:
+                    n_spam += 1
+                else:
+                    n_ham += 1
+        print(f"  tune pass: learned {relearned} again", file=sys.stderr)
+        if not relearned:
+            break
+    return n_spam, n_ham
+
+
+def classify_weighted(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev):
+    """Fisher's combination with header tokens counting HEADER_WEIGHT times (in the sums and
+    in the degrees of freedom); plain Fisher, no ordering of undecided messages."""
+    b = spam_counts[ids].astype(np.float64)
+    g = ham_counts[ids].astype(np.float64)
+    weight = np.where(IS_HEADER[ids], HEADER_WEIGHT, 1.0)
+    seen = (b + g) > 0
+    b, g, weight = b[seen], g[seen], weight[seen]
+    p = (b / n_spam) / (b / n_spam + g / n_ham)
+    n = b + g
+    f = (s * x + n * p) / (s + n)
+    keep = np.abs(f - 0.5) >= min_dev
+    f, weight = f[keep], weight[keep]
+    if len(f) == 0:
+        return 0.5
+    count = weight.sum()
+    spam_tail = gammaincc(count, -(weight * np.log1p(-f)).sum())
+    ham_tail = gammaincc(count, -(weight * np.log(f)).sum())
+    plain = (1.0 + ham_tail - spam_tail) / 2.0
+    if plain != 0.5:
+        return plain
+    # both tails tiny: ordered in the band by the weighted log ratio, as ChiSquare does
+    m_h, m_s = -(weight * np.log(f)).sum(), -(weight * np.log1p(-f)).sum()
+    return 0.5 + UNDECIDED_WIDTH / 2.0 * (1.0 + np.tanh(((m_s - m_h)) / UNDECIDED_LOG_SCALE))
+
+
 def evaluate(labels, messages, vocabulary_size, settings, folds=5):
     fold_of = np.arange(len(labels)) % folds
     results = {key: np.zeros(len(labels)) for key in settings}
@@ -244,6 +318,8 @@ def evaluate(labels, messages, vocabulary_size, settings, folds=5):
             (spam_counts if labels[index] else ham_counts)[messages[index]] += 1
         n_spam = int(labels[train].sum())
         n_ham = len(train) - n_spam
+        if TUNE_PASSES:
+            n_spam, n_ham = train_on_error(labels, messages, train, spam_counts, ham_counts, n_spam, n_ham, settings[0])
         for key in settings:
             for index in test:
                 results[key][index] = classify(messages[index], spam_counts, ham_counts, n_spam, n_ham, *key)
@@ -261,10 +337,10 @@ def main():
     parser.add_argument("--drop", default="", help="comma-separated token prefixes to leave out")
     parser.add_argument("--s", default="0.03", help="comma-separated values of the strength s")
     parser.add_argument("--x", default="0.5", help="comma-separated values of the assumed probability x")
-    parser.add_argument("--min-dev", default="0.44", help="comma-separated values of min_dev")
+    parser.add_argument("--min-dev", default="0.445", help="comma-separated values of min_dev")
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
-    parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "logodds", "tiebreak", "nb", "geo", "count"])
     parser.add_argument("--frontier", action="store_true",
                         help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
@@ -276,9 +352,22 @@ def main():
     parser.add_argument("--subject-as-body", action="store_true", help="Subject words also count as body words")
     parser.add_argument("--prior", action="store_true", help="start the products with the class shares, as SpamAssassin does")
     parser.add_argument("--alpha", type=float, default=0.0, help="added to each class count before the ratio")
+    parser.add_argument("--rate-floor", type=float, default=0.0,
+                        help="added to both class rates b/nspam and g/nham: one class's zero count is no certainty")
+    parser.add_argument("--tune", default="", help="PASSES,MARGIN: train on error within each fold's training messages first")
+    parser.add_argument("--header-weight", type=float, default=0.0,
+                        help="header tokens count this many times in Fisher's sums (weighted; 0: off)")
+    parser.add_argument("--secondary-min-count", type=int, default=3,
+                        help="secondary tokens (word pairs, case-kept words) seen in fewer messages are ignored")
+    parser.add_argument("--secondary-prefixes", default="b:,C:", help="the prefixes of secondary tokens")
     parser.add_argument("--clamp", type=float, default=0.0, help="f(w) kept within [c, 1 - c]")
     arguments = parser.parse_args()
-    global ALPHA, CLAMP, MIN_COUNT, ESF, PRIOR
+    global ALPHA, CLAMP, MIN_COUNT, ESF, PRIOR, RATE_FLOOR
+    RATE_FLOOR = arguments.rate_floor
+    global TUNE_PASSES, TUNE_MARGIN
+    if arguments.tune:
+        passes, margin = arguments.tune.split(",")
+        TUNE_PASSES, TUNE_MARGIN = int(passes), float(margin)
     PRIOR = arguments.prior
     ALPHA, CLAMP, MIN_COUNT, ESF = arguments.alpha, arguments.clamp, arguments.min_count, arguments.esf
     global COMBINE
@@ -289,6 +378,19 @@ def main():
     global CAPS_ONLY, SUBJECT_AS_BODY
     CAPS_ONLY, SUBJECT_AS_BODY = arguments.caps_only, arguments.subject_as_body
     labels, messages, vocabulary = load(arguments.dump, drop)
+    if arguments.secondary_min_count > 1:
+        global SECONDARY_MIN_COUNT
+        SECONDARY_MIN_COUNT = np.ones(len(vocabulary), dtype=np.int64)
+        for token, index in vocabulary.items():
+            if token.startswith(tuple(arguments.secondary_prefixes.split(","))):
+                SECONDARY_MIN_COUNT[index] = arguments.secondary_min_count
+    if arguments.header_weight:
+        global IS_HEADER, HEADER_WEIGHT
+        HEADER_WEIGHT = arguments.header_weight
+        header = re.compile(r"^(H:|r:|r0:|f:|t:|rt:|rp:|m:|x:|hn:|d:|sn:|et:|enc:|b:x:|b:f:|C:x:|C:f:)")
+        IS_HEADER = np.zeros(len(vocabulary), dtype=bool)
+        for token, index in vocabulary.items():
+            IS_HEADER[index] = bool(header.match(token))
     if arguments.degenerate:
         global DEGENERATE
         DEGENERATE = degenerate_table(vocabulary)

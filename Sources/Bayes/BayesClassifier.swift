@@ -5,7 +5,8 @@
 /// p = (b/nspam) / (b/nspam + g/nham), and with n = b + g and Robinson's s and x,
 /// f = (s·x + n·p) / (s + n). Tokens never seen are skipped; of the others, those with
 /// |f − 0.5| ≥ minDeviation (the `maxTokens` strongest, when limited) are combined with
-/// `ChiSquare.fisherCombined`.
+/// `ChiSquare.fisherCombined`. Secondary tokens (word pairs, case-kept words) seen in fewer than
+/// `minSecondaryCount` learned messages are skipped too.
 public struct BayesClassifier: Sendable {
     public let parameters: ClassifierParameters
 
@@ -37,6 +38,7 @@ public struct BayesClassifier: Sendable {
         var significant: [(index: Int, f: Double, deviation: Double)] = []
         for (index, count) in counts.enumerated() where count.isSeen {
             known += 1
+            if count.spam + count.ham < parameters.minSecondaryCount, tokens.isSecondary(tokens.hashes[index]) { continue }
             guard let f = tokenProbability(spam: count.spam, ham: count.ham, totals: totals) else { continue }
             let deviation = abs(f - 0.5)
             if deviation >= parameters.minDeviation { significant.append((index, f, deviation)) }

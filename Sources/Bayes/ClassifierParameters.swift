@@ -9,16 +9,22 @@ public struct ClassifierParameters: Sendable, Hashable, Codable {
     public var minDeviation: Double
     /// At most this many of the most significant tokens are combined; 0 means all of them.
     public var maxTokens: Int
+    /// Secondary tokens (word pairs and case-kept words, see `TokenSet.secondary`) are left out
+    /// until they have been seen in at least this many learned messages. Cross-validation on
+    /// the training split: 3 (with minDeviation 0.445) gives FP 7, FN 23, ROC 0.999824 against
+    /// FP 7, FN 24, ROC 0.999803 without it (1, minDeviation 0.44).
+    public var minSecondaryCount: Int
     /// The classifier does not vote until this many spam and this many ham have been learned.
     public var minSpam: Int
     public var minHam: Int
 
-    public init(strength: Double = 0.03, assumedProbability: Double = 0.5, minDeviation: Double = 0.44,
-                maxTokens: Int = 0, minSpam: Int = 200, minHam: Int = 200) {
+    public init(strength: Double = 0.03, assumedProbability: Double = 0.5, minDeviation: Double = 0.445,
+                maxTokens: Int = 0, minSpam: Int = 200, minHam: Int = 200, minSecondaryCount: Int = 3) {
         self.strength = strength
         self.assumedProbability = assumedProbability
         self.minDeviation = minDeviation
         self.maxTokens = maxTokens
+        self.minSecondaryCount = minSecondaryCount
         self.minSpam = minSpam
         self.minHam = minHam
     }

@@ -205,7 +205,9 @@ struct TextTokenizer {
             sink.emit(prefix, lowering: bytes)
         }
         if options.capitalsTokens, word.hasUpper, !word.hasLower, word.digits == 0 {
+            sink.emittingSecondary = true
             sink.emit(prefixes.capitals, exactly: bytes)
+            sink.emittingSecondary = false
         }
         return true
     }
@@ -214,6 +216,8 @@ struct TextTokenizer {
         _ text: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, _ prefix: TokenPrefix,
         into sink: inout TokenSink, scratch: inout [UInt8]
     ) {
+        sink.emittingSecondary = true
+        defer { sink.emittingSecondary = false }
         let a = UnsafeBufferPointer(rebasing: text[first]), b = UnsafeBufferPointer(rebasing: text[second])
         if a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) {
             sink.emit(prefix, lowering: a, then: b)

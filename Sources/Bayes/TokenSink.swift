@@ -6,6 +6,9 @@ struct TokenSink {
     private(set) var texts: [UInt64: String]?
     /// Stops a pathological message from making an unbounded token list.
     let limit: Int
+    /// While set, the tokens emitted are also recorded as secondary (see `TokenSet.secondary`).
+    var emittingSecondary = false
+    private var secondary: [UInt64] = []
 
     init(keepTexts: Bool, limit: Int) {
         texts = keepTexts ? [:] : nil
@@ -66,6 +69,7 @@ struct TokenSink {
     @inline(__always)
     private mutating func record(_ hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
         hashes.append(hash)
+        if emittingSecondary { secondary.append(hash) }
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
@@ -101,6 +105,14 @@ struct TokenSink {
             }
         }
         HashSort.sort(&unique)
-        return TokenSet(hashes: unique, texts: texts ?? [:])
+        var distinctSecondary = secondary
+        distinctSecondary.sort()
+        var kept = 0
+        for index in distinctSecondary.indices where kept == 0 || distinctSecondary[kept - 1] != distinctSecondary[index] {
+            distinctSecondary[kept] = distinctSecondary[index]
+            kept += 1
+        }
+        distinctSecondary.removeSubrange(kept...)
+        return TokenSet(hashes: unique, texts: texts ?? [:], secondary: distinctSecondary)
     }
 }
