@@ -71,6 +71,7 @@ case "parse": ParseBenchmark(corpus: corpus, rounds: rounds).run()
 case "defects": DefectCensus(corpus: corpus).run()
 case "scan": VirusScanBenchmark(corpus: corpus, options: scanOptions, rounds: rounds).run()
 case "regex": RegexBenchmark(corpus: corpus, rounds: rounds, profile: profile).run()
+case "lineruns": LineRunCensus(corpus: corpus, rulePaths: rulePaths.isEmpty ? ["/usr/share/spamassassin"] : rulePaths, topCount: topCount).run()
 case "evals": EvalBenchmark(corpus: corpus, rounds: rounds).run()
 case "rules": RulesBenchmark(corpus: corpus, rounds: rounds, rulePaths: rulePaths.isEmpty ? ["/usr/share/spamassassin"] : rulePaths, topCount: topCount).run()
 default:

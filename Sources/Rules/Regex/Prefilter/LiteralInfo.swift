@@ -115,9 +115,24 @@ struct LiteralInfo {
         )
     }
 
+    /// Every string of `minimum` to `maximum` (at most 4) strings of the exact set, when few.
+    private func smallPowers(minimum: Int, maximum: Int?) -> Literals? {
+        guard let exact, let maximum, maximum <= 4, maximum >= minimum, maximum >= 1 else { return nil }
+        var result: Literals = minimum == 0 ? [[]] : []
+        var power: Literals? = [[]]
+        for times in 1...maximum {
+            power = LiteralInfo.product(power, exact)
+            guard let power else { return nil }
+            if times >= minimum { result.formUnion(power) }
+        }
+        return result.count <= LiteralInfo.maxSetSize ? result : nil
+    }
+
     /// `self` repeated between `minimum` and `maximum` (nil: no maximum) times.
     func repeated(minimum: Int, maximum: Int?) -> LiteralInfo {
         if isNever { return minimum == 0 ? .empty : .never }
+        if exact == [[]] { return .empty }
+        if let powers = smallPowers(minimum: minimum, maximum: maximum) { return .literals(powers) }
         if minimum == 0 {
             // Optional: only the exact set survives, with the empty string added.
             guard maximum == 1, let exact else { return .opaque }

@@ -23,14 +23,24 @@ public final class LiteralMatcher: Sendable {
     /// - Parameters:
     ///   - literals: each literal with the target it stands for; empty literals are ignored.
     ///   - targetCount: the number of targets (bit positions in scan results).
-    public init(literals: [(bytes: [UInt8], target: Int)], targetCount: Int) {
+    ///   - skipping: bytes the scan passes over as if they were not there (none may occur in a
+    ///     literal): with `AlphanumericProjection.keeps` negated, a scan of a text finds the
+    ///     literals of its projection.
+    public init(literals: [(bytes: [UInt8], target: Int)], targetCount: Int, skipping: ((UInt8) -> Bool)? = nil) {
         self.targetCount = targetCount
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
         var classOf = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
+        // Skipped bytes get a column of their own whose every transition stays put.
+        var skipColumn: Int?
+        if let skipping {
+            skipColumn = nextClass
+            for byte in 0...255 where skipping(UInt8(byte)) { classOf[byte] = UInt8(nextClass) }
+            nextClass += 1
+        }
         for (bytes, _) in literals {
-            for byte in bytes.map(lower) where classOf[Int(byte)] == 0 && nextClass < 256 {
+            for byte in bytes.map(lower) where classOf[Int(byte)] == 0 && skipping?(byte) != true && nextClass < 256 {
                 classOf[Int(byte)] = UInt8(nextClass)
                 nextClass += 1
             }
@@ -104,6 +114,9 @@ public final class LiteralMatcher: Sendable {
         }
         for index in table.indices where reportIndex[Int(table[index])] >= 0 {
             table[index] = -table[index] - 1
+        }
+        if let skipColumn {
+            for state in 0..<stateTotal { table[state * columns + skipColumn] = Int32(state) }
         }
         byteClass = classOf
         classCount = columns

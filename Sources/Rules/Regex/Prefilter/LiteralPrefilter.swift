@@ -5,12 +5,24 @@
 /// A regex may instead have literals that hold only for plain text, ASCII without `&`
 /// (`asciiLiterals`): it is a candidate for a text holding a byte above 0x7F or an `&`, or one of
 /// those literals.
+///
+/// A regex with neither may have literals in the text's `AlphanumericProjection`
+/// (`alphanumericLiterals`), looked for there; some of those too hold only for plain text.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
     /// Per regex: its literals on ASCII text, used when it has no `literals`.
     public let asciiLiterals: [[[UInt8]]?]
     public let matcher: LiteralMatcher
+    /// Per regex without `literals` or `asciiLiterals`: its literals in the text's letters and
+    /// digits, whether they hold only for plain text, and the `GateBytes` a text must lack for
+    /// them to hold.
+    public let alphanumericLiterals: [AlphanumericLiterals?]
+    /// Per regex: the `GateBytes` that make it a candidate wherever they occur.
+    private let gates: [GateBytes.Mask]
+    private let gatedTargets: [Int]
+    /// Over the `alphanumericLiterals`, passing over every byte the projection deletes.
+    private let alphanumericMatcher: LiteralMatcher
     private let alwaysRun: TargetSet
     /// Candidates in any text that holds a byte above 0x7F or an `&`.
     private let runOnEightBit: TargetSet
@@ -20,7 +32,7 @@ public final class LiteralPrefilter: Sendable {
 
     public var regexCount: Int { literals.count }
     /// How many regexes have literals (and so can be skipped).
-    public var prefilteredCount: Int { literals.indices.reduce(0) { $0 + (literals[$1] == nil && asciiLiterals[$1] == nil ? 0 : 1) } }
+    public var prefilteredCount: Int { literals.count - alwaysRun.count }
 
     /// Extracts the literals of each pattern (and its ASCII-text literals when it has none).
     public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)]) {
@@ -29,7 +41,23 @@ public final class LiteralPrefilter: Sendable {
             literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
         }
         let repeated = patterns.map { RequiredLiterals.repeated(in: $0.bytes, options: $0.options) }
-        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated)
+        let alphanumeric = patterns.indices.map { index -> AlphanumericLiterals? in
+            guard literals[index] == nil, ascii[index] == nil else { return nil }
+            let (bytes, options) = patterns[index]
+            if let found = RequiredLiterals.extract(from: bytes, options: options, alphanumeric: true) {
+                return AlphanumericLiterals(literals: found)
+            }
+            if let found = RequiredLiterals.extract(from: bytes, options: options, asciiText: true, alphanumeric: true) {
+                return AlphanumericLiterals(literals: found, plainTextOnly: true)
+            }
+            if let found = RequiredLiterals.extractGated(from: bytes, options: options) {
+                return AlphanumericLiterals(literals: found.literals, gate: found.gate)
+            }
+            return RequiredLiterals.extractGated(from: bytes, options: options, asciiText: true).map {
+                AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
+            }
+        }
+        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric)
     }
 
     public convenience init(regexes: [CompiledRegex]) {
@@ -38,13 +66,20 @@ public final class LiteralPrefilter: Sendable {
 
     /// Uses literal sets already extracted (nil: always run); `repeated`: per regex, literals it
     /// needs `count` non-overlapping occurrences of in a line, or nil.
-    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = []) {
+    /// `alphanumericLiterals`: per regex, literals of letters and digits to look for in the
+    /// texts' projections (used when it has neither of the others), and whether they hold only
+    /// for plain text.
+    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = [],
+                alphanumericLiterals: [AlphanumericLiterals?] = []) {
         self.literals = literals
         let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
         self.asciiLiterals = ascii
         var always = TargetSet(capacity: literals.count)
         var eightBit = TargetSet(capacity: literals.count)
         var entries: [(bytes: [UInt8], target: Int)] = []
+        var alphanumericEntries: [(bytes: [UInt8], target: Int)] = []
+        var kept: [AlphanumericLiterals?] = Array(repeating: nil, count: literals.count)
+        var gates = [GateBytes.Mask](repeating: 0, count: literals.count)
         func usable(_ set: [[UInt8]]?) -> [[UInt8]]? {
             guard let set, !set.isEmpty, set.allSatisfy({ !$0.isEmpty }) else { return nil }
             return set
@@ -55,10 +90,22 @@ public final class LiteralPrefilter: Sendable {
             } else if let set = usable(ascii[index]) {
                 for literal in set { entries.append((literal, index)) }
                 eightBit.insert(index)
+            } else if alphanumericLiterals.indices.contains(index), let found = alphanumericLiterals[index],
+                      let set = usable(found.literals), set.allSatisfy({ $0.allSatisfy(AlphanumericProjection.keeps) }),
+                      found.gate.allSatisfy({ GateBytes.bit($0) != nil }) {
+                for literal in set { alphanumericEntries.append((literal, index)) }
+                if found.plainTextOnly { eightBit.insert(index) }
+                for byte in found.gate { gates[index] |= GateBytes.bit(byte) ?? 0 }
+                kept[index] = found
             } else {
                 always.insert(index)
             }
         }
+        self.alphanumericLiterals = kept
+        self.gates = gates
+        gatedTargets = gates.indices.filter { gates[$0] != 0 }
+        alphanumericMatcher = LiteralMatcher(literals: alphanumericEntries, targetCount: literals.count,
+                                             skipping: { !AlphanumericProjection.keeps($0) })
         alwaysRun = always
         runOnEightBit = eightBit
         repeatedChecks = repeated.indices.compactMap { index in
@@ -73,11 +120,16 @@ public final class LiteralPrefilter: Sendable {
     public func candidates(in texts: [UnsafeBufferPointer<UInt8>]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
+        var seenProjected = alphanumericMatcher.makeSeenSet()
         var eightBit = false
+        var gated: GateBytes.Mask = 0
         for text in texts {
             matcher.scan(text, found: &found, seen: &seen)
+            alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
+            if !gatedTargets.isEmpty { gated |= GateBytes.present(in: text) }
             if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(text) }
         }
+        addGated(gated, to: &found)
         if eightBit { found.formUnion(runOnEightBit) }
         return found
     }
@@ -93,11 +145,15 @@ public final class LiteralPrefilter: Sendable {
     public func candidatesByLine(in lines: [[UInt8]]) -> LineCandidates {
         var seen = matcher.makeSeenSet()
         var anyLine = TargetSet(capacity: regexCount)
+        var seenProjected = alphanumericMatcher.makeSeenSet()
         let sets = lines.map { line in
             var found = alwaysRun
             seen.removeAll()
+            seenProjected.removeAll()
             line.withUnsafeBufferPointer { text in
                 matcher.scan(text, found: &found, seen: &seen)
+                alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
+                if !gatedTargets.isEmpty { addGated(GateBytes.present(in: text), to: &found) }
                 if LiteralPrefilter.hasNonPlainByte(text) { found.formUnion(runOnEightBit) }
                 for check in repeatedChecks where found.contains(check.target) {
                     if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
@@ -112,15 +168,26 @@ public final class LiteralPrefilter: Sendable {
     public func candidates(in texts: [[UInt8]]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
+        var seenProjected = alphanumericMatcher.makeSeenSet()
+        var gated: GateBytes.Mask = 0
         var eightBit = false
         for text in texts {
             text.withUnsafeBufferPointer { buffer in
                 matcher.scan(buffer, found: &found, seen: &seen)
+                alphanumericMatcher.scan(buffer, found: &found, seen: &seenProjected)
+                if !gatedTargets.isEmpty { gated |= GateBytes.present(in: buffer) }
                 if !eightBit { eightBit = LiteralPrefilter.hasNonPlainByte(buffer) }
             }
         }
+        addGated(gated, to: &found)
         if eightBit { found.formUnion(runOnEightBit) }
         return found
+    }
+
+    /// Adds the regexes relying on the absence of a gate byte `present` holds.
+    private func addGated(_ present: GateBytes.Mask, to found: inout TargetSet) {
+        guard present != 0 else { return }
+        for target in gatedTargets where gates[target] & present != 0 { found.insert(target) }
     }
 
     /// Whether `byte` can occur in plain text as `asciiLiterals` assume it: ASCII, not `&`.

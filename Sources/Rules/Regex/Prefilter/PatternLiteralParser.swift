@@ -1,7 +1,7 @@
 /// A recursive-descent reader of PCRE2/Perl pattern syntax that computes `LiteralInfo`.
 struct PatternLiteralParser {
     private let pattern: [UInt8]
-    private var index = 0
+    var index = 0
     private var extended: Bool
     private var quoting = false
     private var depth = 0
@@ -9,21 +9,50 @@ struct PatternLiteralParser {
     /// Read the pattern as if texts held only ASCII bytes and no `&`: a byte above 0x7F or an `&`
     /// can never match, so alternatives that need one (look-alike letters, `&#NNN;` entities)
     /// drop out (see `RequiredLiterals.extract(asciiText:)`).
-    private let asciiText: Bool
+    let asciiText: Bool
     /// In `asciiText` mode, classes this large still give one-byte literals: look-alike classes
     /// such as `[iIl|!1y?]` are that wide.
-    private static let asciiClassLimit = 10
+    static let asciiClassLimit = 10
+    /// Read the pattern for the text's letters and digits alone (`AlphanumericProjection`): what
+    /// a match leaves of itself once every other byte is deleted. A byte that is not a letter or
+    /// a digit stands for the empty string, so `[_\W]{0,3}` between letters vanishes.
+    let alphanumeric: Bool
+    /// In `alphanumeric` mode, read the pattern as if texts held none of the `GateBytes`: a
+    /// look-alike such as `!` for "i" or `@` for "a" then cannot match, and the letter stays
+    /// required. The bytes that made a difference are collected in `gate`; a text holding one
+    /// of them must run the regex.
+    let gating: Bool
+    private(set) var gate = GateBytes.Mask()
+    /// Inside a lookaround nothing counts (its literals are dropped), so nothing is gated.
+    private var assertionDepth = 0
 
-    init(pattern: [UInt8], extended: Bool, asciiText: Bool = false) {
+    init(pattern: [UInt8], extended: Bool, asciiText: Bool = false, alphanumeric: Bool = false, gating: Bool = false) {
         self.pattern = pattern
         self.extended = extended
         self.asciiText = asciiText
+        self.alphanumeric = alphanumeric
+        self.gating = alphanumeric && gating
     }
 
-    /// One byte of the text: never, for a byte above 0x7F when only ASCII text is considered.
-    private func byteLiteral(_ byte: UInt8) -> LiteralInfo {
-        asciiText && !LiteralPrefilter.isPlain(byte) ? .never : .literals([[lowered(byte)]])
+    /// Records `bytes` (a mask of `GateBytes`) as ones the text must lack for the literals to hold.
+    mutating func addGate(_ bytes: GateBytes.Mask) {
+        if assertionDepth == 0 { gate |= bytes }
     }
+
+    /// One byte of the text: never, for a byte above 0x7F when only ASCII text is considered;
+    /// nothing, for a byte other than a letter or digit in `alphanumeric` mode.
+    private mutating func byteLiteral(_ byte: UInt8) -> LiteralInfo {
+        if asciiText && !LiteralPrefilter.isPlain(byte) { return .never }
+        if gating, let bit = GateBytes.bit(byte) {
+            addGate(bit)
+            return .never
+        }
+        if alphanumeric && !AlphanumericProjection.keeps(byte) { return .empty }
+        return .literals([[lowered(byte)]])
+    }
+
+    /// What an escape matching only bytes other than letters and digits (`\s`, `\W`…) leaves.
+    private var gapOnly: LiteralInfo { alphanumeric ? .empty : .opaque }
 
     mutating func parseAll() throws(UnsupportedPattern) -> LiteralInfo {
         let info = try parseAlternation()
@@ -33,9 +62,9 @@ struct PatternLiteralParser {
 
     // MARK: structure
 
-    private var peek: UInt8? { index < pattern.count ? pattern[index] : nil }
+    var peek: UInt8? { index < pattern.count ? pattern[index] : nil }
 
-    private func peek(_ offset: Int) -> UInt8? {
+    func peek(_ offset: Int) -> UInt8? {
         index + offset < pattern.count ? pattern[index + offset] : nil
     }
 
@@ -135,7 +164,7 @@ struct PatternLiteralParser {
         index += 1
         switch byte {
         case UInt8(ascii: "("): return try parseGroup()
-        case UInt8(ascii: "["): return try parseClass()
+        case UInt8(ascii: "["): return alphanumeric ? try parseClassProjected() : try parseClass()
         case UInt8(ascii: "."): return .opaque
         case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
         case UInt8(ascii: "\\"): return try parseEscape()
@@ -186,7 +215,9 @@ struct PatternLiteralParser {
                 return try parseFlagGroup()
             }
         }
+        if assertion { assertionDepth += 1 }
         let inner = try parseGroupBody()
+        if assertion { assertionDepth -= 1 }
         return assertion ? .empty : inner
     }
 
@@ -256,9 +287,10 @@ struct PatternLiteralParser {
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "Z"), UInt8(ascii: "z"),
              UInt8(ascii: "G"), UInt8(ascii: "K"):
             return .empty
-        case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "s"),
-             UInt8(ascii: "S"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
-             UInt8(ascii: "R"), UInt8(ascii: "X"), UInt8(ascii: "C"):
+        case UInt8(ascii: "W"), UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "v"), UInt8(ascii: "R"):
+            return gapOnly
+        case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"), UInt8(ascii: "S"), UInt8(ascii: "H"),
+             UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "C"):
             return .opaque
         case UInt8(ascii: "N"):
             if peek == UInt8(ascii: "{") { throw UnsupportedPattern() }
@@ -282,7 +314,7 @@ struct PatternLiteralParser {
 
     /// Escapes that stand for one byte, in and out of classes: `\t`, `\x41`, `\0`, `\cA`, `\.`…
     /// Returns nil for other escapes (letters with other meanings).
-    private mutating func simpleEscapeByte(_ byte: UInt8) throws(UnsupportedPattern) -> UInt8? {
+    mutating func simpleEscapeByte(_ byte: UInt8) throws(UnsupportedPattern) -> UInt8? {
         switch byte {
         case UInt8(ascii: "t"): return 0x09
         case UInt8(ascii: "n"): return 0x0A
@@ -337,7 +369,7 @@ struct PatternLiteralParser {
         return UInt8(value)
     }
 
-    private mutating func skipPropertyName() throws(UnsupportedPattern) {
+    mutating func skipPropertyName() throws(UnsupportedPattern) {
         if peek == UInt8(ascii: "{") {
             while let next = peek, next != UInt8(ascii: "}") { index += 1 }
             guard peek != nil else { throw UnsupportedPattern() }
@@ -479,11 +511,11 @@ struct PatternLiteralParser {
 
     // MARK: bytes
 
-    private func lowered(_ byte: UInt8) -> UInt8 {
+    func lowered(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
-    private func isWordByte(_ byte: UInt8) -> Bool {
+    func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 

@@ -7,10 +7,25 @@ public enum RequiredLiterals {
     /// `asciiText`: literals that hold only for texts with no byte above 0x7F and no `&`
     /// (alternatives that need one dropped: 8-bit look-alikes and `&#NNN;` entities). SpamAssassin's "fuzzy" rules spell each letter as dozens of
     /// look-alikes, most of them 8-bit; on ASCII text only the plain letters are left.
-    public static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false) -> [[UInt8]]? {
-        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText)
+    /// `alphanumeric`: literals of the match's letters and digits alone, to look for in the
+    /// text's `AlphanumericProjection` (only letters and digits in them).
+    public static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false,
+                               alphanumeric: Bool = false) -> [[UInt8]]? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText,
+                                          alphanumeric: alphanumeric)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         return best.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// `extract(alphanumeric: true)` for texts lacking the `GateBytes` listed in `gate`: the
+    /// literals hold only for a text holding none of them.
+    public static func extractGated(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false)
+        -> (literals: [[UInt8]], gate: [UInt8])? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText,
+                                          alphanumeric: true, gating: true)
+        guard let info = try? parser.parseAll(), let best = info.best else { return nil }
+        let gate = GateBytes.bytes.indices.filter { parser.gate & (1 << GateBytes.Mask($0)) != 0 }.map { GateBytes.bytes[$0] }
+        return (best.sorted { $0.lexicographicallyPrecedes($1) }, gate)
     }
 
     /// Literals every match holds `count` (at least 2) non-overlapping occurrences of, ignoring
