@@ -85,6 +85,8 @@ final class EvalContext {
             return seen.insert(host).inserted ? host : nil
         }
     }()
+    /// `URIEvals.listKeys` of each of `uriHosts`, for the host-list evals.
+    lazy var uriHostKeys: [[String]] = uriHosts.map(URIEvals.listKeys)
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)

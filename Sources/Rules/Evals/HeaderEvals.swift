@@ -119,7 +119,7 @@ enum HeaderEvals {
     static func illegalCharacters(_ context: EvalContext, header: String, ratio: Double, count: Double) -> Bool {
         let request = header.hasSuffix(":raw") ? header : header + ":raw"
         // the field's own bytes: a String would turn invalid UTF-8 (Latin-1, EUC-KR…) into U+FFFD
-        let values = context.views.headers.values(for: HeaderRequest(parsing: request))
+        let values = context.views.headers.values(for: EvalContext.parsedRequest(request))
         guard !values.isEmpty else { return false }
         let text = values.flatMap { $0 }
         guard text.contains(where: { !ASCII.isPerlSpace($0) }) else { return false }
