@@ -141,8 +141,9 @@ enum HeaderEvals {
         if let range = replyPrefix.firstMatch(in: subject).range { subject.removeSubrange(range) }
         guard subject.contains(where: ASCII.isPerlSpace), MIMEStatistics.characterCount(subject) >= 10 else { return false }
         let letters = subject.filter(ByteClass.isLetter)
-        if capsCharsetWord.matches(context.scalar("Subject:raw")) { return false }
-        return !letters.isEmpty && letters.allSatisfy(ByteClass.isUpperLetter)
+        // the raw Subject's charset only matters for a subject in capitals
+        guard !letters.isEmpty, letters.allSatisfy(ByteClass.isUpperLetter) else { return false }
+        return !capsCharsetWord.matches(context.scalar("Subject:raw"))
     }
 
     static func toInSubject(_ context: EvalContext, test: String) -> Bool {
