@@ -29,17 +29,23 @@ struct AddressList: Sendable {
         }
     }
 
-    private var patterns: [String: Pattern] = [:]
+    /// The patterns without wildcards, found by one hash lookup.
+    private var exact: Set<[UInt8]> = []
+    /// The other patterns by their lower-cased text.
+    private var wildcards: [String: Pattern] = [:]
 
-    var isEmpty: Bool { patterns.isEmpty }
+    var isEmpty: Bool { exact.isEmpty && wildcards.isEmpty }
 
     mutating func add(_ pattern: String) {
         let lowered = pattern.lowercased()
-        patterns[lowered] = Pattern(Array(lowered.utf8))
+        let compiled = Pattern(Array(lowered.utf8))
+        if case .exact(let bytes) = compiled { exact.insert(bytes) } else { wildcards[lowered] = compiled }
     }
 
     mutating func remove(_ pattern: String) {
-        patterns[pattern.lowercased()] = nil
+        let lowered = pattern.lowercased()
+        exact.remove(Array(lowered.utf8))
+        wildcards[lowered] = nil
     }
 
     func contains(_ address: String) -> Bool {
@@ -48,7 +54,7 @@ struct AddressList: Sendable {
 
     /// `contains` for an address already through `lowercasedBytes`.
     func contains(lowercased address: [UInt8]) -> Bool {
-        patterns.values.contains { $0.matches(address) }
+        exact.contains(address) || wildcards.values.contains { $0.matches(address) }
     }
 
     /// The UTF-8 bytes of `address.lowercased()`.

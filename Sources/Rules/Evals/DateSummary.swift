@@ -32,8 +32,7 @@ struct DateSummary {
             }
         }
         for line in received {
-            if let groups = Self.receivedDate.captureGroups(in: line), groups.count > 1, let date = groups[1],
-               let time = RFC822Date.parse(bytes: line[date]) {
+            if let date = Self.receivedDate(in: line), let time = RFC822Date.parse(bytes: line[date]) {
                 receivedTimes.append(time)
             }
         }
@@ -41,6 +40,16 @@ struct DateSummary {
         var differences = receivedTimes.map { headerTime - $0 }
         if differences.count > 1, differences.last == 0 { differences.removeLast() }
         dateDifference = differences.min { abs($0) < abs($1) } ?? 0
+    }
+
+    /// The range of `line` the Received date pattern's group 1 matches.
+    static func receivedDate(in line: ArraySlice<UInt8>) -> Range<Int>? {
+        guard !line.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            guard let groups = receivedDate.captureGroups(in: line), groups.count > 1 else { return nil }
+            return groups[1]
+        }
+        let offset = line.startIndex
+        return line.withUnsafeBufferPointer { DatePatterns.receivedDate($0) }.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
     }
 
     /// The text's lines (split at "\n" as the String's characters split) that hold something

@@ -21,7 +21,7 @@ final class EvalContext {
     /// `$pms->get(request)` in list context: every value.
     func list(_ request: String) -> [String] {
         if let cached = headerCache[request] { return cached }
-        let values = views.headers.values(for: HeaderRequest(parsing: request), envelopeFrom: views.envelopeFrom).map { ASCII.string($0) }
+        let values = views.headers.values(for: Self.parsedRequest(request), envelopeFrom: views.envelopeFrom).map { ASCII.string($0) }
         headerCache[request] = values
         return values
     }
@@ -85,6 +85,8 @@ final class EvalContext {
             return seen.insert(host).inserted ? host : nil
         }
     }()
+    /// `URIEvals.listKeys` of each of `uriHosts`, for the host-list evals.
+    lazy var uriHostKeys: [[String]] = uriHosts.map(URIEvals.listKeys)
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
@@ -143,7 +145,37 @@ final class EvalContext {
 
     private static let receivedFor = try! CompiledRegex(#" for <?(\S+\@\S+?\.\S+?)>?;"#)
 
-    private static func squeezingDots(_ address: String) -> String {
+    /// `HeaderRequest(parsing: text)`, read from the bytes when they are ASCII (the requests
+    /// eval functions make; the String parse costs more than the header lookup).
+    static func parsedRequest(_ text: String) -> HeaderRequest {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return HeaderRequest(parsing: text) }
+        var pieces = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)[...]
+        var name = pieces.popFirst() ?? []
+        while let first = name.first, first == 0x20 || first == 0x09 { name.removeFirst() }
+        while let last = name.last, last == 0x20 || last == 0x09 { name.removeLast() }
+        var request = HeaderRequest(name: ASCII.string(name))
+        for modifier in pieces {
+            switch ASCII.string(modifier) {
+            case "raw": request.raw = true
+            case "addr": request.addresses = true
+            case "name": request.displayNames = true
+            case "first": request.firstOnly = true
+            case "last": request.lastOnly = true
+            default: return HeaderRequest(parsing: text)
+            }
+        }
+        return request
+    }
+
+    /// Runs of "." squeezed to one (by Character, as FreeMail's Perl does by code point).
+    static func squeezingDots(_ address: String) -> String {
+        // without ".." in the bytes no "." Character follows another
+        var previous: UInt8 = 0
+        guard address.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: ".") && previous == UInt8(ascii: ".")
+        }) else { return address }
         var result = ""
         for character in address where !(character == "." && result.last == ".") { result.append(character) }
         return result

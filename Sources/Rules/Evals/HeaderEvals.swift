@@ -119,7 +119,7 @@ enum HeaderEvals {
     static func illegalCharacters(_ context: EvalContext, header: String, ratio: Double, count: Double) -> Bool {
         let request = header.hasSuffix(":raw") ? header : header + ":raw"
         // the field's own bytes: a String would turn invalid UTF-8 (Latin-1, EUC-KR…) into U+FFFD
-        let values = context.views.headers.values(for: HeaderRequest(parsing: request))
+        let values = context.views.headers.values(for: EvalContext.parsedRequest(request))
         guard !values.isEmpty else { return false }
         let text = values.flatMap { $0 }
         guard text.contains(where: { !ASCII.isPerlSpace($0) }) else { return false }
@@ -141,8 +141,9 @@ enum HeaderEvals {
         if let range = replyPrefix.firstMatch(in: subject).range { subject.removeSubrange(range) }
         guard subject.contains(where: ASCII.isPerlSpace), MIMEStatistics.characterCount(subject) >= 10 else { return false }
         let letters = subject.filter(ByteClass.isLetter)
-        if capsCharsetWord.matches(context.scalar("Subject:raw")) { return false }
-        return !letters.isEmpty && letters.allSatisfy(ByteClass.isUpperLetter)
+        // the raw Subject's charset only matters for a subject in capitals
+        guard !letters.isEmpty, letters.allSatisfy(ByteClass.isUpperLetter) else { return false }
+        return !capsCharsetWord.matches(context.scalar("Subject:raw"))
     }
 
     static func toInSubject(_ context: EvalContext, test: String) -> Bool {

@@ -17,8 +17,10 @@ enum ImageEvals {
             }
             let kind = site.kind
             return .test { context in
+                // most messages have no image: look before counting the text
+                guard let coverage = context.images.pixelCoverage[type], coverage > 0 else { return false }
                 let textLength = BodyEvals.texts(for: kind, in: context).reduce(0) { $0 + MIMEStatistics.characterCount($1) }
-                guard textLength > 0, let coverage = context.images.pixelCoverage[type], coverage > 0 else { return false }
+                guard textLength > 0 else { return false }
                 return ImageSummary.inRange(Double(textLength) / Double(coverage), min: low, max: high, excludeMax: true)
             }
         case "image_size_exact":

@@ -119,9 +119,31 @@ enum MIMEEvals {
     /// Charsets whose text looks upper-case to a Latin reader.
     private static let capsCharsets = try! CompiledRegex(
         "^[-_a-z0-9]*(?:koi|jp|jis|euc|gb|big5|isoir|cp1251|windows-1251|georgianps|pt154|tis)[-_a-z0-9]*$", options: .caseless)
-    private static let base64Run = try! CompiledRegex(#"^(?:[A-Za-z0-9+/=]{60,76} ){2}"#)
-    private static let innerSpace = try! CompiledRegex(#"\S\s+\S"#)
     private static let iso2022Escape = try! CompiledRegex(#"\x1b\$B.*\x1b\(B"#, options: .dotAll)
+
+    /// `\S\s+\S` matches: white space with something else on both sides.
+    static func hasInnerSpace(_ line: [UInt8]) -> Bool {
+        guard let first = line.firstIndex(where: { !ASCII.isPerlSpace($0) }),
+              let last = line.lastIndex(where: { !ASCII.isPerlSpace($0) }) else { return false }
+        return line[first...last].contains(where: ASCII.isPerlSpace)
+    }
+
+    /// `^(?:[A-Za-z0-9+/=]{60,76} ){2}` matches: two runs of 60 to 76 base64 characters, each
+    /// ended by a space, open the line (a run ends where the class does, so no backtracking helps).
+    static func startsWithBase64Run(_ line: [UInt8]) -> Bool {
+        var start = 0
+        for _ in 0..<2 {
+            var end = start
+            while end < line.count, isBase64(line[end]) { end += 1 }
+            guard (60...76).contains(end - start), end < line.count, line[end] == 0x20 else { return false }
+            start = end + 1
+        }
+        return true
+    }
+
+    private static func isBase64(_ byte: UInt8) -> Bool {
+        ByteClass.isLetter(byte) || ByteClass.isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+    }
 
     /// Upper-case letters as a percentage of letters and digits in the body lines with two
     /// words or more; 0 when the body is short or its charset makes capitals look common.
@@ -131,9 +153,9 @@ enum MIMEEvals {
         if charsets.contains(where: { capsCharsets.matches($0) }) { return 0 }
         var length = 0, lower = 0, upper = 0
         for line in context.views.body {
-            guard innerSpace.firstMatch(in: line).isMatch, !base64Run.firstMatch(in: line).isMatch else { continue }
+            guard hasInnerSpace(line), !startsWithBase64Run(line) else { continue }
             var text = line
-            if let range = iso2022Escape.firstMatch(in: text).range { text.removeSubrange(range) }
+            if text.contains(0x1B), let range = iso2022Escape.firstMatch(in: text).range { text.removeSubrange(range) }
             length += MIMEStatistics.characterCount(text)
             for byte in text {
                 if ByteClass.isLowerLetter(byte) || ByteClass.isDigit(byte) {

@@ -3,13 +3,6 @@
 /// seconds since 1970 (UTC), nil when no date is found.
 enum RFC822Date {
     private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
-    private static let monthNames = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    private static let dayMonthYear = try! CompiledRegex(" (\\d+) \(monthNames) (\\d{4}) ", options: .caseless)
-    private static let monthDayTimeYear = try! CompiledRegex(" \(monthNames) +(\\d+) \\d+:\\d+:\\d+ (\\d{4}) ", options: .caseless)
-    private static let dayMonthShortYear = try! CompiledRegex(" (\\d+) \(monthNames) (\\d{2,3}) ", options: .caseless)
-    private static let time = try! CompiledRegex(" (\\d?\\d):(\\d\\d)(:(\\d\\d))? ")
-    private static let numericZone = try! CompiledRegex(" ([-+]\\d{4}) ")
-    private static let namedZone = try! CompiledRegex("\\b([A-Z]{2,4}(?:-DST)?)\\b")
 
     static func parse(_ date: String) -> Int? { parse(bytes: date.utf8) }
 
@@ -22,11 +15,11 @@ enum RFC822Date {
         spaced.append(0x20)
         var text = squeeze(spaced)
         var day = 0, month = 0, year = 0
-        if let groups = remove(dayMonthYear, from: &text) {
+        if let groups = remove({ DatePatterns.dayMonthYear($0, yearDigits: 4...4) }, from: &text) {
             day = decimal(groups[0]) ?? 0; month = monthNumber(groups[1]); year = decimal(groups[2]) ?? 0
-        } else if let groups = remove(monthDayTimeYear, from: &text) {
+        } else if let groups = remove(DatePatterns.monthDayTimeYear, from: &text) {
             day = decimal(groups[1]) ?? 0; month = monthNumber(groups[0]); year = decimal(groups[2]) ?? 0
-        } else if let groups = remove(dayMonthShortYear, from: &text) {
+        } else if let groups = remove({ DatePatterns.dayMonthYear($0, yearDigits: 2...3) }, from: &text) {
             day = decimal(groups[0]) ?? 0; month = monthNumber(groups[1])
             let digits = groups[2]
             year = decimal(digits) ?? 0
@@ -35,13 +28,13 @@ enum RFC822Date {
             return nil
         }
         var hour = 0, minute = 0, second = 0
-        if let groups = remove(time, from: &text) {
+        if let groups = remove(DatePatterns.time, from: &text) {
             hour = decimal(groups[0]) ?? 0; minute = decimal(groups[1]) ?? 0; second = decimal(groups[3]) ?? 0
         }
         var offset = 0
-        if let groups = remove(numericZone, from: &text) {
+        if let groups = remove(DatePatterns.numericZone, from: &text) {
             offset = zoneSeconds(groups[0])
-        } else if let groups = remove(namedZone, from: &text), let named = TimeZoneNames.offsets[ASCII.string(groups[0])] {
+        } else if let groups = remove(DatePatterns.namedZone, from: &text), let named = TimeZoneNames.offsets[ASCII.string(groups[0])] {
             offset = named
         }
         second = min(second, 59); minute = min(minute, 59); hour = min(hour, 23)
@@ -92,10 +85,10 @@ enum RFC822Date {
     }
 
     /// Finds `pattern`, replaces the match with one space, returns its groups (empty when unset).
-    private static func remove(_ pattern: CompiledRegex, from text: inout [UInt8]) -> [ArraySlice<UInt8>]? {
-        guard let groups = pattern.captureGroups(in: text), let whole = groups[0] else { return nil }
-        let values = groups.dropFirst().map { range in range.map { text[$0] } ?? [] }
-        text.replaceSubrange(whole, with: CollectionOfOne(0x20))
+    private static func remove(_ pattern: (UnsafeBufferPointer<UInt8>) -> DatePatterns.Match?, from text: inout [UInt8]) -> [ArraySlice<UInt8>]? {
+        guard let match = text.withUnsafeBufferPointer(pattern) else { return nil }
+        let values = match.groups.map { range in range.map { text[$0] } ?? [] }
+        text.replaceSubrange(match.whole, with: CollectionOfOne(0x20))
         return values
     }
 

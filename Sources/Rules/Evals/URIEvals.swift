@@ -17,7 +17,7 @@ enum URIEvals {
             let listName = name == "check_uri_host_listed" ? site.text(0) : (name.contains("block") || name.contains("black") ? "BLOCK" : "WELCOME")
             guard let listName else { return .invalid(name, "needs a list name") }
             guard let list = site.configuration.uriHostLists[listName], !list.isEmpty else { return .test { _ in false } }
-            return .test { context in context.uriHosts.contains { isListed($0, in: list) } }
+            return .test { context in context.uriHostKeys.contains { isListed(keys: $0, in: list) } }
         case "check_uri_truncated":
             return .test { $0.html.contains(where: \.uriTruncated) }
         case "check_for_http_redirector":
@@ -40,8 +40,18 @@ enum URIEvals {
         }
     }
 
-    /// The host or one of its parent domains is on the list, the most specific entry deciding.
-    static func isListed(_ host: String, in list: [String: Bool]) -> Bool {
+    /// The host (given by its `listKeys`) or one of its parent domains is on the list, the most
+    /// specific entry deciding.
+    static func isListed(keys: [String], in list: [String: Bool]) -> Bool {
+        for key in keys {
+            if let verdict = list[key] { return verdict }
+        }
+        return false
+    }
+
+    /// The names a host list is searched for, most specific first: the host and its parent
+    /// domains (at most 11), or the address inside "[…]".
+    static func listKeys(of host: String) -> [String] {
         var keys: [String] = []
         if host.hasPrefix("["), host.hasSuffix("]") {
             keys = [String(host.dropFirst().dropLast())]
@@ -54,10 +64,7 @@ enum URIEvals {
             }
             if keys.count > 11 { keys = Array(keys.suffix(11)) }
         }
-        for key in keys {
-            if let verdict = list[key] { return verdict }
-        }
-        return false
+        return keys
     }
 
     /// The host of a URI with an authority (`scheme://[user@]host[:port]…`), lower-cased.

@@ -91,6 +91,9 @@ import Testing
         #expect(EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: Re: BUY CHEAP PILLS")))
         #expect(!EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: SHOUTING")))
         #expect(!EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: Buy Cheap Pills")))
+        // an encoded word in a charset whose text looks upper-case: not counted as shouting
+        #expect(!EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: =?koi8-r?Q?BUY_CHEAP_PILLS?=")))
+        #expect(EvalHarness.hits("header TEST eval:subject_is_all_caps()", message("Subject: =?utf-8?Q?BUY_CHEAP_PILLS?=")))
     }
 
     @Test func localPartInSubject() {

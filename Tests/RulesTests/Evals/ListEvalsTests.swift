@@ -55,6 +55,21 @@ import Testing
         if case .exact = AddressList.Pattern(Array("a@x.com".utf8)) {} else { Issue.record("a@x.com is not an exact pattern") }
     }
 
+    /// Exact patterns sit in a set, the others in a table: adding, removing (any case) and
+    /// matching answer as one glob per pattern does.
+    @Test func listAddsAndRemovesEveryShape() {
+        var list = AddressList()
+        #expect(list.isEmpty)
+        for pattern in ["Friend@ISP.com", "*@x.com", "a?c@y.com"] { list.add(pattern) }
+        #expect(list.contains("friend@isp.com") && list.contains("Q@X.COM") && list.contains("abc@y.com"))
+        #expect(!list.contains("friend@isp.co") && !list.contains("ac@y.com"))
+        list.remove("FRIEND@isp.com")
+        list.remove("*@X.com")
+        #expect(!list.contains("friend@isp.com") && !list.contains("q@x.com") && list.contains("abc@y.com"))
+        list.remove("a?c@Y.com")
+        #expect(list.isEmpty)
+    }
+
     @Test func listsIgnoreCaseOfNonASCIIAddresses() {
         var list = AddressList()
         list.add("*@EXAMPLE.com")
