@@ -2,7 +2,9 @@
 /// what the group matched, and a rule whose pattern holds `%{NAME}` runs only once every tag it
 /// names is set, each template replaced by the tag's values, quoted, as alternatives
 /// (`(?:value1|value2)`). Such a rule's regex depends on the message, so it is compiled per
-/// message, and only when its tags are set.
+/// message, and only when its tags are set — and only when a text it reads holds a value of
+/// each tag the pattern requires (see `requiredTemplates(in:)`), so that the compile is skipped
+/// on the many messages where it could not match.
 struct CaptureTemplates: Sendable {
     struct TemplatedRule: Sendable {
         let id: RuleID
@@ -13,6 +15,8 @@ struct CaptureTemplates: Sendable {
     }
 
     private(set) var rules: [TemplatedRule] = []
+    /// Per rule of `rules`: the tags whose value every match must contain.
+    private var requiredTags: [[String]] = []
     /// Tag-capturing header rules: each tag's name and group number.
     private(set) var captures: [RuleID: [(name: String, group: Int)]] = [:]
     let limits: RegexLimits
@@ -23,6 +27,7 @@ struct CaptureTemplates: Sendable {
 
     mutating func addTemplated(_ rule: TemplatedRule) {
         rules.append(rule)
+        requiredTags.append(CaptureTemplates.requiredTemplates(in: rule.pattern))
     }
 
     mutating func addCaptures(of id: RuleID, pattern: RegexPattern) {
@@ -49,8 +54,9 @@ struct CaptureTemplates: Sendable {
     /// Runs the templated rules whose tags are all set; sets `counts` to 1 for each that hits.
     func evaluate(_ views: SpamAssassinViews, tags: [String: [[UInt8]]], isActive: (RuleID) -> Bool, counts: inout [Int]) {
         guard !tags.isEmpty else { return }
-        for rule in rules where isActive(rule.id) {
-            guard let source = CaptureTemplates.substitute(rule.pattern, tags: tags),
+        for (index, rule) in rules.enumerated() where isActive(rule.id) {
+            guard CaptureTemplates.mayMatch(rule, requiring: requiredTags[index], tags: tags, views: views),
+                  let source = CaptureTemplates.substitute(rule.pattern, tags: tags),
                   let regex = try? CompiledRegex(bytes: source, options: RegexOptions(rawValue: rule.pattern.options.rawValue), limits: limits)
             else { continue }
             if hits(rule, regex: regex, views: views) { counts[rule.id.index] = 1 }
@@ -69,6 +75,66 @@ struct CaptureTemplates: Sendable {
         case .uri: return views.uris.contains { regex.firstMatch(in: $0).isMatch }
         default: return false
         }
+    }
+
+    /// Whether some text the rule reads holds, for every required tag, one of its values (ASCII
+    /// case ignored, which covers `/i` and inline `(?i)`). A necessary condition: the substituted
+    /// pattern matches a value of each required tag literally, inside one text.
+    private static func mayMatch(_ rule: TemplatedRule, requiring required: [String], tags: [String: [[UInt8]]], views: SpamAssassinViews) -> Bool {
+        guard !required.isEmpty else { return true }
+        func holdsEveryTag(_ text: [UInt8]) -> Bool {
+            required.allSatisfy { name in tags[name]?.contains { ASCII.containsIgnoringCase(text, $0) } ?? false }
+        }
+        switch rule.kind {
+        case .body: return views.body.contains(where: holdsEveryTag)
+        case .rawbody: return views.rawBody.contains(where: holdsEveryTag)
+        case .full: return holdsEveryTag(views.full)
+        case .uri: return views.uris.contains(where: holdsEveryTag)
+        default: return true
+        }
+    }
+
+    /// The `%{NAME}` templates every match of the pattern must contain: those outside any group
+    /// and class, not followed by a quantifier that allows zero, in a pattern without a top-level
+    /// `|`. Patterns with `\Q` or the x flags give none (their layout is not read here).
+    static func requiredTemplates(in pattern: RegexPattern) -> [String] {
+        let source = pattern.source
+        if !pattern.options.isDisjoint(with: [.extended, .extendedMore]) || ASCII.contains(source, Array("\\Q".utf8)) { return [] }
+        var names: [String] = []
+        var depth = 0
+        var inClass = false
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if inClass {
+                if byte == UInt8(ascii: "]") { inClass = false }
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "["):
+                inClass = true
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "^") { index += 1 }
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "]") { index += 1 }
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth -= 1
+            case UInt8(ascii: "|") where depth == 0: return []
+            case UInt8(ascii: "%") where depth == 0 && index + 1 < source.count && source[index + 1] == UInt8(ascii: "{"):
+                guard let close = source[index...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                let name = String(decoding: source[(index + 2)..<close], as: UTF8.self)
+                let next = close + 1 < source.count ? source[close + 1] : 0
+                let allowsZero = next == UInt8(ascii: "?") || next == UInt8(ascii: "*") || next == UInt8(ascii: "{")
+                if pattern.captureTemplates.contains(name) && !allowsZero && !names.contains(name) { names.append(name) }
+                index = close
+            default: break
+            }
+            index += 1
+        }
+        return names
     }
 
     /// The pattern with every `%{NAME}` (not escaped) replaced by the tag's quoted values, or nil

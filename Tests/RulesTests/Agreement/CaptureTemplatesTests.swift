@@ -48,4 +48,40 @@ import Testing
         #expect(String(decoding: source, as: UTF8.self) == #"^x(?:a\.b|c\|d)y$"#)
         #expect(CaptureTemplates.substitute(pattern, tags: [:]) == nil)
     }
+
+    @Test func requiredTemplatesAreThoseEveryMatchContains() {
+        func required(_ source: String, _ options: PatternOptions = []) -> [String] {
+            let templates = ["T", "U"].filter { source.contains("%{\($0)}") }
+            return CaptureTemplates.requiredTemplates(in: RegexPattern(source: Array(source.utf8), options: options, perlText: source, captureTemplates: templates))
+        }
+        #expect(required(##"^https?://.{4,64}\#%{T}"##) == ["T"])
+        #expect(required(#"a%{T}+b%{U}"#) == ["T", "U"])
+        #expect(required(#"a(?:%{T})b"#) == [])
+        #expect(required(#"a%{T}?b"#) == [])
+        #expect(required(#"a%{T}*"#) == [])
+        #expect(required(#"a%{T}|b"#) == [])
+        #expect(required(#"[%{T}]"#) == [])
+        #expect(required(#"a\%{T}"#) == [])
+        #expect(required(#"a %{T}"#, .extended) == [])
+        #expect(required(#"\Qa\E%{T}"#) == [])
+    }
+
+    @Test func anOptionalTemplateStillMatchesWithoutItsValue() {
+        let optional = """
+            header __TO_ADDR To:addr =~ /(?<TO_ADDR>.*)/
+            uri URI_MAYBE_ADDR m|^https?://phish\\.example\\.net/(?:x\\#%{TO_ADDR})?|i
+            score URI_MAYBE_ADDR 1.0
+            uri URI_NEEDS_ADDR m|^https?://phish\\.example\\.net/x\\#%{TO_ADDR}|i
+            score URI_NEEDS_ADDR 1.0
+            """
+        func evaluate(_ link: String) -> RuleEvaluation {
+            let message = "To: b@example.org\nFrom: a@example.com\nSubject: hi\n\nsee \(link) now\n"
+            return RuleEvaluator(rules: CompiledRuleSet(RuleLoader().load(text: optional))).evaluate(MailMessage(parsing: Array(message.utf8)))
+        }
+        let without = evaluate("http://phish.example.net/y")
+        #expect(without.match(named: "URI_MAYBE_ADDR") != nil)
+        #expect(without.match(named: "URI_NEEDS_ADDR") == nil)
+        let with = evaluate("http://phish.example.net/x#B@Example.org")
+        #expect(with.match(named: "URI_NEEDS_ADDR") != nil)
+    }
 }
