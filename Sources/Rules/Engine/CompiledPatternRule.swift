@@ -19,6 +19,13 @@ public final class CompiledPatternRule: Sendable {
     /// A body rule with `tflags nosubject`: it skips the view's first line, the Subject line
     /// SpamAssassin puts before the body text.
     let skipsSubjectLine: Bool
+    /// For texts with no byte above 0x7F, `regex` cut down to what can match there
+    /// (`PatternProjection`), or nil when that is `regex` itself. Header rules have none.
+    let asciiRegex: CompiledRegex?
+    /// False when the rule cannot match a text with no byte above 0x7F at all.
+    let matchesASCII: Bool
+    /// Whether a text's ASCII-ness changes what runs: `asciiRegex` or `matchesASCII`.
+    let dependsOnASCII: Bool
 
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
          skipsSubjectLine: Bool = false) {
@@ -31,5 +38,20 @@ public final class CompiledPatternRule: Sendable {
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
         isNegated = header?.isNegated ?? false
         self.skipsSubjectLine = skipsSubjectLine
+        var asciiRegex: CompiledRegex?
+        var matchesASCII = true
+        if header == nil {
+            switch PatternProjection.project(regex.literalSource, options: regex.options) {
+            case .projected(let bytes):
+                asciiRegex = try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)
+            case .neverMatches:
+                matchesASCII = false
+            case .unchanged, .unsupported:
+                break
+            }
+        }
+        self.asciiRegex = asciiRegex
+        self.matchesASCII = matchesASCII
+        dependsOnASCII = asciiRegex != nil || !matchesASCII
     }
 }

@@ -104,15 +104,21 @@ public struct RuleEvaluator: Sendable {
 
     /// Hits of a pattern rule over the texts of its view: 1 when any text matches, or for a
     /// `tflags multiple` rule every match, up to `maxhits`. A `nosubject` body rule skips the
-    /// first text, the Subject line.
-    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
-                       noteLimit: (RuleID) -> Void) -> Int {
+    /// first text, the Subject line. A text with no byte above 0x7F gets the rule's ASCII
+    /// projection (`asciiTexts`: which texts those are, when the caller knows).
+    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int, asciiTexts: [Bool]? = nil,
+               noteLimit: (RuleID) -> Void) -> Int {
         let limit = rule.hitLimit
         var total = 0
         for (index, text) in texts.enumerated() {
             if index == 0 && rule.skipsSubjectLine { continue }
             if let candidates, !candidates[index].contains(target) { continue }
-            let result = rule.regex.count(in: text, maxHits: limit - total)
+            var regex = rule.regex
+            if rule.dependsOnASCII, asciiTexts?[index] ?? HighByteSet.isASCII(text) {
+                guard rule.matchesASCII else { continue }
+                regex = rule.asciiRegex ?? regex
+            }
+            let result = regex.count(in: text, maxHits: limit - total)
             if result.limitHit != nil { noteLimit(rule.id) }
             total += result.count
             if total >= limit { break }
