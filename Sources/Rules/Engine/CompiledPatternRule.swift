@@ -24,8 +24,13 @@ public final class CompiledPatternRule: Sendable {
     let asciiRegex: CompiledRegex?
     /// False when the rule cannot match a text with no byte above 0x7F at all.
     let matchesASCII: Bool
-    /// Whether a text's ASCII-ness changes what runs: `asciiRegex` or `matchesASCII`.
-    let dependsOnASCII: Bool
+    /// For ASCII texts without `&`: `asciiRegex` without HTML entity spellings, or nil when
+    /// that is `asciiRegex` (or `regex`) itself.
+    let plainRegex: CompiledRegex?
+    /// False when the rule cannot match an ASCII text without `&`.
+    let matchesPlain: Bool
+    /// Whether a text's bytes choose what runs (`asciiRegex`, `plainRegex`, `matchesASCII`, `matchesPlain`).
+    let usesProjections: Bool
 
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
          skipsSubjectLine: Bool = false) {
@@ -38,20 +43,16 @@ public final class CompiledPatternRule: Sendable {
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
         isNegated = header?.isNegated ?? false
         self.skipsSubjectLine = skipsSubjectLine
-        var asciiRegex: CompiledRegex?
-        var matchesASCII = true
-        if header == nil {
-            switch PatternProjection.project(regex.literalSource, options: regex.options) {
-            case .projected(let bytes):
-                asciiRegex = try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)
-            case .neverMatches:
-                matchesASCII = false
-            case .unchanged, .unsupported:
-                break
+        func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {
+            guard header == nil else { return (nil, true) }
+            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
+            case .projected(let bytes): return (try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits), true)
+            case .neverMatches: return (nil, false)
+            case .unchanged, .unsupported: return (nil, true)
             }
         }
-        self.asciiRegex = asciiRegex
-        self.matchesASCII = matchesASCII
-        dependsOnASCII = asciiRegex != nil || !matchesASCII
+        (asciiRegex, matchesASCII) = projection(allowsAmpersand: true)
+        (plainRegex, matchesPlain) = matchesASCII ? projection(allowsAmpersand: false) : (nil, false)
+        usesProjections = asciiRegex != nil || plainRegex != nil || !matchesPlain
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// others; hits must be those of the full regex everywhere.
 @Suite struct ASCIIProjectionEvaluationTests {
     private let rules = """
-        replace_tag M (?:[mM\\xcc]|rn|[\\xd0][\\x9c\\xbc])
+        replace_tag M (?:[mM\\xcc]|rn|[\\xd0][\\x9c\\xbc]|&\\#(?:77|109);)
         body PAY_ME_FUZZY /pay <M>e\\b/i
         body M_COUNT /<M>\\w/
         tflags M_COUNT multiple
@@ -27,7 +27,10 @@ import Testing
         let fuzzy = try #require(byName["PAY_ME_FUZZY"])
         let projection = try #require(fuzzy.asciiRegex)
         #expect(projection.patternBytes.count < fuzzy.regex.patternBytes.count)
+        let plain = try #require(fuzzy.plainRegex)
+        #expect(!plain.patternBytes.contains(UInt8(ascii: "&")))
         #expect(byName["EIGHT_BIT"]?.matchesASCII == false)
+        #expect(byName["EIGHT_BIT"]?.matchesPlain == false)
         #expect(byName["EIGHT_BIT"]?.asciiRegex == nil)
     }
 
@@ -35,6 +38,11 @@ import Testing
         let result = evaluate("Hello,\n\nplease pay rne today.\n")
         #expect(result.match(named: "PAY_ME_FUZZY") != nil)
         #expect(result.match(named: "EIGHT_BIT") == nil)
+    }
+
+    @Test func entitySpellingMatchesOnALineWithAnAmpersand() {
+        #expect(evaluate("Hello,\n\nplease pay &#109;e today.\n").match(named: "PAY_ME_FUZZY") != nil)
+        #expect(evaluate("Hello,\n\nplease pay &#110;e today.\n").match(named: "PAY_ME_FUZZY") == nil)
     }
 
     @Test func eightBitLookAlikeMatchesOnAnEightBitLine() {
@@ -45,8 +53,8 @@ import Testing
     }
 
     @Test func multipleHitsAddUpOverASCIIAndEightBitLines() {
-        // "rna" and "ma" on the ASCII line, "\u{41C}a" and "Ma" on the other: four.
-        let result = evaluate("rna ma\n\n\u{41C}a Ma\n")
-        #expect(result.match(named: "M_COUNT")?.count == 4)
+        // "rna", "ma"; "&#77;a"; "\u{41C}a", "Ma": five, on a plain, an ASCII and an 8-bit line.
+        let result = evaluate("rna ma\n\nx &#77;a\n\n\u{41C}a Ma\n")
+        #expect(result.match(named: "M_COUNT")?.count == 5)
     }
 }

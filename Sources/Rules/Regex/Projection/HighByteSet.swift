@@ -1,5 +1,5 @@
-/// A set of bytes above 0x7F: which 8-bit bytes a text holds, or which a projected pattern may
-/// still meet (see `PatternProjection`).
+/// A set of bytes above 0x7F: those a text may hold, for which `PatternProjection` keeps the
+/// parts of a pattern that need them.
 public struct HighByteSet: Hashable, Sendable {
     /// Bits for 0x80…0xBF (UTF-8 continuation bytes).
     public private(set) var continuation: UInt64
@@ -25,36 +25,5 @@ public struct HighByteSet: Hashable, Sendable {
     public mutating func insert(_ byte: UInt8) {
         guard byte >= 0x80 else { return }
         if byte >= 0xC0 { lead |= 1 << UInt64(byte - 0xC0) } else { continuation |= 1 << UInt64(byte - 0x80) }
-    }
-
-    /// Whether `text` holds no byte above 0x7F, eight bytes at a time.
-    public static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let count = text.count
-        var index = 0
-        var bits: UInt64 = 0
-        while index + 32 <= count {
-            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-            if bits & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 32
-        }
-        while index + 8 <= count {
-            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        var tail: UInt8 = 0
-        while index < count {
-            tail |= base[index]
-            index += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0 && tail < 0x80
-    }
-
-    public static func isASCII(_ text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { isASCII($0) }
     }
 }

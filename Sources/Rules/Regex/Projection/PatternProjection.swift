@@ -13,6 +13,8 @@
 public struct PatternProjection {
     private let pattern: [UInt8]
     private let allowed: HighByteSet
+    /// Whether the text may hold `&`; without one, HTML entity spellings (`&#x61;`) cannot match.
+    private let allowsAmpersand: Bool
     private var index = 0
     private var changed = false
 
@@ -30,15 +32,18 @@ public struct PatternProjection {
         var setsOptions = false
     }
 
-    private init(pattern: [UInt8], allowed: HighByteSet) {
+    private init(pattern: [UInt8], allowed: HighByteSet, allowsAmpersand: Bool) {
         self.pattern = pattern
         self.allowed = allowed
+        self.allowsAmpersand = allowsAmpersand
     }
 
-    /// The projection of `pattern` for texts whose 8-bit bytes all lie in `allowed`.
-    public static func project(_ pattern: [UInt8], options: RegexOptions = [], allowed: HighByteSet = .none) -> ProjectionOutcome {
+    /// The projection of `pattern` for texts whose 8-bit bytes all lie in `allowed`, and which
+    /// hold no `&` unless `allowsAmpersand`.
+    public static func project(_ pattern: [UInt8], options: RegexOptions = [], allowed: HighByteSet = .none,
+                               allowsAmpersand: Bool = true) -> ProjectionOutcome {
         guard !options.contains(.extended) else { return .unsupported }
-        var projection = PatternProjection(pattern: pattern, allowed: allowed)
+        var projection = PatternProjection(pattern: pattern, allowed: allowed, allowsAmpersand: allowsAmpersand)
         do {
             let whole = try projection.alternation(depth: 0)
             guard projection.index == pattern.count else { return .unsupported }
@@ -163,7 +168,11 @@ public struct PatternProjection {
     }
 
     private func byteAtom(_ byte: UInt8, text: [UInt8]) -> Part {
-        byte >= 0x80 && !allowed.contains(byte) ? Part(never: true) : Part(bytes: text)
+        canOccur(byte) ? Part(bytes: text) : Part(never: true)
+    }
+
+    private func canOccur(_ byte: UInt8) -> Bool {
+        byte < 0x80 ? allowsAmpersand || byte != UInt8(ascii: "&") : allowed.contains(byte)
     }
 
     private mutating func group(depth: Int) throws(Unsupported) -> Part {
@@ -249,7 +258,8 @@ public struct PatternProjection {
             if peekIs("{") { throw Unsupported() }
             return Part(bytes: Array(pattern[start..<index]))
         default:
-            guard Self.singleEscapes.contains(kind) || !Self.isWordByte(kind) else { throw Unsupported() }
+            if !Self.isWordByte(kind) { return byteAtom(kind, text: Array(pattern[start..<index])) }
+            guard Self.singleEscapes.contains(kind) else { throw Unsupported() }
             return Part(bytes: Array(pattern[start..<index]))
         }
     }
@@ -374,8 +384,8 @@ public struct PatternProjection {
             for value in low...high { members[Int(value)] = true }
         }
         index += 1
-        let allowed = self.allowed
-        let keep: (Int) -> Bool = { $0 < 0x80 || allowed.contains(UInt8($0)) }
+        let projection = self
+        let keep: (Int) -> Bool = { projection.canOccur(UInt8($0)) }
         if negated {
             // [^…] is left as written; it cannot match when it excludes every byte the text holds.
             let excludesAll = others.isEmpty && (0..<256).allSatisfy { !keep($0) || members[$0] }

@@ -4,8 +4,9 @@ import Testing
 @Suite struct PatternProjectionTests {
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    private func projected(_ pattern: String, options: RegexOptions = [], allowed: HighByteSet = .none) -> [UInt8]? {
-        guard case .projected(let result) = PatternProjection.project(bytes(pattern), options: options, allowed: allowed) else { return nil }
+    private func projected(_ pattern: String, options: RegexOptions = [], allowed: HighByteSet = .none, allowsAmpersand: Bool = true) -> [UInt8]? {
+        guard case .projected(let result) = PatternProjection.project(bytes(pattern), options: options, allowed: allowed,
+                                                                      allowsAmpersand: allowsAmpersand) else { return nil }
         return result
     }
 
@@ -131,6 +132,45 @@ import Testing
         }
         #expect(projectedCount > 100)
         #expect(neverCount > 20)
+    }
+
+    @Test func plainTextDropsEntitySpellings() throws {
+        let pattern = "(?:[cC\\xc7]|&\\#(?:199|231);)ash"
+        let result = try #require(projected(pattern, options: .caseless, allowsAmpersand: false))
+        #expect(!result.contains(UInt8(ascii: "&")))
+        let original = try CompiledRegex(pattern, options: .caseless)
+        let projection = try CompiledRegex(bytes: result, options: .caseless)
+        for text in ["cash", "CASH", "ash", "cache", "c ash"] { #expect(agree(original, projection, on: bytes(text)), "\(text)") }
+        for pattern in ["AT&T", "a\\&b", "a\\x26", "[&]"] {
+            #expect(PatternProjection.project(bytes(pattern), allowsAmpersand: false) == .neverMatches, "\(pattern)")
+            #expect(PatternProjection.project(bytes(pattern)) != .neverMatches, "\(pattern)")
+        }
+        #expect(projected("x[&a]", allowsAmpersand: false) == bytes("xa"))
+        #expect(PatternProjection.project(bytes("x[^&]"), allowsAmpersand: false) == .unchanged)
+    }
+
+    @Test func randomPatternsAgreeOnPlainText() throws {
+        var random = SplitMix(seed: 0x91A1)
+        var projectedCount = 0
+        for _ in 0..<400 {
+            let pattern = RandomPattern.make(using: &random)
+            guard let original = try? CompiledRegex(pattern) else { continue }
+            let texts = (0..<25).map { _ in RandomPattern.asciiText(using: &random).filter { $0 != UInt8(ascii: "&") } }
+            guard case .projected(let result) = PatternProjection.project(bytes(pattern), allowsAmpersand: false) else { continue }
+            projectedCount += 1
+            let projection = try CompiledRegex(bytes: result)
+            for text in texts { #expect(agree(original, projection, on: text), "\(pattern) on \(String(decoding: text, as: UTF8.self))") }
+        }
+        #expect(projectedCount > 80)
+    }
+
+    @Test func textKinds() {
+        #expect(TextKind(of: bytes("plain text that runs past eight bytes")) == .plain)
+        #expect(TextKind(of: bytes("")) == .plain)
+        #expect(TextKind(of: bytes("a long line with an entity &#97; in it")) == .ascii)
+        #expect(TextKind(of: bytes("x&")) == .ascii)
+        #expect(TextKind(of: bytes("caf\u{E9} & more text after it")) == .eightBit)
+        #expect(TextKind(of: [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0xFF]) == .eightBit)
     }
 
     @Test func randomPatternsAgreeOnTextsWithTheAllowedBytes() throws {
