@@ -19,6 +19,18 @@ public final class CompiledPatternRule: Sendable {
     /// A body rule with `tflags nosubject`: it skips the view's first line, the Subject line
     /// SpamAssassin puts before the body text.
     let skipsSubjectLine: Bool
+    /// For texts with no byte above 0x7F, `regex` cut down to what can match there
+    /// (`PatternProjection`), or nil when that is `regex` itself. Header rules have none.
+    let asciiRegex: CompiledRegex?
+    /// False when the rule cannot match a text with no byte above 0x7F at all.
+    let matchesASCII: Bool
+    /// For ASCII texts without `&`: `asciiRegex` without HTML entity spellings, or nil when
+    /// that is `asciiRegex` (or `regex`) itself.
+    let plainRegex: CompiledRegex?
+    /// False when the rule cannot match an ASCII text without `&`.
+    let matchesPlain: Bool
+    /// Whether a text's bytes choose what runs (`asciiRegex`, `plainRegex`, `matchesASCII`, `matchesPlain`).
+    let usesProjections: Bool
 
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
          skipsSubjectLine: Bool = false) {
@@ -31,5 +43,16 @@ public final class CompiledPatternRule: Sendable {
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
         isNegated = header?.isNegated ?? false
         self.skipsSubjectLine = skipsSubjectLine
+        func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {
+            guard header == nil else { return (nil, true) }
+            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
+            case .projected(let bytes): return (try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits), true)
+            case .neverMatches: return (nil, false)
+            case .unchanged, .unsupported: return (nil, true)
+            }
+        }
+        (asciiRegex, matchesASCII) = projection(allowsAmpersand: true)
+        (plainRegex, matchesPlain) = matchesASCII ? projection(allowsAmpersand: false) : (nil, false)
+        usesProjections = asciiRegex != nil || plainRegex != nil || !matchesPlain
     }
 }

@@ -104,15 +104,29 @@ public struct RuleEvaluator: Sendable {
 
     /// Hits of a pattern rule over the texts of its view: 1 when any text matches, or for a
     /// `tflags multiple` rule every match, up to `maxhits`. A `nosubject` body rule skips the
-    /// first text, the Subject line.
-    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int,
-                       noteLimit: (RuleID) -> Void) -> Int {
+    /// first text, the Subject line. An ASCII text runs the rule's projection for its kind
+    /// (`textKinds`: the kind of each text, when the caller knows).
+    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int, textKinds: [TextKind]? = nil,
+               noteLimit: (RuleID) -> Void) -> Int {
         let limit = rule.hitLimit
         var total = 0
         for (index, text) in texts.enumerated() {
             if index == 0 && rule.skipsSubjectLine { continue }
             if let candidates, !candidates[index].contains(target) { continue }
-            let result = rule.regex.count(in: text, maxHits: limit - total)
+            var regex = rule.regex
+            if rule.usesProjections {
+                switch textKinds?[index] ?? TextKind(of: text) {
+                case .plain:
+                    guard rule.matchesPlain else { continue }
+                    regex = rule.plainRegex ?? rule.asciiRegex ?? regex
+                case .ascii:
+                    guard rule.matchesASCII else { continue }
+                    regex = rule.asciiRegex ?? regex
+                case .eightBit:
+                    break
+                }
+            }
+            let result = regex.count(in: text, maxHits: limit - total)
             if result.limitHit != nil { noteLimit(rule.id) }
             total += result.count
             if total >= limit { break }
