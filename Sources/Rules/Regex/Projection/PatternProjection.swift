@@ -384,17 +384,25 @@ public struct PatternProjection {
             for value in low...high { members[Int(value)] = true }
         }
         index += 1
-        let projection = self
-        let keep: (Int) -> Bool = { projection.canOccur(UInt8($0)) }
+        // Plain loops over the bytes: closures over 0..<256 made loading the stock rules take
+        // tens of seconds in debug builds (the tests).
+        var kept: [Int] = []
+        var dropped = false
+        var excludesAll = others.isEmpty
+        for value in 0..<256 {
+            let occurs = canOccur(UInt8(value))
+            if members[value] {
+                if occurs { kept.append(value) } else { dropped = true }
+            } else if occurs {
+                excludesAll = false
+            }
+        }
         if negated {
             // [^…] is left as written; it cannot match when it excludes every byte the text holds.
-            let excludesAll = others.isEmpty && (0..<256).allSatisfy { !keep($0) || members[$0] }
             return excludesAll ? Part(never: true) : Part(bytes: Array(pattern[start..<index]))
         }
-        let dropped = (0..<256).contains { members[$0] && !keep($0) }
         guard dropped else { return Part(bytes: Array(pattern[start..<index])) }
         changed = true
-        let kept = (0..<256).filter { members[$0] && keep($0) }
         if kept.isEmpty && others.isEmpty { return Part(never: true) }
         if kept.count == 1 && others.isEmpty { return Part(bytes: Self.literal(UInt8(kept[0]))) }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
