@@ -7,7 +7,15 @@
 /// nearly in the order a store wants them: linear probing only moves a hash a few slots on,
 /// and `sorted` reads the slots once and puts the few displaced rows back in place instead of
 /// sorting hundreds of thousands of rows.
+///
+/// The hashes are stable (the database stores them), so tokens can be crafted offline to share
+/// a home slot; a probe therefore stops after `maxProbes` slots and the hash goes to a
+/// `Dictionary` (randomly seeded) instead, so a crafted batch costs at most that many probes
+/// per token rather than a probe per token already crowding the slot.
 struct DeltaTable {
+    /// Probes before a hash goes to `overflow`: far above what well-mixed hashes need.
+    static let maxProbes = 64
+
     private struct Slot {
         var hash: UInt64 = 0
         // A batch's sum is at most its message count: far inside 32 bits.
@@ -20,6 +28,8 @@ struct DeltaTable {
     private var zero = TokenDelta()
     private var hasZero = false
     private var used = 0
+    /// Hashes whose probe run was full; never also held in `slots`.
+    private(set) var overflow: [UInt64: TokenDelta] = [:]
     /// 64 minus log2 of the capacity: the home slot is the order key shifted right by this.
     private var shift: UInt64
 
@@ -51,13 +61,23 @@ struct DeltaTable {
                     continue
                 }
                 var index = Self.home(hash, shift: shift)
-                while slots[index].hash != hash && slots[index].hash != 0 { index = (index + 1) & mask }
-                if slots[index].hash == 0 {
-                    slots[index].hash = hash
-                    used += 1
+                var probes = 0
+                while slots[index].hash != hash && slots[index].hash != 0 && probes < Self.maxProbes {
+                    index = (index + 1) & mask
+                    probes += 1
                 }
-                slots[index].spam &+= spam32
-                slots[index].ham &+= ham32
+                if slots[index].hash == hash {
+                    slots[index].spam &+= spam32
+                    slots[index].ham &+= ham32
+                } else if slots[index].hash == 0 && (overflow.isEmpty || overflow[hash] == nil) {
+                    slots[index].hash = hash
+                    slots[index].spam = spam32
+                    slots[index].ham = ham32
+                    used += 1
+                } else {
+                    overflow[hash, default: TokenDelta()].spam += spam
+                    overflow[hash, default: TokenDelta()].ham += ham
+                }
             }
         }
     }
@@ -78,6 +98,7 @@ struct DeltaTable {
             }
         }
         rows.append(contentsOf: wrapped)
+        for (hash, delta) in overflow where !delta.isZero { rows.append(Row(hash: hash, delta: delta)) }
         if !Self.restoreOrder(&rows) { rows.sort { $0.orderKey < $1.orderKey } }
         return SortedTokenDeltas(sortedRows: rows)
     }
@@ -107,16 +128,27 @@ struct DeltaTable {
         var bigger = DeltaTable(expected: count)
         bigger.zero = zero
         bigger.hasZero = hasZero
+        bigger.overflow = overflow
         let mask = bigger.slots.count - 1
         let shift = bigger.shift
+        var placed = 0
         bigger.slots.withUnsafeMutableBufferPointer { target in
             for slot in slots where slot.hash != 0 {
                 var index = Self.home(slot.hash, shift: shift)
-                while target[index].hash != 0 { index = (index + 1) & mask }
-                target[index] = slot
+                var probes = 0
+                while target[index].hash != 0 && probes < Self.maxProbes {
+                    index = (index + 1) & mask
+                    probes += 1
+                }
+                if target[index].hash == 0 {
+                    target[index] = slot
+                    placed += 1
+                } else {
+                    bigger.overflow[slot.hash] = TokenDelta(spam: Int(slot.spam), ham: Int(slot.ham))
+                }
             }
         }
-        bigger.used = used
+        bigger.used = placed
         self = bigger
     }
 }

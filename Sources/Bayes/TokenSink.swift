@@ -73,6 +73,20 @@ struct TokenSink {
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
+    /// Mixed with a key drawn once per process: token hashes are stable (the database stores
+    /// them), so without the key a message could carry tokens crafted offline to share one slot
+    /// and make this table probe once per token already there (quadratic in the token count).
+    static let slotKey = UInt64.random(in: .min ... .max)
+
+    /// The table slot `hash` is tried at first.
+    @inline(__always)
+    static func slot(of hash: UInt64, mask: Int) -> Int {
+        var mixed = hash ^ slotKey
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
+        return Int(truncatingIfNeeded: mixed) & mask
+    }
+
     /// The distinct hashes, sorted, and their texts when kept. Duplicates go first, through an
     /// open-addressing table (the hashes are already well mixed), so that only the distinct
     /// ones are sorted.
@@ -91,7 +105,7 @@ struct TokenSink {
                     sawZero = true
                     continue
                 }
-                var slot = Int(truncatingIfNeeded: hash) & mask
+                var slot = Self.slot(of: hash, mask: mask)
                 while true {
                     let held = slots[slot]
                     if held == hash { break }

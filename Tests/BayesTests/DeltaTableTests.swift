@@ -57,4 +57,20 @@ import Testing
     static func dictionary(_ deltas: SortedTokenDeltas) -> [UInt64: TokenDelta] {
         Dictionary(uniqueKeysWithValues: deltas.rows.map { ($0.hash, $0.delta) })
     }
+
+    /// Security: tokens crafted offline so that their (stable) hashes share a home slot. Each
+    /// probe run stops at `maxProbes`; the rest go to the overflow dictionary, and the sums and
+    /// their order stay exact.
+    @Test func tokensCraftedToShareAHomeSlotOverflowInsteadOfProbingOnAndOn() {
+        let crafted = (1...5_000).map { (UInt64(0x5A5A) << 48) | UInt64($0) }
+        var table = DeltaTable(expected: crafted.count)
+        table.add(crafted, spam: 1, ham: 0)
+        table.add(Array(crafted.prefix(100)), spam: 0, ham: 2)
+        #expect(table.overflow.count >= crafted.count - DeltaTable.maxProbes - 1)
+        var expected: [UInt64: TokenDelta] = [:]
+        for (index, hash) in crafted.enumerated() { expected[hash] = TokenDelta(spam: 1, ham: index < 100 ? 2 : 0) }
+        let sorted = table.sorted()
+        #expect(Self.dictionary(sorted) == expected)
+        #expect(sorted.rows.map(\.signedHash) == sorted.rows.map(\.signedHash).sorted())
+    }
 }

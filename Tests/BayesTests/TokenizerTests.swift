@@ -244,4 +244,14 @@ import Testing
         #expect(set.count <= 1000)
         #expect(set.count > 900)
     }
+
+    /// Security: a message whose tokens were crafted offline so that their hashes share the low
+    /// bits the duplicate-removal table used to take as the slot. The slot is now mixed with a
+    /// per-process key, so they spread over the table instead of all probing one run.
+    @Test func tokensCraftedToShareSlotBitsSpreadOverTheTable() {
+        let mask = (1 << 17) - 1
+        let crafted = (1...1_000).map { UInt64($0) << 17 }
+        let slots = Set(crafted.map { TokenSink.slot(of: $0, mask: mask) })
+        #expect(slots.count > 900)
+    }
 }
