@@ -102,38 +102,26 @@ struct CaptureTemplates: Sendable {
         if !pattern.options.isDisjoint(with: [.extended, .extendedMore]) || ASCII.contains(source, Array("\\Q".utf8)) { return [] }
         var names: [String] = []
         var depth = 0
-        var inClass = false
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if inClass {
-                if byte == UInt8(ascii: "]") { inClass = false }
-                index += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "["):
-                inClass = true
-                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "^") { index += 1 }
-                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "]") { index += 1 }
+        var alternates = false
+        scanOutsideClasses(source) { index in
+            switch source[index] {
             case UInt8(ascii: "("): depth += 1
             case UInt8(ascii: ")"): depth -= 1
-            case UInt8(ascii: "|") where depth == 0: return []
+            case UInt8(ascii: "|") where depth == 0:
+                alternates = true
+                return nil
             case UInt8(ascii: "%") where depth == 0 && index + 1 < source.count && source[index + 1] == UInt8(ascii: "{"):
                 guard let close = source[index...].firstIndex(of: UInt8(ascii: "}")) else { break }
                 let name = String(decoding: source[(index + 2)..<close], as: UTF8.self)
                 let next = close + 1 < source.count ? source[close + 1] : 0
                 let allowsZero = next == UInt8(ascii: "?") || next == UInt8(ascii: "*") || next == UInt8(ascii: "{")
                 if pattern.captureTemplates.contains(name) && !allowsZero && !names.contains(name) { names.append(name) }
-                index = close
+                return close + 1
             default: break
             }
-            index += 1
+            return index + 1
         }
+        if alternates { return [] }
         return names
     }
 
@@ -176,49 +164,54 @@ struct CaptureTemplates: Sendable {
     /// non-capturing constructs.
     static func groupNumber(of name: String, in source: [UInt8]) -> Int? {
         var number = 0
-        var index = 0
-        var inClass = false
+        var found: Int?
         let nameBytes = Array(name.utf8)
-        while index < source.count {
-            let byte = source[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
-                continue
+        scanOutsideClasses(source) { index in
+            guard source[index] == UInt8(ascii: "(") else { return index + 1 }
+            let rest = source[(index + 1)...]
+            if rest.first != UInt8(ascii: "?") && rest.first != UInt8(ascii: "*") {
+                number += 1
+                return index + 1
             }
-            if inClass {
-                if byte == UInt8(ascii: "]") { inClass = false }
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "[") {
-                inClass = true
-                // A "]" right after "[" or "[^" belongs to the class.
-                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "^") { index += 1 }
-                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "]") { index += 1 }
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "(") {
-                let rest = source[(index + 1)...]
-                if rest.first != UInt8(ascii: "?") && rest.first != UInt8(ascii: "*") {
-                    number += 1
-                } else {
-                    for prefix in ["?<", "?P<", "?'"] where rest.starts(with: Array(prefix.utf8)) {
-                        let nameStart = rest.startIndex + prefix.utf8.count
-                        guard nameStart < source.count else { break }
-                        let first = source[nameStart]
-                        guard first != UInt8(ascii: "=") && first != UInt8(ascii: "!") else { break }
-                        number += 1
-                        if source[nameStart...].starts(with: nameBytes),
-                           nameStart + nameBytes.count < source.count,
-                           [UInt8(ascii: ">"), UInt8(ascii: "'")].contains(source[nameStart + nameBytes.count]) {
-                            return number
-                        }
-                    }
+            for prefix in ["?<", "?P<", "?'"] where rest.starts(with: Array(prefix.utf8)) {
+                let nameStart = rest.startIndex + prefix.utf8.count
+                guard nameStart < source.count else { break }
+                let first = source[nameStart]
+                guard first != UInt8(ascii: "=") && first != UInt8(ascii: "!") else { break }
+                number += 1
+                if source[nameStart...].starts(with: nameBytes),
+                   nameStart + nameBytes.count < source.count,
+                   [UInt8(ascii: ">"), UInt8(ascii: "'")].contains(source[nameStart + nameBytes.count]) {
+                    found = number
+                    return nil
                 }
             }
-            index += 1
+            return index + 1
         }
-        return nil
+        return found
+    }
+
+    /// Calls `visit` with the index of each byte of a PCRE2 pattern outside escapes and
+    /// character classes (a "]" right after "[" or "[^" belongs to the class); `visit` returns
+    /// the index to go on from, or nil to stop.
+    private static func scanOutsideClasses(_ source: [UInt8], _ visit: (Int) -> Int?) {
+        var index = 0
+        while index < source.count {
+            switch source[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+            case UInt8(ascii: "["):
+                index += 1
+                if index < source.count, source[index] == UInt8(ascii: "^") { index += 1 }
+                if index < source.count, source[index] == UInt8(ascii: "]") { index += 1 }
+                while index < source.count, source[index] != UInt8(ascii: "]") {
+                    index += source[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                index += 1
+            default:
+                guard let next = visit(index) else { return }
+                index = next
+            }
+        }
     }
 }
