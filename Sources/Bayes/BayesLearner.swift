@@ -75,7 +75,7 @@ public struct BayesLearner: Sendable {
         }
         let now = clock()
         let signature = tokenizer.options.signature
-        return try store.transaction { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
+        return try store.transaction(expectedTokens: table.count) { (transaction: any BayesStoreTransaction) throws(BayesStoreError) -> [LearnOutcome] in
             var spam = 0, ham = 0
             var outcomes: [LearnOutcome] = []
             outcomes.reserveCapacity(requests.count)

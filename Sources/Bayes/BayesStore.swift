@@ -17,6 +17,10 @@ public protocol BayesStore: Sendable {
     /// Runs `body` as one atomic write transaction; when it throws, nothing of it is kept.
     func transaction<Result>(_ body: (any BayesStoreTransaction) throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result
 
+    /// `transaction` for a write expected to change about `expectedTokens` tokens: a store may
+    /// write a large one differently (`SQLiteBayesStore` loads an empty table without its WAL).
+    func transaction<Result>(expectedTokens: Int, _ body: (any BayesStoreTransaction) throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result
+
     /// Removes the least recently seen tokens (the fewest-counted first among equals) until at
     /// most `maxTokens` remain; returns how many went.
     func expire(keeping maxTokens: Int) throws(BayesStoreError) -> Int
@@ -28,4 +32,10 @@ public protocol BayesStore: Sendable {
     func forEachJournalEntry(_ body: (JournalEntry) throws(BayesStoreError) -> Void) throws(BayesStoreError)
 
     func statistics() throws(BayesStoreError) -> BayesStatistics
+}
+
+extension BayesStore {
+    public func transaction<Result>(expectedTokens: Int, _ body: (any BayesStoreTransaction) throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
+        try transaction(body)
+    }
 }

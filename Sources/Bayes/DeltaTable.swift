@@ -46,6 +46,9 @@ struct DeltaTable {
         Int(truncatingIfNeeded: (hash ^ (1 << 63)) >> shift)
     }
 
+    /// Distinct hashes added so far (zero sums included).
+    var count: Int { used + overflow.count + (hasZero ? 1 : 0) }
+
     /// Adds `spam` and `ham` to the delta of every hash in `hashes`.
     mutating func add(_ hashes: [UInt64], spam: Int, ham: Int) {
         if (used + hashes.count) * 2 > slots.count { grow(to: used + hashes.count) }

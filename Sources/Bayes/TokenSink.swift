@@ -120,7 +120,7 @@ struct TokenSink {
         }
         HashSort.sort(&unique)
         var distinctSecondary = secondary
-        distinctSecondary.sort()
+        HashSort.sort(&distinctSecondary)
         var kept = 0
         for index in distinctSecondary.indices where kept == 0 || distinctSecondary[kept - 1] != distinctSecondary[index] {
             distinctSecondary[kept] = distinctSecondary[index]

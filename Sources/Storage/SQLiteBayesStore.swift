@@ -112,9 +112,26 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
     }
 
     public func transaction<Result>(_ body: (any BayesStoreTransaction) throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
+        try transaction(expectedTokens: 0, body)
+    }
+
+    /// Token changes from which a write into an empty token table (a first training run) may
+    /// go through a rollback journal: see `transaction(expectedTokens:_:)`.
+    public static let rollbackLoadTokens = 20_000
+
+    /// A write of `expectedTokens` or more token changes into an empty token table goes through
+    /// a rollback journal when no other connection has the database open, and the database is
+    /// back in WAL mode after: in WAL mode the load is written twice (into the WAL, then by the
+    /// checkpoint into the database, each synced); this way once. Readers of an empty table
+    /// lose nothing meanwhile (it gives no vote), and a process opening the database then waits
+    /// for the commit and switches it back to WAL itself. When another connection has it open,
+    /// SQLite refuses to leave WAL, and the write goes through the WAL without waiting.
+    public func transaction<Result>(expectedTokens: Int, _ body: (any BayesStoreTransaction) throws(BayesStoreError) -> Result) throws(BayesStoreError) -> Result {
         lock.lock()
         defer { lock.unlock() }
         guard let database = try database(create: true) else { throw unavailable("the file does not exist") }
+        let rollbackJournal = expectedTokens >= Self.rollbackLoadTokens && enterRollbackJournal(database)
+        defer { if rollbackJournal { leaveRollbackJournal(database) } }
         return try write(database) { () throws(BayesStoreError) -> Result in
             try body(SQLiteBayesTransaction(database: database, location: path))
         }
@@ -216,6 +233,25 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
         }
         connection = opened
         return opened
+    }
+
+    /// Leaves WAL for a rollback journal if the token table is empty and no other connection
+    /// has the database open (without waiting for one); whether it did.
+    private func enterRollbackJournal(_ database: SQLiteConnection) -> Bool {
+        do throws(SQLiteError) {
+            guard try database.scalar(BayesSchema.selectAnyToken) == nil else { return false }
+            return try database.withBusyTimeout(0, restoring: busyTimeoutMilliseconds) { () throws(SQLiteError) -> Bool in
+                try database.setJournalMode("DELETE") == "delete"
+            }
+        } catch {
+            return false
+        }
+    }
+
+    /// Back to WAL, waiting as usual for readers that opened meanwhile. Should that fail, the
+    /// next connection to open the database switches it (every one asks for WAL).
+    private func leaveRollbackJournal(_ database: SQLiteConnection) {
+        _ = try? database.setJournalMode("WAL")
     }
 
     private func readTotals(_ database: SQLiteConnection) throws(SQLiteError) -> BayesTotals {

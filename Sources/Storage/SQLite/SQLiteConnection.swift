@@ -69,6 +69,23 @@ final class SQLiteConnection {
         return try statement.step() ? statement.int64(0) : nil
     }
 
+    /// Sets the journal mode ("WAL", "DELETE"); returns the mode in effect after, lower-cased:
+    /// SQLite keeps the old one when it cannot change, or fails with SQLITE_BUSY.
+    func setJournalMode(_ mode: String) throws(SQLiteError) -> String {
+        let statement = try statement("PRAGMA journal_mode = \(mode)")
+        defer { statement.reset() }
+        _ = try statement.step()
+        return statement.text(0).lowercased()
+    }
+
+    /// The journal mode in effect, lower-cased ("wal", "delete").
+    func journalMode() throws(SQLiteError) -> String {
+        let statement = try statement("PRAGMA journal_mode")
+        defer { statement.reset() }
+        _ = try statement.step()
+        return statement.text(0).lowercased()
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
