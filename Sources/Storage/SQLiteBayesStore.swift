@@ -240,9 +240,12 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
     private func enterRollbackJournal(_ database: SQLiteConnection) -> Bool {
         do throws(SQLiteError) {
             guard try database.scalar(BayesSchema.selectAnyToken) == nil else { return false }
-            return try database.withBusyTimeout(0, restoring: busyTimeoutMilliseconds) { () throws(SQLiteError) -> Bool in
+            let left = try database.withBusyTimeout(0, restoring: busyTimeoutMilliseconds) { () throws(SQLiteError) -> Bool in
                 try database.setJournalMode("DELETE") == "delete"
             }
+            // NORMAL is power-safe in WAL mode only: a rollback journal needs FULL.
+            if left { try? database.execute("PRAGMA synchronous = FULL") }
+            return left
         } catch {
             return false
         }
@@ -252,6 +255,7 @@ public final class SQLiteBayesStore: BayesStore, @unchecked Sendable {
     /// next connection to open the database switches it (every one asks for WAL).
     private func leaveRollbackJournal(_ database: SQLiteConnection) {
         _ = try? database.setJournalMode("WAL")
+        try? database.execute("PRAGMA synchronous = NORMAL")
     }
 
     private func readTotals(_ database: SQLiteConnection) throws(SQLiteError) -> BayesTotals {
