@@ -63,13 +63,20 @@ struct TextURIFinder: Sendable {
     }
 
     /// Each URI found in `lines`, with a scheme, in order of appearance (not yet canonicalised).
-    func uris(in lines: [[UInt8]]) -> [[UInt8]] {
+    /// `skippingPlainWords` (false only to test that it changes nothing): the search starts at
+    /// the first word that could hold a match instead of running the pattern over every word.
+    func uris(in lines: [[UInt8]], skippingPlainWords: Bool = true) -> [[UInt8]] {
         var seen = Set<ByteString>()
         var found: [[UInt8]] = []
         for line in lines {
             line.withUnsafeBufferPointer { buffer in
                 var position = 0
-                while position < buffer.count, let groups = pattern.captures(in: buffer, from: position), let whole = groups[0] {
+                while position < buffer.count {
+                    if skippingPlainWords {
+                        guard let start = TextURIFinder.firstCandidateWord(in: buffer, from: position) else { break }
+                        position = start
+                    }
+                    guard let groups = pattern.captures(in: buffer, from: position), let whole = groups[0] else { break }
                     position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     let kind: Kind
                     let range: Range<Int>
@@ -93,6 +100,33 @@ struct TextURIFinder: Sendable {
     }
 
     private enum Kind { case scheme, mail, schemeless }
+
+    /// Where the first word at or after `position` starts (or `position`, inside a word) whose
+    /// remaining bytes hold a ".", "@" or ":"; nil when none does. A match of the pattern never
+    /// holds space, tab, LF, FF or CR, and always holds one of those three bytes (the scheme's
+    /// "://" or "www."/"ftp.", "mailto:", the address's "@", the bare host's dot), so no match
+    /// starts in a word without them and the search may skip such words.
+    static func firstCandidateWord(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        var index = position
+        while index < buffer.count {
+            while index < buffer.count, isWordBreak(buffer[index]) { index += 1 }
+            let start = index
+            var candidate = false
+            while index < buffer.count, !isWordBreak(buffer[index]) {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") { candidate = true }
+                index += 1
+            }
+            if candidate { return start }
+        }
+        return nil
+    }
+
+    /// White space every class of the pattern excludes (`\s` in PCRE2's byte mode).
+    @inline(__always)
+    private static func isWordBreak(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
 
     /// `)` ends the URI when no `(` comes before it; trailing punctuation goes.
     private func cleaned(_ raw: [UInt8]) -> [UInt8]? {
