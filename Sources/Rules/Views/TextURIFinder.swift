@@ -72,11 +72,19 @@ struct TextURIFinder: Sendable {
             line.withUnsafeBufferPointer { buffer in
                 var position = 0
                 while position < buffer.count {
+                    var subject = buffer
                     if skippingPlainWords {
-                        guard let start = TextURIFinder.firstCandidateWord(in: buffer, from: position) else { break }
-                        position = start
+                        guard let word = TextURIFinder.firstCandidateWord(in: buffer, from: position) else { break }
+                        position = word.lowerBound
+                        subject = UnsafeBufferPointer(rebasing: buffer[..<word.upperBound])
                     }
-                    guard let groups = pattern.captures(in: buffer, from: position), let whole = groups[0] else { break }
+                    guard let groups = pattern.captures(in: subject, from: position), let whole = groups[0] else {
+                        if skippingPlainWords {
+                            position = subject.count
+                            continue
+                        }
+                        break
+                    }
                     position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     let kind: Kind
                     let range: Range<Int>
@@ -101,12 +109,14 @@ struct TextURIFinder: Sendable {
 
     private enum Kind { case scheme, mail, schemeless }
 
-    /// Where the first word at or after `position` starts (or `position`, inside a word) whose
-    /// remaining bytes hold a ".", "@" or ":"; nil when none does. A match of the pattern never
-    /// holds space, tab, LF, FF or CR, and always holds one of those three bytes (the scheme's
-    /// "://" or "www."/"ftp.", "mailto:", the address's "@", the bare host's dot), so no match
-    /// starts in a word without them and the search may skip such words.
-    static func firstCandidateWord(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+    /// The first word at or after `position` (from `position` when inside a word) whose bytes
+    /// hold a ".", "@" or ":"; nil when none does. A match of the pattern never holds space, tab,
+    /// LF, FF or CR, and always holds one of those three bytes (the scheme's "://" or
+    /// "www."/"ftp.", "mailto:", the address's "@", the bare host's dot): no match starts in a
+    /// word without them, and a match starting in a word ends within it. The pattern may thus be
+    /// run on the text up to the word's end: the white space after the word and the end of the
+    /// text satisfy the same lookaheads (`[\s…]|\z`, and the TLD's `(?![a-zA-Z0-9-]|\.…)`).
+    static func firstCandidateWord(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Range<Int>? {
         var index = position
         while index < buffer.count {
             while index < buffer.count, isWordBreak(buffer[index]) { index += 1 }
@@ -117,7 +127,7 @@ struct TextURIFinder: Sendable {
                 if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") { candidate = true }
                 index += 1
             }
-            if candidate { return start }
+            if candidate { return start..<index }
         }
         return nil
     }
@@ -143,7 +153,7 @@ struct TextURIFinder: Sendable {
         if kind == .mail, !raw.contains(UInt8(ascii: "@")) { return nil }
         if let schemelessHost, !TextURIFinder.isFQDNValid(schemelessHost) { return nil }
         if raw.hasPrefixIgnoringCase("cid:") || raw.hasPrefixIgnoringCase("mid:") { return nil }
-        if TextURIFinder.emptyURI.matches(raw) { return nil }
+        if raw.contains(UInt8(ascii: ":")), TextURIFinder.emptyURI.matches(raw) { return nil }
         var uri = raw
         if !TextURIFinder.knownScheme.matches(uri) {
             if uri.hasPrefixIgnoringCase("ftp.") {
@@ -162,7 +172,7 @@ struct TextURIFinder: Sendable {
             }
         }
         if uri.hasPrefixIgnoringCase("mailto:") {
-            if TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
+            if uri.contains(UInt8(ascii: "%")), TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
             guard let groups = TextURIFinder.mailHost.groups(uri), var host = groups[1] else { return nil }
             while host.count >= 3, host.suffix(3).elementsEqual("%20".utf8) { host.removeLast(3) }
             guard canonicalizer.isDomainValid(host) else { return nil }
