@@ -55,8 +55,9 @@ struct HTMLStatisticsScanner {
                 guard let tag = HTMLTagReader.startTag(in: bytes, at: index) else { index += 1; continue }
                 flushText(upTo: index)
                 index = tag.end
-                startTag(tag.name, attributes: tag.attributes)
-                if Self.literalElements.contains(tag.name) {
+                let traits = HTMLTagTraits.of(tag.name)
+                startTag(tag.name, traits: traits, attributes: tag.attributes)
+                if traits.isLiteral {
                     let close = HTMLTagReader.literalEnd(of: tag.name, in: bytes, from: index)
                     if close.contentEnd > index {
                         let content = bytes[index..<close.contentEnd]
@@ -65,7 +66,7 @@ struct HTMLStatisticsScanner {
                     index = close.contentEnd
                     if let endTag = close.endTag {
                         index = endTag.end
-                        endTagEvent(endTag.name)
+                        endTagEvent(endTag.name, traits: HTMLTagTraits.of(endTag.name))
                     }
                 }
                 textStart = index
@@ -74,7 +75,7 @@ struct HTMLStatisticsScanner {
                       let tag = HTMLTagReader.endTag(in: bytes, at: index) else { index += 1; continue }
                 flushText(upTo: index)
                 index = tag.end
-                endTagEvent(tag.name)
+                endTagEvent(tag.name, traits: HTMLTagTraits.of(tag.name))
                 textStart = index
             } else if next == UInt8(ascii: "!") {
                 flushText(upTo: index)
@@ -119,67 +120,63 @@ struct HTMLStatisticsScanner {
         return end
     }
 
-    private mutating func startTag(_ name: String, attributes: [String: [UInt8]]) {
-        countTag(name, delta: 1)
-        guard !Self.isNamespaced(name), Self.elements.contains(name) || Self.tricks.contains(name) else { return }
-        if Self.textStyleElements.contains(name) {
+    private mutating func startTag(_ name: String, traits: HTMLTagTraits, attributes: [String: [UInt8]]) {
+        countTag(name, traits: traits, delta: 1)
+        guard traits.isRendered else { return }
+        if traits.isTextStyle {
             if let size = styles.open(name, attributes: attributes) {
                 statistics.maxSize = max(statistics.maxSize, size.max)
                 statistics.minSize = min(statistics.minSize, size.min)
             }
         }
-        whitespace(for: name)
+        if let breakText = traits.breakText { display(breakText, whitespace: true) }
         tests(name, attributes: attributes)
     }
 
-    private mutating func endTagEvent(_ name: String) {
-        countTag(name, delta: -1)
-        guard !Self.isNamespaced(name), Self.elements.contains(name) || Self.tricks.contains(name) else { return }
-        if Self.textStyleElements.contains(name), name != "body" { styles.close(name) }
-        whitespace(for: name)
+    private mutating func endTagEvent(_ name: String, traits: HTMLTagTraits) {
+        countTag(name, traits: traits, delta: -1)
+        guard traits.isRendered else { return }
+        if traits.isTextStyle, name != "body" { styles.close(name) }
+        if let breakText = traits.breakText { display(breakText, whitespace: true) }
     }
 
-    private mutating func countTag(_ name: String, delta: Int) {
-        let seen = statistics.inside[name] != nil
-        if Self.elements.contains(name) || Self.isNamespaced(name) {
+    private mutating func countTag(_ name: String, traits: HTMLTagTraits, delta: Int) {
+        let slot = statistics.inside.index(forKey: name)
+        let seen = slot != nil
+        if traits.countsAsElement {
             statistics.elements += 1
             if !seen { statistics.elementsSeen += 1 }
         }
         statistics.tags += 1
         if !seen { statistics.tagsSeen += 1 }
-        var open = (statistics.inside[name] ?? 0) + delta
+        var open = (slot.map { statistics.inside.values[$0] } ?? 0) + delta
         if open < 0 {
             open = 0
             statistics.closedExtra += 1
         }
-        statistics.inside[name] = open
-        switch name {
-        case "script": openScript = open
-        case "style": openStyle = open
-        case "a": openAnchor = open
-        case "title": openTitle = open
-        default: break
+        if let slot {
+            statistics.inside.values[slot] = open
+        } else {
+            statistics.inside[name] = open
+        }
+        switch traits.counter {
+        case .script: openScript = open
+        case .style: openStyle = open
+        case .anchor: openAnchor = open
+        case .title: openTitle = open
+        case .none: break
         }
     }
 
     /// `o:p`, `st1:place`: Office namespaces, counted as elements and otherwise ignored.
     static func isNamespaced(_ name: String) -> Bool {
-        guard let colon = name.firstIndex(of: ":") else { return false }
+        guard name.utf8.contains(UInt8(ascii: ":")), let colon = name.firstIndex(of: ":") else { return false }
         let prefix = name[..<colon]
         let local = name[name.index(after: colon)...]
         let prefixOK = prefix == "o" || (prefix.count == 3 && prefix.hasPrefix("st") && prefix.last!.isASCII && prefix.last!.isNumber)
         var localBody = local
         if localBody.hasSuffix("/") { localBody = localBody.dropLast() }
         return prefixOK && !localBody.isEmpty && localBody.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-    }
-
-    private mutating func whitespace(for name: String) {
-        switch name {
-        case "br", "div": display(Array("\n".utf8), whitespace: true)
-        case "li", "th", "td", "dt", "dd", "embed", "h1", "h2", "h3", "h4", "h5", "h6": display([0x20], whitespace: true)
-        case "p", "hr", "blockquote", "pre", "listing", "plaintext", "xmp", "title": display(Array("\n\n".utf8), whitespace: true)
-        default: break
-        }
     }
 
     private mutating func tests(_ name: String, attributes: [String: [UInt8]]) {

@@ -13,12 +13,24 @@ enum HTMLTagReader {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
     }
 
+    /// `ASCII.string(ASCII.lowercased(bytes))`, written straight into the string when the bytes
+    /// are ASCII (no intermediate arrays; short names stay inline).
+    static func lowercasedString(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.allSatisfy({ $0 < 0x80 }) else { return ASCII.string(ASCII.lowercased(buffer)) }
+            return String(unsafeUninitializedCapacity: buffer.count) { output in
+                for index in 0..<buffer.count { output[index] = ASCII.lower(buffer[index]) }
+                return buffer.count
+            }
+        }
+    }
+
     /// The start tag at `index` (which holds `<`), nil when it never closes.
     static func startTag(in bytes: [UInt8], at index: Int) -> Tag? {
         var position = index + 1
         let nameStart = position
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
-        let name = ASCII.string(ASCII.lowercased(bytes[nameStart..<position]))
+        let name = lowercasedString(bytes[nameStart..<position])
         var attributes: [String: [UInt8]] = [:]
         while position < bytes.count {
             let byte = bytes[position]
@@ -29,7 +41,7 @@ enum HTMLTagReader {
                 position += 1
             }
             if position == keyStart { position += 1; continue }
-            let key = ASCII.string(ASCII.lowercased(bytes[keyStart..<position]))
+            let key = lowercasedString(bytes[keyStart..<position])
             var probe = position
             while probe < bytes.count, ASCII.isPerlSpace(bytes[probe]) { probe += 1 }
             guard probe < bytes.count, bytes[probe] == UInt8(ascii: "=") else {
@@ -61,7 +73,7 @@ enum HTMLTagReader {
         var position = index + 2
         let nameStart = position
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
-        let name = ASCII.string(ASCII.lowercased(bytes[nameStart..<position]))
+        let name = lowercasedString(bytes[nameStart..<position])
         guard let close = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
         return Tag(name: name, attributes: [:], end: close + 1)
     }

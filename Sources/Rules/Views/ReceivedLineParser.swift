@@ -159,33 +159,55 @@ enum ReceivedLineParser {
     /// `collapsedWhitespace` byte by byte for ASCII text (where the white space characters are
     /// tab, LF, VT, FF, CR and space, and every character is one byte but CR LF); nil otherwise.
     private static func collapsedASCIIWhitespace(_ text: String) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
+        withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            result[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        result[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// `text.range(of: needle)`, searched byte by byte when the text is ASCII (where Foundation's
     /// comparison is byte for byte too).
     static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: needle.description) }
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let bytes = Array(utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) where bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
-            let lower = utf8.index(utf8.startIndex, offsetBy: start)
-            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        let found: Int?? = withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return .some(firstOffset(of: pattern, in: bytes))
+        }
+        guard let found else { return text.range(of: needle.description) }
+        guard let start = found else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// Where `pattern` first occurs in `bytes`, byte for byte; nil when it does not (or is empty).
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var start = 0
+        while start <= bytes.count - pattern.count {
+            if bytes[start] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[start + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return start }
+            }
+            start += 1
         }
         return nil
     }
@@ -193,13 +215,8 @@ enum ReceivedLineParser {
     /// Whether `text` holds `needle`, byte for byte.
     private static func contains(_ text: String, _ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
-            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
-        }
-        return false
+        guard !pattern.isEmpty else { return true }
+        return withBytes(text) { firstOffset(of: pattern, in: $0) != nil }
     }
 
     /// The bytes `masked` replaces, for ASCII text without CR (where each is one character).
@@ -221,21 +238,26 @@ enum ReceivedLineParser {
         return String(text.map { " \t\n\r\0#[]()<>|".contains($0) ? "!" : $0 })
     }
 
+    /// `body` run on the UTF-8 bytes of `text`, in place when the string stores them contiguously.
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     private static func matches(_ regex: CompiledRegex, _ text: String) -> Bool {
-        return Array(text.utf8).withUnsafeBufferPointer { regex.isMatch(in: $0) }
+        withBytes(text) { regex.isMatch(in: $0) }
     }
 
     private static func range(_ regex: CompiledRegex, _ text: String) -> Range<String.Index>? {
-        let bytes = Array(text.utf8)
-        guard let groups = bytes.withUnsafeBufferPointer({ regex.captures(in: $0) }), let whole = groups.first ?? nil else { return nil }
+        guard let whole = withBytes(text, { regex.captures(in: $0)?.first ?? nil }) else { return nil }
         let utf8 = text.utf8
         return utf8.index(utf8.startIndex, offsetBy: whole.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: whole.upperBound)
     }
 
     /// The groups of the first match (index 0: the whole match), nil when there is none.
     private static func captures(_ regex: CompiledRegex, _ text: String) -> [String?]? {
-        let bytes = Array(text.utf8)
-        guard let groups = bytes.withUnsafeBufferPointer({ regex.captures(in: $0) }) else { return nil }
-        return groups.map { range in range.map { String(decoding: bytes[$0], as: UTF8.self) } }
+        withBytes(text) { bytes in
+            regex.captures(in: bytes).map { groups in groups.map { range in range.map { String(decoding: bytes[$0], as: UTF8.self) } } }
+        }
     }
 }

@@ -94,19 +94,26 @@ enum SpamAssassinDecoding {
     }
 
     /// Whether some run of blank lines is longer than the limit (the common case is no).
-    private static func hasLongBlankRun(_ body: ArraySlice<UInt8>) -> Bool {
-        var run = 0, blank = true
-        for byte in body {
-            if byte == 0x0A {
-                run = blank ? run + 1 : 0
-                if run > maxBlankLines { return true }
-                blank = true
-            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                blank = false
+    static func hasLongBlankRun(_ body: ArraySlice<UInt8>) -> Bool {
+        body.withUnsafeBufferPointer { bytes in
+            var run = 0, blank = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    run = blank ? run + 1 : 0
+                    if run > maxBlankLines { return true }
+                    blank = true
+                } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                    blank = false
+                    // nothing else on this line matters: on to its line break
+                    while index + 1 < bytes.count, bytes[index + 1] != 0x0A { index += 1 }
+                }
+                index += 1
             }
+            if blank, let last = bytes.last, last != 0x0A { run += 1 }
+            return run > maxBlankLines
         }
-        if blank, let last = body.last, last != 0x0A { run += 1 }
-        return run > maxBlankLines
     }
 
     /// `Util::qp_decode`: white space before a line break dropped, soft line breaks removed,

@@ -110,7 +110,9 @@ struct SpamAssassinHeaderField: Sendable {
     }
 
     private static func neverDecoded(_ name: String) -> Bool {
-        ["received", "message-id", "resent-message-id", "date", "resent-date", "mime-version", "references", "in-reply-to"].contains(name)
-            || name.hasPrefix("list-")
+        switch name {
+        case "received", "message-id", "resent-message-id", "date", "resent-date", "mime-version", "references", "in-reply-to": true
+        default: name.utf8.starts(with: "list-".utf8)
+        }
     }
 }

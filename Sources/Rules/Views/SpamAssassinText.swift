@@ -12,8 +12,31 @@ enum SpamAssassinText {
         text.withUTF8 { bytes in
             output.reserveCapacity(output.count + bytes.count)
             var inRun = false, spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
+            // Writes what a finished white-space run becomes.
+            func endRun() {
+                if lineBreaks >= 2 {
+                    if spaceBeforeBreak { output.append(0x20) }
+                    output.append(0x0A)
+                    if spaceAfterBreak { output.append(0x20) }
+                } else {
+                    output.append(0x20)
+                }
+                inRun = false
+                spaceBeforeBreak = false
+                lineBreaks = 0
+                spaceAfterBreak = false
+            }
             var index = 0
             while index < bytes.count {
+                if isPlain(bytes[index]) {
+                    // A run of bytes that are neither white space nor NUL is copied whole.
+                    if inRun { endRun() }
+                    var end = index + 1
+                    while end < bytes.count, isPlain(bytes[end]) { end += 1 }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
                 let length = spaceLength(bytes, at: index)
                 if length > 0 {
                     inRun = true
@@ -28,32 +51,20 @@ enum SpamAssassinText {
                     index += length
                     continue
                 }
-                if inRun {
-                    if lineBreaks >= 2 {
-                        if spaceBeforeBreak { output.append(0x20) }
-                        output.append(0x0A)
-                        if spaceAfterBreak { output.append(0x20) }
-                    } else {
-                        output.append(0x20)
-                    }
-                    inRun = false
-                    spaceBeforeBreak = false
-                    lineBreaks = 0
-                    spaceAfterBreak = false
-                }
+                if inRun { endRun() }
                 output.append(bytes[index] == 0 ? 0x0A : bytes[index])
                 index += 1
             }
-            if inRun {
-                if lineBreaks >= 2 {
-                    if spaceBeforeBreak { output.append(0x20) }
-                    output.append(0x0A)
-                    if spaceAfterBreak { output.append(0x20) }
-                } else {
-                    output.append(0x20)
-                }
-            }
+            if inRun { endRun() }
         }
+    }
+
+    /// A byte that never starts white space and is not NUL: printable ASCII, or an 8-bit byte
+    /// other than the lead bytes of the Unicode spaces `spaceLength` knows.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        if byte < 0x80 { return byte > 0x20 }
+        return byte != 0xC2 && (byte < 0xE1 || byte > 0xE3)
     }
 
     /// The length of the white-space character at `index` (Perl's Unicode `\s` in UTF-8), or 0.

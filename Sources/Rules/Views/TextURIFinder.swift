@@ -63,13 +63,28 @@ struct TextURIFinder: Sendable {
     }
 
     /// Each URI found in `lines`, with a scheme, in order of appearance (not yet canonicalised).
-    func uris(in lines: [[UInt8]]) -> [[UInt8]] {
+    /// `skippingPlainWords` (false only to test that it changes nothing): the search starts at
+    /// the first word that could hold a match instead of running the pattern over every word.
+    func uris(in lines: [[UInt8]], skippingPlainWords: Bool = true) -> [[UInt8]] {
         var seen = Set<ByteString>()
         var found: [[UInt8]] = []
         for line in lines {
             line.withUnsafeBufferPointer { buffer in
                 var position = 0
-                while position < buffer.count, let groups = pattern.captures(in: buffer, from: position), let whole = groups[0] {
+                while position < buffer.count {
+                    var subject = buffer
+                    if skippingPlainWords {
+                        guard let word = TextURIFinder.firstCandidateWord(in: buffer, from: position) else { break }
+                        position = word.lowerBound
+                        subject = UnsafeBufferPointer(rebasing: buffer[..<word.upperBound])
+                    }
+                    guard let groups = pattern.captures(in: subject, from: position), let whole = groups[0] else {
+                        if skippingPlainWords {
+                            position = subject.count
+                            continue
+                        }
+                        break
+                    }
                     position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     let kind: Kind
                     let range: Range<Int>
@@ -94,6 +109,35 @@ struct TextURIFinder: Sendable {
 
     private enum Kind { case scheme, mail, schemeless }
 
+    /// The first word at or after `position` (from `position` when inside a word) whose bytes
+    /// hold a ".", "@" or ":"; nil when none does. A match of the pattern never holds space, tab,
+    /// LF, FF or CR, and always holds one of those three bytes (the scheme's "://" or
+    /// "www."/"ftp.", "mailto:", the address's "@", the bare host's dot): no match starts in a
+    /// word without them, and a match starting in a word ends within it. The pattern may thus be
+    /// run on the text up to the word's end: the white space after the word and the end of the
+    /// text satisfy the same lookaheads (`[\s…]|\z`, and the TLD's `(?![a-zA-Z0-9-]|\.…)`).
+    static func firstCandidateWord(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Range<Int>? {
+        var index = position
+        while index < buffer.count {
+            while index < buffer.count, isWordBreak(buffer[index]) { index += 1 }
+            let start = index
+            var candidate = false
+            while index < buffer.count, !isWordBreak(buffer[index]) {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") { candidate = true }
+                index += 1
+            }
+            if candidate { return start..<index }
+        }
+        return nil
+    }
+
+    /// White space every class of the pattern excludes (`\s` in PCRE2's byte mode).
+    @inline(__always)
+    private static func isWordBreak(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
     /// `)` ends the URI when no `(` comes before it; trailing punctuation goes.
     private func cleaned(_ raw: [UInt8]) -> [UInt8]? {
         var uri = raw
@@ -109,7 +153,7 @@ struct TextURIFinder: Sendable {
         if kind == .mail, !raw.contains(UInt8(ascii: "@")) { return nil }
         if let schemelessHost, !TextURIFinder.isFQDNValid(schemelessHost) { return nil }
         if raw.hasPrefixIgnoringCase("cid:") || raw.hasPrefixIgnoringCase("mid:") { return nil }
-        if TextURIFinder.emptyURI.matches(raw) { return nil }
+        if raw.contains(UInt8(ascii: ":")), TextURIFinder.emptyURI.matches(raw) { return nil }
         var uri = raw
         if !TextURIFinder.knownScheme.matches(uri) {
             if uri.hasPrefixIgnoringCase("ftp.") {
@@ -128,7 +172,7 @@ struct TextURIFinder: Sendable {
             }
         }
         if uri.hasPrefixIgnoringCase("mailto:") {
-            if TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
+            if uri.contains(UInt8(ascii: "%")), TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
             guard let groups = TextURIFinder.mailHost.groups(uri), var host = groups[1] else { return nil }
             while host.count >= 3, host.suffix(3).elementsEqual("%20".utf8) { host.removeLast(3) }
             guard canonicalizer.isDomainValid(host) else { return nil }

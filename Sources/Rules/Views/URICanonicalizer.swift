@@ -34,7 +34,7 @@ struct URICanonicalizer: Sendable {
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     private func variantsOf(_ uri: [UInt8], redirects: inout [[UInt8]]) -> [[UInt8]] {
-        if uri.count <= 1 || Self.skipped.matches(uri) { return [] }
+        if uri.count <= 1 || Self.isSkipped(uri) { return [] }
         var found: [[UInt8]] = []
         let at = uri.firstIndex(of: UInt8(ascii: "@"))
         let colon = uri.firstIndex(of: UInt8(ascii: ":"))
@@ -55,7 +55,7 @@ struct URICanonicalizer: Sendable {
             nuri = Self.httpSlashes.replacing(in: nuri) { ($0[1] ?? []) + Array("//".utf8) }
         }
         if nuri.contains(UInt8(ascii: "%")), Self.percentEscape.matches(nuri) { nuri = URICanonicalizer.urlDecode(nuri) }
-        if !Self.hasScheme.matches(nuri) {
+        if !Self.startsWithScheme(nuri) {
             nuri = Array((nuri.starts(with: Array("ftp.".utf8)) ? "ftp://" : "http://").utf8) + nuri
         }
         if nuri.contains(UInt8(ascii: "?")) || nuri.contains(UInt8(ascii: "#")) {
@@ -136,7 +136,7 @@ struct URICanonicalizer: Sendable {
         } else if !host.isEmpty, host.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             if let value = UInt64(String(decoding: host, as: UTF8.self)) { found.append(proto + URICanonicalizer.dottedQuad(value) + rest) }
         } else if proto == Array("http://".utf8), auth.isEmpty, asciiHost != Array("localhost".utf8), port == Array("80".utf8),
-                  let groups = Self.bareName.groups(asciiHost), let name = groups[1], !isDomainValid(asciiHost) {
+                  !Self.hasDotAfterWWW(asciiHost), let groups = Self.bareName.groups(asciiHost), let name = groups[1], !isDomainValid(asciiHost) {
             found.append(proto + Array("www.".utf8) + name + Array(".com".utf8) + rest)
         }
         return found
@@ -150,6 +150,28 @@ struct URICanonicalizer: Sendable {
     }
 
     // MARK: helpers
+
+    /// `skipped` by bytes: a leading `#`, `?` or `&`, or a `/` not followed by another.
+    static func isSkipped(_ uri: [UInt8]) -> Bool {
+        guard let first = uri.first else { return false }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "?") || first == UInt8(ascii: "&") { return true }
+        return first == UInt8(ascii: "/") && (uri.count < 2 || uri[1] != UInt8(ascii: "/"))
+    }
+
+    /// `hasScheme` (`^[-_a-z0-9]+:`, caseless) by bytes.
+    static func startsWithScheme(_ uri: [UInt8]) -> Bool {
+        var index = 0
+        while index < uri.count, isAlphanumeric(uri[index]) || uri[index] == UInt8(ascii: "-") || uri[index] == UInt8(ascii: "_") {
+            index += 1
+        }
+        return index > 0 && index < uri.count && uri[index] == UInt8(ascii: ":")
+    }
+
+    /// Whether the host, less a leading "www.", holds a dot: `bareName` cannot match it then.
+    static func hasDotAfterWWW(_ host: [UInt8]) -> Bool {
+        let name = host.starts(with: "www.".utf8) ? host[4...] : host[...]
+        return name.contains(UInt8(ascii: "."))
+    }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)

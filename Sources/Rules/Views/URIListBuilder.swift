@@ -47,17 +47,40 @@ struct URIListBuilder: Sendable {
             guard text.filter({ $0 == UInt8(ascii: "@") }).count == 1, let at = text.firstIndex(of: UInt8(ascii: "@")) else { return false }
             text = Array(text[(at + 1)...])
         } else {
-            text = URIListBuilder.scheme.replacing(in: text) { _ in [] }
+            text = URIListBuilder.droppingScheme(text)
             if let cut = text.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
                 text.removeSubrange(cut...)
             }
             if let at = text.lastIndex(of: UInt8(ascii: "@")) { text = Array(text[(at + 1)...]) }
-            text = URIListBuilder.port.replacing(in: text) { _ in [] }
+            if text.contains(UInt8(ascii: ":")) { text = URIListBuilder.port.replacing(in: text) { _ in [] } }
         }
-        if URIListBuilder.encodedPrintable.matches(text) { return false }
+        if text.contains(UInt8(ascii: "%")), URIListBuilder.encodedPrintable.matches(text) { return false }
         let host = URICanonicalizer.idnToASCII(text)
-        if URIListBuilder.ipAddress.matches(host) { return true }
+        if URIListBuilder.mayBeIPAddress(host), URIListBuilder.ipAddress.matches(host) { return true }
         return TextURIFinder.isFQDNValid(host) && canonicalizer.isDomainValid(host)
+    }
+
+    /// `s/^[a-z]+:\/{0,2}//` by bytes.
+    static func droppingScheme(_ text: [UInt8]) -> [UInt8] {
+        var index = 0
+        while index < text.count, text[index] >= UInt8(ascii: "a"), text[index] <= UInt8(ascii: "z") { index += 1 }
+        guard index > 0, index < text.count, text[index] == UInt8(ascii: ":") else { return text }
+        index += 1
+        var slashes = 0
+        while slashes < 2, index < text.count, text[index] == UInt8(ascii: "/") {
+            index += 1
+            slashes += 1
+        }
+        return Array(text[index...])
+    }
+
+    /// Only hex digits, dots, colons, brackets and a line break can make up what `ipAddress`
+    /// matches; any other byte rules it out without running the pattern.
+    static func mayBeIPAddress(_ host: [UInt8]) -> Bool {
+        host.allSatisfy { byte in
+            ByteClass.isHexDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "[")
+                || byte == UInt8(ascii: "]") || byte == 0x0A
+        }
     }
 
     static let scheme = PerlPattern("^[a-z]+:/{0,2}")

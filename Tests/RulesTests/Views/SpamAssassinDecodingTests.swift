@@ -55,4 +55,36 @@ import Testing
         let decoded = String(decoding: SpamAssassinDecoding.decodedBytes(of: part, in: message, inMultipart: true), as: UTF8.self)
         #expect(decoded.contains("width=40 height=30 src=\"x.gif\""))
     }
+
+    /// The byte-by-byte scan the line-skipping one replaced, as its reference.
+    private func referenceHasLongBlankRun(_ body: [UInt8]) -> Bool {
+        var run = 0, blank = true
+        for byte in body {
+            if byte == 0x0A {
+                run = blank ? run + 1 : 0
+                if run > SpamAssassinDecoding.maxBlankLines { return true }
+                blank = true
+            } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                blank = false
+            }
+        }
+        if blank, let last = body.last, last != 0x0A { run += 1 }
+        return run > SpamAssassinDecoding.maxBlankLines
+    }
+
+    @Test func blankRunScanThatSkipsTextLinesAgreesWithTheByteScan() {
+        let lines = ["\n", " \n", "\t \r\n", "x\n", " x \n", "\u{0B}\u{0C}\n", "", " ", "text", "\u{A0}\n"]
+        var generator = SystemRandomNumberGenerator()
+        var bodies: [[UInt8]] = [[], Array(String(repeating: "\n", count: 21).utf8), Array(String(repeating: "\n", count: 20).utf8),
+                                 Array((String(repeating: " \n", count: 20) + " ").utf8), Array((String(repeating: "\n", count: 20) + "x").utf8)]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            bodies.append(Array((0..<count).map { _ in lines.randomElement(using: &generator)! }.joined().utf8))
+        }
+        for body in bodies {
+            #expect(SpamAssassinDecoding.hasLongBlankRun(body[...]) == referenceHasLongBlankRun(body))
+            let sliced = ([0x41, 0x0A] + body)[2...]
+            #expect(SpamAssassinDecoding.hasLongBlankRun(sliced) == referenceHasLongBlankRun(body))
+        }
+    }
 }

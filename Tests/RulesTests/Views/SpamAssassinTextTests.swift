@@ -49,4 +49,53 @@ import Testing
         SpamAssassinText.truncate(&solid, at: 1000, fallbacks: [0x20])
         #expect(solid.count == 1000)
     }
+
+    /// The normalisation written scalar by scalar, as the byte-level version's reference.
+    private func referenceNormalized(_ text: String) -> String {
+        var output = ""
+        var inRun = false, spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
+        func endRun() {
+            if lineBreaks >= 2 {
+                output += (spaceBeforeBreak ? " " : "") + "\n" + (spaceAfterBreak ? " " : "")
+            } else {
+                output += " "
+            }
+            inRun = false
+            spaceBeforeBreak = false
+            lineBreaks = 0
+            spaceAfterBreak = false
+        }
+        for scalar in text.unicodeScalars {
+            if SpamAssassinText.isPerlSpace(scalar) {
+                inRun = true
+                if scalar == "\n" {
+                    lineBreaks += 1
+                    spaceAfterBreak = false
+                } else if lineBreaks == 0 {
+                    spaceBeforeBreak = true
+                } else {
+                    spaceAfterBreak = true
+                }
+                continue
+            }
+            if inRun { endRun() }
+            output.unicodeScalars.append(scalar == "\u{0}" ? "\n" : scalar)
+        }
+        if inRun { endRun() }
+        return output
+    }
+
+    @Test func plainRunsCopiedWholeGiveTheScalarByScalarResult() {
+        let pieces = ["a", "bc", " ", "\t", "\n", "\r\n", "\u{0}", "\u{0B}", "\u{0C}", "\u{1F}", "\u{7F}", "\u{A0}", "\u{85}",
+                      "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}",
+                      "\u{E9}", "\u{C2}", "\u{E1}", "\u{1A80}", "\u{2080}", "\u{3080}", "\u{1F600}", "\u{E2}\u{80}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces + pieces.flatMap { first in pieces.map { first + $0 } }
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(normalized(text) == referenceNormalized(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
