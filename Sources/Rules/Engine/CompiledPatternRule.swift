@@ -3,6 +3,10 @@
 public final class CompiledPatternRule: Sendable {
     public let id: RuleID
     public let regex: CompiledRegex
+    /// What runs on a text: `regex`, or for a rule that only asks whether it matches (body,
+    /// rawbody, uri, full rules without `tflags multiple`) `regex` rewritten by
+    /// `LeadingOptionalRewrite`. The prefilter reads `regex`.
+    let searchRegex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
     public let header: HeaderTest?
     /// The header text request built from `header.header`, for header rules.
@@ -43,10 +47,18 @@ public final class CompiledPatternRule: Sendable {
         ifUnset = header?.ifUnset.map { Array($0.utf8) }
         isNegated = header?.isNegated ?? false
         self.skipsSubjectLine = skipsSubjectLine
+        let asksOnlyWhether = header == nil && hitLimit == 1
+        func searchable(_ compiled: CompiledRegex) -> CompiledRegex {
+            guard asksOnlyWhether, let bytes = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options),
+                  let rewritten = try? CompiledRegex(bytes: bytes, options: compiled.options, limits: compiled.limits) else { return compiled }
+            return rewritten
+        }
+        searchRegex = searchable(regex)
         func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {
             guard header == nil else { return (nil, true) }
             switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
-            case .projected(let bytes): return (try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits), true)
+            case .projected(let bytes):
+                return ((try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)).map(searchable), true)
             case .neverMatches: return (nil, false)
             case .unchanged, .unsupported: return (nil, true)
             }

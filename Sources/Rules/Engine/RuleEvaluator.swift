@@ -113,7 +113,7 @@ public struct RuleEvaluator: Sendable {
         for (index, text) in texts.enumerated() {
             if index == 0 && rule.skipsSubjectLine { continue }
             if let candidates, !candidates[index].contains(target) { continue }
-            var regex = rule.regex
+            var regex = rule.searchRegex
             if rule.usesProjections {
                 switch textKinds?[index] ?? TextKind(of: text) {
                 case .plain:

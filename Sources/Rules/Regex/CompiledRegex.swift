@@ -71,6 +71,20 @@ public final class CompiledRegex: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    /// How many bytes PCRE2 knows a match can start with (from its first code unit or its
+    /// start-byte bitmap); 256 when it does not know, and tries every position.
+    var startByteCount: Int {
+        var firstType: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &firstType)
+        if firstType == 1 { return 1 }
+        var bitmap: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        guard let bitmap else { return 256 }
+        var count = 0
+        for offset in 0..<32 { count += bitmap[offset].nonzeroBitCount }
+        return count
+    }
+
     // MARK: searching
 
     /// The first match at or after byte `from`.
