@@ -74,18 +74,26 @@ import Testing
                       "19:38:52", "9:05:01", "19:38", "19:38:5", "24:61:61", "+0000", "-0530", "+00000", "+000", "(PST)", "PST", "GMT",
                       "EDT-DST", ",", " ", "  ", "\t", "\r\n", "\n ", "\u{E9}", "\u{FF}", "\u{3000}", "-", "+", ":"]
             .map { Array($0.utf8) }
-        var dates = (0..<20_000).map { _ in
-            (0..<generator.next(below: 9)).flatMap { _ in pieces[generator.next(below: pieces.count)] + (generator.next(below: 3) == 0 ? [] : [0x20]) }
+        var dates: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            var date: [UInt8] = []
+            for _ in 0..<generator.next(below: 9) {
+                date += pieces[generator.next(below: pieces.count)]
+                if generator.next(below: 3) != 0 { date.append(0x20) }
+            }
+            dates.append(date)
         }
         let months = ["Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Xyz"]
         for _ in 0..<20_000 {
             func two(_ bound: Int) -> String { let value = generator.next(below: bound); return value < 10 ? "0\(value)" : "\(value)" }
-            var parts = ["\(generator.next(below: 40))", months[generator.next(below: months.count)], "\(1900 + generator.next(below: 200))",
+            var parts: [String] = ["\(generator.next(below: 40))", months[generator.next(below: months.count)], "\(1900 + generator.next(below: 200))",
                          "\(two(30)):\(two(70)):\(two(70))", (generator.next(below: 2) == 0 ? "+" : "-") + two(24) + two(60)]
             if generator.next(below: 2) == 0 { parts.insert(["Sun,", "Mon", "tue,", "1st"][generator.next(below: 4)], at: 0) }
             if generator.next(below: 4) == 0 { parts[generator.next(below: parts.count)] = String(decoding: pieces[generator.next(below: pieces.count)], as: UTF8.self) }
             if generator.next(below: 5) == 0 { parts.append(["(PST)", "GMT", ""][generator.next(below: 3)]) }
-            dates.append(Array(parts.joined(separator: [" ", ", ", "  ", "\t"][generator.next(below: 4)]).utf8))
+            let separators = [" ", ", ", "  ", "\t"]
+            let separator = separators[generator.next(below: separators.count)]
+            dates.append(Array(parts.joined(separator: separator).utf8))
         }
         return dates
     }
