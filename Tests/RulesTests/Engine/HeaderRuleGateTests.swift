@@ -16,7 +16,8 @@ import Testing
     @Test func receivedRecipientGateAdmitsEveryMatch() throws {
         let regex = try CompiledRegex(Self.subjectHasTo2, options: [.caseless, .dotAll, .multiline])
         let recipients = ["bob@example.com", "BOB@Example.COM", "bo", "x\u{E9}y", "<bob@example.com", "a", "b<c", "bob@example.com>x"]
-        let fillers = ["", " ", "from a by b", "\t", "x", "; ", "\u{E9}", "for", "Subject: ", "\n\n", "hi "]
+        let fillers = ["", " ", "from a by b", "\t", "x", "; ", "\u{E9}", "for", "Subject: ", "\n\n", "hi ", "Subject: bob@example.com!",
+                       "sUBJECT: BO.", String(repeating: "x", count: 195), String(repeating: "y", count: 205)]
         let ends = ["", "!", "a", " ", "\n", ">", ";", "-"]
         var generator = SplitMix(seed: 0x5B2)
         func pick(_ list: [String]) -> String { list[generator.next(below: list.count)] }
