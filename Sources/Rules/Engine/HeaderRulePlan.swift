@@ -20,8 +20,12 @@ struct HeaderRulePlan: Sendable {
     /// Per header rule: its regex, read without touching the rule object (one memory load less
     /// per run on a scan that touches hundreds of rules).
     let regexes: [CompiledRegex]
+    /// Per header rule: a cheap necessary condition to test before its regex, if it has one.
+    let gates: [HeaderRuleGate?]
     /// The plain fields the requests (header and `exists:` rules) read.
     let presence: HeaderFieldPresence
+    /// Each request → its slot, for the evals to find the values the rules read.
+    let slotByRequest: [HeaderRequest: Int]
 
     init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
         let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
@@ -38,6 +42,8 @@ struct HeaderRulePlan: Sendable {
         ruleIndices = rules.map(\.id.index)
         isNegated = rules.map(\.isNegated)
         regexes = rules.map(\.regex)
+        gates = rules.map { HeaderRuleGate($0.regex) }
         presence = HeaderFieldPresence(requests: requests)
+        slotByRequest = Dictionary(requests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

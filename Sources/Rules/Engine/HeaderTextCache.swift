@@ -8,6 +8,8 @@ struct HeaderTextCache {
     private let fieldsPresent: [Bool]
     private var texts: [[UInt8]?]
     private var known: [Bool]
+    /// Per slot: the values its text was joined from, nil where none were read.
+    private var values: [[[UInt8]]?]
 
     init(views: SpamAssassinViews, requests: [HeaderRequest], presence: HeaderFieldPresence) {
         self.views = views
@@ -16,6 +18,12 @@ struct HeaderTextCache {
         fieldsPresent = presence.fieldsPresent(in: views.headers)
         texts = Array(repeating: nil, count: requests.count)
         known = Array(repeating: false, count: requests.count)
+        values = Array(repeating: nil, count: requests.count)
+    }
+
+    /// The values read so far, for the eval functions.
+    func seen(slotByRequest: [HeaderRequest: Int]) -> HeaderValuesSeen {
+        HeaderValuesSeen(slotByRequest: slotByRequest, valuesBySlot: values)
     }
 
     /// Whether the field request `slot` reads is known to be missing (its text is then nil).
@@ -24,13 +32,39 @@ struct HeaderTextCache {
         return field >= 0 && !fieldsPresent[field]
     }
 
-    /// The text of request `slot`, nil when the header is absent.
+    /// The text of request `slot`, nil when the header is absent. Apart from `ALL`, the text is
+    /// the request's values joined as `HeaderView.text(for:envelopeFrom:)` joins them, and the
+    /// values are kept for the evals.
     mutating func text(_ slot: Int) -> [UInt8]? {
         if !known[slot] {
-            texts[slot] = isAbsent(slot) ? nil : views.headerText(requests[slot])
             known[slot] = true
+            let request = requests[slot]
+            if isAbsent(slot) {
+                texts[slot] = nil
+            } else if request.name == "ALL" {
+                texts[slot] = views.headerText(request)
+            } else {
+                let found = views.headers.values(for: request, envelopeFrom: views.envelopeFrom)
+                values[slot] = found
+                texts[slot] = Self.joined(found)
+            }
         }
         return texts[slot]
+    }
+
+    /// Header values as one text: nil for none, the value itself for one, else each value after
+    /// the first preceded by "\n" unless the first value ends in one.
+    static func joined(_ values: [[UInt8]]) -> [UInt8]? {
+        guard let first = values.first else { return nil }
+        if values.count == 1 { return first }
+        let separated = first.last != 0x0A
+        var joined: [UInt8] = []
+        joined.reserveCapacity(values.reduce(values.count) { $0 + $1.count })
+        for (index, value) in values.enumerated() {
+            if index > 0, separated { joined.append(0x0A) }
+            joined += value
+        }
+        return joined
     }
 
     /// Whether request `slot` has a text (`exists:` rules), built only when the field's presence

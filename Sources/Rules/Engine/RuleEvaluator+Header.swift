@@ -1,7 +1,7 @@
 extension RuleEvaluator {
     /// The `header` rules, in run order. A rule whose text is absent takes its outcome on the
-    /// unset text from `HeaderRulePlan`; one whose required literals are not in its text is a
-    /// non-match without running its regex. Only the rules whose regex runs are profiled.
+    /// unset text from `HeaderRulePlan`; one whose required literals are not in its text, or
+    /// whose `HeaderRuleGate` refuses it, is a non-match without running its regex. Only the rules whose regex runs are profiled.
     func runHeaderRules(texts: inout HeaderTextCache, isActive: [Bool], counts: inout [Int], tags: inout [String: [[UInt8]]],
                         noteLimit: (RuleID) -> Void, profile: RuleProfile?) {
         let plan = rules.headerPlan
@@ -17,7 +17,8 @@ extension RuleEvaluator {
                 }
                 continue
             }
-            guard plan.literals.mayMatch(rule: index, slot: slot, texts: { [present] }, found: &candidates) else {
+            guard plan.literals.mayMatch(rule: index, slot: slot, texts: { [present] }, found: &candidates),
+                  plan.gates[index]?.admits(present) ?? true else {
                 if plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
                 continue
             }

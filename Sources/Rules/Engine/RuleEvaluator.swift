@@ -80,7 +80,8 @@ public struct RuleEvaluator: Sendable {
         endPhase(.uri)
         rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
         if !rules.compiledEvals.isEmpty {
-            let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration)
+            let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration,
+                                      valuesSeen: headerTexts.seen(slotByRequest: rules.headerPlan.slotByRequest))
             for eval in rules.compiledEvals where active(eval.id) {
                 timed(eval.id) {
                     if eval.test(context) { counts[eval.id.index] = 1 }

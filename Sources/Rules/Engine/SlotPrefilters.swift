@@ -42,8 +42,12 @@ struct SlotPrefilters: Sendable {
     /// Whether rule `index`, reading `slot`, may match `texts` (the slot's texts, read only when
     /// the slot has a prefilter); `found` keeps each slot's candidates for the rest of the message.
     func mayMatch(rule index: Int, slot: Int, texts: () -> [[UInt8]], found: inout [TargetSet?]) -> Bool {
+        // only the rules of a slot with a prefilter have a target: the others need no lookup
+        let target = targets[index]
+        guard target >= 0 else { return true }
+        if let known = found[slot]?.contains(target) { return known }
         guard let prefilter = prefilters[slot] else { return true }
-        if found[slot] == nil { found[slot] = prefilter.candidates(in: texts()) }
-        return found[slot]?.contains(targets[index]) ?? true
+        found[slot] = prefilter.candidates(in: texts())
+        return found[slot]?.contains(target) ?? true
     }
 }

@@ -60,6 +60,13 @@ struct DateSummary {
         guard !text.contains(where: { $0 == 0x0D || $0 >= 0x80 }) else {
             return ASCII.string(text).split(separator: "\n").filter { $0.contains(where: { !$0.isWhitespace }) }.map { Array($0.utf8)[...] }
         }
-        return text.split(separator: 0x0A).filter { $0.contains(where: { !(ASCII.isPerlSpace($0)) }) }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while start < text.count {
+            let end = text[start...].firstIndex(of: 0x0A) ?? text.count
+            if text[start..<end].contains(where: { !ASCII.isPerlSpace($0) }) { lines.append(text[start..<end]) }
+            start = end + 1
+        }
+        return lines
     }
 }

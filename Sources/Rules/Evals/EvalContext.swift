@@ -9,24 +9,38 @@ final class EvalContext {
     let bayesProbability: Double?
     let configuration: EvalConfiguration
 
-    init(views: SpamAssassinViews, bayesProbability: Double?, configuration: EvalConfiguration) {
+    /// The values the header rules read already.
+    private let valuesSeen: HeaderValuesSeen
+
+    init(views: SpamAssassinViews, bayesProbability: Double?, configuration: EvalConfiguration, valuesSeen: HeaderValuesSeen = .none) {
         self.views = views
         self.message = views.message
         self.bayesProbability = bayesProbability
         self.configuration = configuration
+        self.valuesSeen = valuesSeen
     }
 
-    private var headerCache: [String: [String]] = [:]
+    /// `views.headers.values(for: request, envelopeFrom: views.envelopeFrom)`, taken from the
+    /// header rules' reading when they had one.
+    private func byteValues(_ request: String) -> [[UInt8]] {
+        let parsed = Self.parsedRequest(request)
+        return valuesSeen.values(for: parsed) ?? views.headers.values(for: parsed, envelopeFrom: views.envelopeFrom)
+    }
+
+    /// Room for the distinct requests a message's evals make, so the caches grow once or never.
+    private static let expectedRequests = 64
+
+    private var headerCache = [String: [String]](minimumCapacity: expectedRequests)
 
     /// `$pms->get(request)` in list context: every value.
     func list(_ request: String) -> [String] {
         if let cached = headerCache[request] { return cached }
-        let values = views.headers.values(for: Self.parsedRequest(request), envelopeFrom: views.envelopeFrom).map { ASCII.string($0) }
+        let values = byteValues(request).map { ASCII.string($0) }
         headerCache[request] = values
         return values
     }
 
-    private var scalarCache: [String: String] = [:]
+    private var scalarCache = [String: String](minimumCapacity: expectedRequests)
     private var scalarBytesCache: [String: [UInt8]] = [:]
 
     /// `$pms->get(request)` in scalar context: the first address or name for `:addr` / `:name`
@@ -38,19 +52,46 @@ final class EvalContext {
         return value
     }
 
-    /// `scalar(request)` as UTF-8 bytes (invalid input already repaired, as in the String).
+    /// `scalar(request)` as UTF-8 bytes (invalid input already repaired, as in the String); a
+    /// joined scalar is put together from the field bytes without building the Strings.
     func scalarBytes(_ request: String) -> [UInt8] {
         if let cached = scalarBytesCache[request] { return cached }
-        let value = Array(scalar(request).utf8)
+        let value: [UInt8]
+        if let cachedString = scalarCache[request] ?? (Self.takesFirstValue(request) ? scalar(request) : nil) {
+            value = Array(cachedString.utf8)
+        } else {
+            value = Self.joinedRepairingUTF8(byteValues(request))
+        }
         scalarBytesCache[request] = value
         return value
+    }
+
+    /// The bytes of `values.map { ASCII.string($0) }.joined()`: each value kept as it is when it
+    /// is valid UTF-8, else repaired as the String repairs it.
+    static func joinedRepairingUTF8(_ values: [[UInt8]]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(values.reduce(0) { $0 + $1.count })
+        for value in values {
+            if value.allSatisfy({ $0 < 0x80 }) || String(validating: value, as: UTF8.self) != nil {
+                result += value
+            } else {
+                result += ASCII.string(value).utf8
+            }
+        }
+        return result
+    }
+
+    /// Whether the scalar of `request` is its first value (`:addr`, `:name`, EnvelopeFrom)
+    /// rather than every value joined.
+    private static func takesFirstValue(_ request: String) -> Bool {
+        let modifiers = request.utf8.split(separator: UInt8(ascii: ":")).dropFirst()
+        return modifiers.contains(where: { $0.elementsEqual("addr".utf8) || $0.elementsEqual("name".utf8) }) || request == "EnvelopeFrom"
     }
 
     private func uncachedScalar(_ request: String) -> String {
         let values = list(request)
         guard let first = values.first else { return "" }
-        let modifiers = request.utf8.split(separator: UInt8(ascii: ":")).dropFirst()
-        if modifiers.contains(where: { $0.elementsEqual("addr".utf8) || $0.elementsEqual("name".utf8) }) || request == "EnvelopeFrom" {
+        if Self.takesFirstValue(request) {
             return first.hasSuffix("\n") ? String(first.dropLast()) : first
         }
         return values.joined()
@@ -148,24 +189,36 @@ final class EvalContext {
     /// `HeaderRequest(parsing: text)`, read from the bytes when they are ASCII (the requests
     /// eval functions make; the String parse costs more than the header lookup).
     static func parsedRequest(_ text: String) -> HeaderRequest {
-        let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return HeaderRequest(parsing: text) }
-        var pieces = bytes.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)[...]
-        var name = pieces.popFirst() ?? []
-        while let first = name.first, first == 0x20 || first == 0x09 { name.removeFirst() }
-        while let last = name.last, last == 0x20 || last == 0x09 { name.removeLast() }
-        var request = HeaderRequest(name: ASCII.string(name))
-        for modifier in pieces {
-            switch ASCII.string(modifier) {
-            case "raw": request.raw = true
-            case "addr": request.addresses = true
-            case "name": request.displayNames = true
-            case "first": request.firstOnly = true
-            case "last": request.lastOnly = true
-            default: return HeaderRequest(parsing: text)
+        var text = text
+        let parsed = text.withUTF8 { bytes -> HeaderRequest? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let end = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
+            var nameStart = 0, nameEnd = end
+            while nameStart < nameEnd, bytes[nameStart] == 0x20 || bytes[nameStart] == 0x09 { nameStart += 1 }
+            while nameEnd > nameStart, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+            var request = HeaderRequest(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self))
+            var start = end + 1
+            while start <= bytes.count {
+                let stop = bytes[start...].firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
+                let modifier = bytes[start..<stop]
+                if modifier.elementsEqual("raw".utf8) {
+                    request.raw = true
+                } else if modifier.elementsEqual("addr".utf8) {
+                    request.addresses = true
+                } else if modifier.elementsEqual("name".utf8) {
+                    request.displayNames = true
+                } else if modifier.elementsEqual("first".utf8) {
+                    request.firstOnly = true
+                } else if modifier.elementsEqual("last".utf8) {
+                    request.lastOnly = true
+                } else {
+                    return nil
+                }
+                start = stop + 1
             }
+            return request
         }
-        return request
+        return parsed ?? HeaderRequest(parsing: text)
     }
 
     /// Runs of "." squeezed to one (by Character, as FreeMail's Perl does by code point).

@@ -24,10 +24,24 @@ struct ForgedReceivedCounts {
         }
     }
 
-    /// The first two numbers of a `^\d+\.\d+\.\d+\.\d+$` text, nil for anything else.
-    private static func classB(_ text: String) -> String? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        return parts[0] + "." + parts[1]
+    /// The first two numbers of a `^\d+\.\d+\.\d+\.\d+$` text (ASCII digits), nil for anything
+    /// else. Read by bytes: any byte but an ASCII digit or "." already means nil.
+    static func classB(_ text: String) -> String? {
+        var dots = 0, secondDot = 0, index = 0
+        var afterDot = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !afterDot else { return nil }
+                dots += 1
+                if dots == 2 { secondDot = index }
+                afterDot = true
+            } else {
+                guard byte &- 0x30 < 10 else { return nil }
+                afterDot = false
+            }
+            index += 1
+        }
+        guard dots == 3, !afterDot else { return nil }
+        return String(decoding: text.utf8.prefix(secondDot), as: UTF8.self)
     }
 }

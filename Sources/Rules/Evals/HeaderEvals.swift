@@ -121,19 +121,50 @@ enum HeaderEvals {
         // the field's own bytes: a String would turn invalid UTF-8 (Latin-1, EUC-KR…) into U+FFFD
         let values = context.views.headers.values(for: EvalContext.parsedRequest(request))
         guard !values.isEmpty else { return false }
-        let text = values.flatMap { $0 }
-        guard text.contains(where: { !ASCII.isPerlSpace($0) }) else { return false }
-        let isControl: (UInt8) -> Bool = { $0 <= 0x08 || $0 == 0x0B || $0 == 0x0C || (0x0E...0x1F).contains($0) }
-        if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) != nil,
-           !text.contains(where: isControl) {
+        let text = values.count == 1 ? values[0] : values.flatMap { $0 }
+        let census = ByteCensus(text)
+        guard census.hasNonSpace else { return false }
+        if census.hasHighBit, census.controls == 0, String(validating: text, as: UTF8.self) != nil {
             return false
         }
-        var illegal = text.reduce(0) { $0 + (isControl($1) || $1 >= 0x7F ? 1 : 0) }
+        var illegal = census.controls + census.deleteOrHighBit
         if illegal > 0, request.lowercased() == "subject:raw" {
-            let exempt = text.reduce(0) { $0 + ($1 == 0xA2 || $1 == 0xA3 || $1 == 0xAE ? 1 : 0) }
-            if exempt == 1 { illegal -= 1 }
+            if census.exemptSymbols == 1 { illegal -= 1 }
         }
         return Double(illegal) / Double(text.count) >= ratio && Double(illegal) >= count
+    }
+
+    /// What `illegalCharacters` counts in a header text, in one pass.
+    struct ByteCensus: Equatable {
+        /// Any byte other than Perl white space.
+        var hasNonSpace = false
+        /// Any byte from 0x80 up.
+        var hasHighBit = false
+        /// Control bytes other than \t, \n and \r: 0x00–0x08, 0x0B, 0x0C, 0x0E–0x1F.
+        var controls = 0
+        /// 0x7F and the bytes above.
+        var deleteOrHighBit = 0
+        /// ¢, £ and ® in Latin-1 (0xA2, 0xA3, 0xAE).
+        var exemptSymbols = 0
+
+        init(_ text: [UInt8]) {
+            let counts = text.withUnsafeBufferPointer { bytes in
+                var nonSpace = 0, high = 0, controls = 0, deleteOrHigh = 0, exempt = 0
+                for byte in bytes {
+                    nonSpace &+= byte == 0x20 || byte &- 0x09 < 5 ? 0 : 1
+                    high &+= byte >= 0x80 ? 1 : 0
+                    controls &+= byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D ? 1 : 0
+                    deleteOrHigh &+= byte >= 0x7F ? 1 : 0
+                    exempt &+= byte == 0xA2 || byte == 0xA3 || byte == 0xAE ? 1 : 0
+                }
+                return (nonSpace, high, controls, deleteOrHigh, exempt)
+            }
+            hasNonSpace = counts.0 > 0
+            hasHighBit = counts.1 > 0
+            controls = counts.2
+            deleteOrHighBit = counts.3
+            exemptSymbols = counts.4
+        }
     }
 
     static func subjectIsAllCaps(_ context: EvalContext) -> Bool {

@@ -156,16 +156,26 @@ enum MIMEEvals {
             guard hasInnerSpace(line), !startsWithBase64Run(line) else { continue }
             var text = line
             if text.contains(0x1B), let range = iso2022Escape.firstMatch(in: text).range { text.removeSubrange(range) }
-            length += MIMEStatistics.characterCount(text)
-            for byte in text {
-                if ByteClass.isLowerLetter(byte) || ByteClass.isDigit(byte) {
-                    lower += 1
-                } else if ByteClass.isUpperLetter(byte) {
-                    upper += 1
-                }
-            }
+            let counts = caseCounts(text)
+            length += counts.characters
+            lower += counts.lowerOrDigit
+            upper += counts.upper
         }
         guard length >= 200, upper + lower > 0 else { return 0 }
         return Double(upper) / Double(upper + lower) * 100
+    }
+
+    /// In one pass: the UTF-8 characters (`MIMEStatistics.characterCount`), the lower-case ASCII
+    /// letters and digits, and the upper-case ASCII letters of `text`.
+    static func caseCounts(_ text: [UInt8]) -> (characters: Int, lowerOrDigit: Int, upper: Int) {
+        text.withUnsafeBufferPointer { bytes in
+            var characters = 0, lowerOrDigit = 0, upper = 0
+            for byte in bytes {
+                characters &+= byte & 0xC0 == 0x80 ? 0 : 1
+                lowerOrDigit &+= (byte &- 0x61 < 26 ? 1 : 0) &+ (byte &- 0x30 < 10 ? 1 : 0)
+                upper &+= byte &- 0x41 < 26 ? 1 : 0
+            }
+            return (characters, lowerOrDigit, upper)
+        }
     }
 }

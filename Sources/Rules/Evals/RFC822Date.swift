@@ -7,13 +7,13 @@ enum RFC822Date {
     static func parse(_ date: String) -> Int? { parse(bytes: date.utf8) }
 
     /// `parse` on the UTF-8 bytes of the date.
-    static func parse(bytes date: some Collection<UInt8>) -> Int? {
-        var spaced: [UInt8] = []
-        spaced.reserveCapacity(date.count + 2)
-        spaced.append(0x20)
-        spaced.append(contentsOf: date)
-        spaced.append(0x20)
-        var text = squeeze(spaced)
+    /// `canonicalShortcut`: read the common `[Www ]D Mon YYYY HH:MM:SS +ZZZZ` form directly
+    /// (false: always the pattern walk, which gives the same answer; for tests).
+    static func parse(bytes date: some Collection<UInt8>, canonicalShortcut: Bool = true) -> Int? {
+        var text = squeeze(date)
+        if canonicalShortcut, let fields = text.withUnsafeBufferPointer(canonicalFields) {
+            return seconds(fields)
+        }
         var day = 0, month = 0, year = 0
         if let groups = remove({ DatePatterns.dayMonthYear($0, yearDigits: 4...4) }, from: &text) {
             day = decimal(groups[0]) ?? 0; month = monthNumber(groups[1]); year = decimal(groups[2]) ?? 0
@@ -37,7 +37,60 @@ enum RFC822Date {
         } else if let groups = remove(DatePatterns.namedZone, from: &text), let named = TimeZoneNames.offsets[ASCII.string(groups[0])] {
             offset = named
         }
-        second = min(second, 59); minute = min(minute, 59); hour = min(hour, 23)
+        return seconds(Fields(day: day, month: month, year: year, hour: hour, minute: minute, second: second, offset: offset))
+    }
+
+    /// What the patterns read from a date, before clamping.
+    struct Fields {
+        var day: Int, month: Int, year: Int
+        var hour: Int, minute: Int, second: Int
+        var offset: Int
+    }
+
+    /// The fields of a squeezed text that is exactly ` [Www ]D Mon YYYY HH:MM:SS ±ZZZZ ` (one or
+    /// two day digits, any three letters for the weekday): the patterns then find the day, month
+    /// and year first, the time next, the numeric zone last, and nothing else; nil for any other
+    /// text.
+    static func canonicalFields(_ text: UnsafeBufferPointer<UInt8>) -> Fields? {
+        func isDigit(_ index: Int) -> Bool { index < text.count && text[index] &- 0x30 < 10 }
+        func isLetter(_ index: Int) -> Bool { index < text.count && text[index] | 0x20 &- 0x61 < 26 }
+        func isSpace(_ index: Int) -> Bool { index < text.count && text[index] == 0x20 }
+        func number(_ start: Int, _ count: Int) -> Int {
+            (start..<(start + count)).reduce(0) { $0 * 10 + Int(text[$1] &- 0x30) }
+        }
+        guard isSpace(0) else { return nil }
+        var index = 1
+        if isLetter(1), isLetter(2), isLetter(3), isSpace(4) { index = 5 }
+        guard isDigit(index) else { return nil }
+        let dayDigits = isDigit(index + 1) ? 2 : 1
+        let day = number(index, dayDigits)
+        index += dayDigits
+        guard isSpace(index), isLetter(index + 1), isLetter(index + 2), isLetter(index + 3), isSpace(index + 4) else { return nil }
+        let a = ASCII.lower(text[index + 1]), b = ASCII.lower(text[index + 2]), c = ASCII.lower(text[index + 3])
+        guard let monthIndex = months.firstIndex(where: { $0[0] == a && $0[1] == b && $0[2] == c }) else { return nil }
+        index += 5
+        guard isDigit(index), isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), isSpace(index + 4) else { return nil }
+        let year = number(index, 4)
+        index += 5
+        func twoDigits(then separator: UInt8) -> Int? {
+            guard isDigit(index), isDigit(index + 1), index + 2 < text.count, text[index + 2] == separator else { return nil }
+            defer { index += 3 }
+            return number(index, 2)
+        }
+        guard let hour = twoDigits(then: 0x3A), let minute = twoDigits(then: 0x3A), let second = twoDigits(then: 0x20) else { return nil }
+        guard index < text.count, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-"),
+              isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), isDigit(index + 4), isSpace(index + 5),
+              index + 6 == text.count else { return nil }
+        let zone = (number(index + 1, 2) * 60 + number(index + 3, 2)) * 60
+        let offset = text[index] == UInt8(ascii: "-") ? -zone : zone
+        return Fields(day: day, month: monthIndex + 1, year: year, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// Seconds since 1970 for the fields, clamped as SpamAssassin clamps them.
+    private static func seconds(_ fields: Fields) -> Int? {
+        var (day, month, year) = (fields.day, fields.month, fields.year)
+        let second = min(fields.second, 59), minute = min(fields.minute, 59), hour = min(fields.hour, 23)
+        let offset = fields.offset
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let maxDay = month == 4 || month == 6 || month == 9 || month == 11 ? 30 : month == 2 ? (leap ? 29 : 28) : 31
         if day > maxDay {
@@ -66,22 +119,20 @@ enum RFC822Date {
         return value
     }
 
-    private static func squeeze(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: ",") {
-                result.append(0x20)
-                index += 1
-                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-                continue
+    /// " " + the date + " ", each "," and Perl white space turned into a space, runs of spaces
+    /// made one.
+    static func squeeze(_ date: some Collection<UInt8>) -> [UInt8] {
+        var result: [UInt8] = [0x20]
+        result.reserveCapacity(date.count + 2)
+        for byte in date {
+            if byte == UInt8(ascii: ",") || ASCII.isPerlSpace(byte) {
+                if result[result.count - 1] != 0x20 { result.append(0x20) }
+            } else {
+                result.append(byte)
             }
-            result.append(ASCII.isPerlSpace(bytes[index]) ? 0x20 : bytes[index])
-            index += 1
         }
-        var collapsed: [UInt8] = []
-        for byte in result where !(byte == 0x20 && collapsed.last == 0x20) { collapsed.append(byte) }
-        return collapsed
+        if result[result.count - 1] != 0x20 { result.append(0x20) }
+        return result
     }
 
     /// Finds `pattern`, replaces the match with one space, returns its groups (empty when unset).

@@ -24,7 +24,7 @@ struct RecipientSummary {
             }
             if addresses.count == 256 { break }
         }
-        sorted = addresses.count >= Self.sortedCount && addresses == addresses.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        sorted = addresses.count >= Self.sortedCount && addresses == addresses.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard addresses.count >= Self.similarCount else { return }
         let users = addresses.map { String($0.prefix(Self.similarLength)) }
         let hosts = addresses.map { address -> String in
