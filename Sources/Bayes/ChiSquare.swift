@@ -87,9 +87,10 @@ public enum ChiSquare {
     ///
     /// The ends are ordered the same way: where one tail is far below 10⁻¹⁶ the formula rounds
     /// to 1 (about 1,000 of the 1,518 training spam) or 0 (most ham), and a ham as spammy as
-    /// spam, or a spam as hammy as ham, would tie with all of them. Those land in [1 − `saturatedSpamWidth`, 1) and
-    /// (0, 5·10⁻¹⁷], nearer the end the larger |ln H − ln S|; the other spam-side results are
-    /// scaled by 1 − 2·`saturatedSpamWidth` about 0.5 to make room. No result changes side of 0.5.
+    /// spam, or a spam as hammy as ham, would tie with all of them. Those land in
+    /// [1 − `saturatedSpamWidth`, 1) and (0, 5·10⁻¹⁷], nearer the end the larger |ln H − ln S|;
+    /// the other spam-side results are scaled by 1 − 2·`saturatedSpamWidth` about 0.5 to make
+    /// room. No result changes side of 0.5, so false positives and negatives are as before.
     public static func fisherCombined(_ probabilities: [Double]) -> Double {
         guard !probabilities.isEmpty else { return 0.5 }
         var logSpam = 0.0, logHam = 0.0
