@@ -134,7 +134,48 @@ import Testing
             (0..<150).map { $0 % 3 == 0 ? 0.03 : 0.96 },
         ]
         for set in sets {
-            #expect(ChiSquare.fisherCombined(set) == Self.plainFisher(set))
+            let plain = Self.plainFisher(set)
+            // Spam-side results are scaled about 0.5 to leave room for the saturated band.
+            let expected = plain > 0.5 ? 0.5 + (plain - 0.5) * (1 - 2 * ChiSquare.saturatedSpamWidth) : plain
+            #expect(ChiSquare.fisherCombined(set) == expected)
+        }
+    }
+
+    @Test func spamWhoseSpamTailRoundsAwayIsOrderedByTheEvidenceNotTied() {
+        // 30 tokens at 0.99 already take S below 1e-16: the formula gives exactly 1 for all.
+        let sets = [30, 60, 120, 400].map { Array(repeating: 0.99, count: $0) }
+        #expect(sets.allSatisfy { Self.plainFisher($0) > 1 - 3e-16 })
+        let results = sets.map(ChiSquare.fisherCombined)
+        #expect(results == results.sorted() && Set(results).count == results.count)
+        let strongestUnsaturated = ChiSquare.fisherCombined(Array(repeating: 0.99, count: 10))
+        #expect(Self.plainFisher(Array(repeating: 0.99, count: 10)) < 1 - 1e-12)
+        for p in results {
+            #expect(p < 1 && p >= 1 - ChiSquare.saturatedSpamWidth && p > strongestUnsaturated)
+            #expect(BayesBand.ruleNames(for: p) == ["BAYES_99", "BAYES_999"])
+        }
+    }
+
+    @Test func hamWhoseHamTailRoundsAwayIsOrderedByTheEvidenceNotTied() {
+        let sets = [30, 60, 120, 400].map { Array(repeating: 0.01, count: $0) }
+        #expect(sets.allSatisfy { Self.plainFisher($0) < 1e-16 })
+        let results = sets.map(ChiSquare.fisherCombined)
+        #expect(results == results.sorted(by: >) && Set(results).count == results.count)
+        let weakestUnsaturated = ChiSquare.fisherCombined(Array(repeating: 0.01, count: 10))
+        #expect(weakestUnsaturated > 0)
+        for p in results {
+            #expect(p > 0 && p < weakestUnsaturated)
+            #expect(BayesBand(probability: p) == .bayes00)
+        }
+    }
+
+    @Test func theSaturatedBandsMirrorEachOther() {
+        // The same evidence mirrored lands the same fraction of its band from its end.
+        for count in [40, 90, 300] {
+            let spam = ChiSquare.fisherCombined(Array(repeating: 0.98, count: count))
+            let ham = ChiSquare.fisherCombined(Array(repeating: 0.02, count: count))
+            let spamFraction = (1 - spam) / ChiSquare.saturatedSpamWidth
+            let hamFraction = ham / ChiSquare.saturatedHamWidth
+            #expect(abs(spamFraction - hamFraction) < 2e-3)
         }
     }
 }
