@@ -4,7 +4,7 @@ import Foundation
 /// to choose which of a regex's necessary conditions are worth checking: a wrong guess costs
 /// speed, never a match.
 enum ByteRarity {
-    static let lineLength = 60.0
+    static let lineLength = 100.0
 
     /// Share of each byte among the bytes of typical text.
     static let frequency: [Double] = {
@@ -50,8 +50,10 @@ enum ByteRarity {
         return min(total, 1)
     }
 
-    /// Roughly the odds that a line holds `run`: lower is more selective.
+    /// Roughly the odds that a line holds `run`: lower is more selective. (A run starts at a
+    /// given byte with odds (1 - s) * s^n, s the set's share.)
     static func score(of run: RequiredRun) -> Double {
-        min(1, pow(share(of: run.bytes), Double(run.length)) * lineLength)
+        let share = share(of: run.bytes)
+        return min(1, (1 - share + 1 / lineLength) * pow(share, Double(run.length)) * lineLength)
     }
 }

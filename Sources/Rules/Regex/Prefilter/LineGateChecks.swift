@@ -22,13 +22,16 @@ struct LineGateChecks: Sendable {
     var isEmpty: Bool { entries.isEmpty }
 
     init(gates: [LineGate?]) {
-        // Shared run sets: the ones most regexes ask for.
-        var uses: [ByteSet: Int] = [:]
+        // Shared run sets: the ones whose runs are expected to turn away the most lines.
+        var benefit: [ByteSet: Double] = [:]
         for case let gate? in gates {
-            for run in gate.runs { uses[run.bytes, default: 0] += 1 }
+            for run in gate.runs { benefit[run.bytes, default: 0] += 1 - ByteRarity.score(of: run) }
         }
-        let chosen = uses.sorted { $0.value != $1.value ? $0.value > $1.value : ByteRarity.share(of: $0.key) < ByteRarity.share(of: $1.key) }
-            .prefix(RunLanes.laneCount).map(\.key)
+        func precedes(_ a: (key: ByteSet, value: Double), _ b: (key: ByteSet, value: Double)) -> Bool {
+            if a.value != b.value { return a.value > b.value }
+            return (a.key.w0, a.key.w1, a.key.w2, a.key.w3) < (b.key.w0, b.key.w1, b.key.w2, b.key.w3)
+        }
+        let chosen = benefit.filter { $0.value > 0.05 }.sorted(by: precedes).prefix(RunLanes.laneCount).map(\.key)
         let shared = RunLanes(sets: chosen)
         runLanes = shared
 

@@ -4,17 +4,19 @@
 /// a pattern it cannot read gets no gate.
 public enum LineGateExtractor {
     /// Classes and runs kept per regex, the rarest first: each costs a check per line.
-    static let maxClasses = 3
+    static let maxClasses = 4
     static let maxRuns = 2
-    /// Classes nearly every line holds are not worth checking.
-    static let uselessPresence = 0.97
+    /// Classes and runs nearly every line holds are not worth checking (a class costs one test
+    /// of the line's byte set; a run may cost a pass over the line).
+    static let uselessPresence = 0.995
+    static let uselessRun = 0.97
 
     /// The gate, or nil when the pattern could not be read or the gate would let every line by.
     public static func gate(for pattern: [UInt8], options: RegexOptions = []) -> LineGate? {
         var parser = PatternGateParser(pattern: pattern, options: options)
         guard let info = try? parser.parseAll() else { return nil }
         let classes = info.classes.filter { ByteRarity.presence(of: $0) < uselessPresence }.prefix(maxClasses)
-        let gate = LineGate(minLength: info.minLength, classes: Array(classes), runs: Array(info.runs.prefix(maxRuns)))
+        let gate = LineGate(minLength: info.minLength, classes: Array(classes), runs: Array(info.runs.filter { ByteRarity.score(of: $0) < uselessRun }.prefix(maxRuns)))
         return gate.isTrivial ? nil : gate
     }
 
