@@ -1,5 +1,5 @@
 /// The `LineGate`s of a prefilter's regexes, laid out for checking many lines. Runs are measured
-/// against a few shared byte sets (`runSets`, at most `RunLanes.laneCount`), all in one pass over
+/// against a few shared byte sets (`runLanes`, at most `RunLanes.laneCount`), all in one pass over
 /// a line and only when a gate gets that far; a regex's run counts as a run of the narrowest
 /// shared set holding its bytes (a weaker, still necessary condition), and is dropped when no
 /// shared set holds them.
@@ -7,8 +7,8 @@ struct LineGateChecks: Sendable {
     private struct Entry: Sendable {
         let minLength: Int
         let classes: Range<Int>
-        /// Per lane, the shortest run the regex needs (0: none), one byte per lane.
-        let runs: UInt64
+        /// Per lane, the shortest run the regex needs (0: none).
+        let runs: RunLanes.Lengths
     }
 
     /// Entry of each gated target (`entries` index), -1 for others.
@@ -40,16 +40,14 @@ struct LineGateChecks: Sendable {
         var gated = TargetSet(capacity: gates.count)
         for (target, gate) in gates.enumerated() {
             guard let gate, !gate.isTrivial else { continue }
-            var runs: UInt64 = 0
+            var runs = RunLanes.Lengths()
             for run in gate.runs {
                 // The narrowest shared set holding the run's bytes.
                 let lanes = shared.sets.indices.filter { run.bytes.isSubset(of: shared.sets[$0]) }
                 guard let lane = lanes.min(by: { shared.sets[$0].count < shared.sets[$1].count }) else { continue }
-                let length = UInt64(min(run.length, RunLanes.maxLength))
-                let shift = UInt64(lane * 8)
-                runs = runs & ~(0xFF << shift) | max(runs >> shift & 0xFF, length) << shift
+                runs[lane] = max(runs[lane], UInt64(min(run.length, RunLanes.maxLength)))
             }
-            guard gate.minLength > 1 || !gate.classes.isEmpty || runs != 0 else { continue }
+            guard gate.minLength > 1 || !gate.classes.isEmpty || !runs.isZero else { continue }
             let start = classes.count
             classes += gate.classes
             entryOfTarget[target] = Int32(entries.count)
@@ -69,8 +67,8 @@ struct LineGateChecks: Sendable {
         let entry = entries[Int(entryOfTarget[target])]
         var parts = ["len>=\(entry.minLength)"]
         for index in entry.classes { parts.append("c:" + LineGateChecks.show(classes[index])) }
-        for lane in 0..<RunLanes.laneCount where entry.runs >> UInt64(lane * 8) & 0xFF != 0 {
-            parts.append("r\(lane):\(entry.runs >> UInt64(lane * 8) & 0xFF)")
+        for lane in 0..<RunLanes.laneCount where entry.runs[lane] != 0 {
+            parts.append("r\(lane):\(entry.runs[lane])")
         }
         return parts.joined(separator: " ")
     }
@@ -85,7 +83,7 @@ struct LineGateChecks: Sendable {
 
     /// Removes from `found` the regexes whose gate `text` (holding the bytes `present`) fails.
     func filter(_ found: inout TargetSet, text: UnsafeBufferPointer<UInt8>, present: ByteSet) {
-        var longest: UInt64?
+        var longest: RunLanes.Lengths?
         for wordIndex in found.words.indices {
             var remaining = found.words[wordIndex] & gated.words[wordIndex]
             while remaining != 0 {
@@ -98,10 +96,10 @@ struct LineGateChecks: Sendable {
         }
     }
 
-    private func admits(_ entry: Entry, text: UnsafeBufferPointer<UInt8>, present: ByteSet, longest: inout UInt64?) -> Bool {
+    private func admits(_ entry: Entry, text: UnsafeBufferPointer<UInt8>, present: ByteSet, longest: inout RunLanes.Lengths?) -> Bool {
         guard text.count >= entry.minLength else { return false }
         for index in entry.classes where !classes[index].intersects(present) { return false }
-        guard entry.runs != 0 else { return true }
+        guard !entry.runs.isZero else { return true }
         let runs = longest ?? runLanes.longestRuns(in: text)
         longest = runs
         return RunLanes.meets(runs, entry.runs)

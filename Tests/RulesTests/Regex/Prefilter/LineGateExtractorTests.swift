@@ -13,16 +13,22 @@ import Testing
         #expect(gate.admits(Array("Hello ABCDEFGHIJKLMNOPQ".utf8)))
     }
 
+    static func knowledge(_ pattern: String, _ options: RegexOptions = []) throws -> GateKnowledge {
+        try #require(LineGateExtractor.knowledge(of: Array(pattern.utf8), options: options))
+    }
+
     @Test func caselessWidensClassesToBothCases() throws {
-        let caseless = try #require(LineGateExtractor.gate(for: "[a-z]{8}", options: .caseless))
-        #expect(caseless.runs == [RequiredRun(bytes: Self.upper.union(Self.lower), length: 8)])
-        let inline = try #require(LineGateExtractor.gate(for: "x(?i)[a-z]{8}"))
-        #expect(inline.runs.contains(RequiredRun(bytes: Self.upper.union(Self.lower), length: 8)))
-        let scoped = try #require(LineGateExtractor.gate(for: "(?i:q)[a-z]{8}"))
+        let letters = Self.upper.union(Self.lower)
+        #expect(try Self.knowledge("[a-z]{8}", .caseless).runs == [RequiredRun(bytes: letters, length: 8)])
+        #expect(try Self.knowledge("x(?i)[a-z]{8}").runs.contains(RequiredRun(bytes: letters, length: 8)))
+        let scoped = try Self.knowledge("(?i:q)[a-z]{8}")
         #expect(scoped.runs.contains(RequiredRun(bytes: Self.lower, length: 8)))
         #expect(scoped.classes.contains(Self.set("qQ")))
-        let negated = try #require(LineGateExtractor.gate(for: "[^a]{3}", options: .caseless))
-        #expect(negated.runs == [RequiredRun(bytes: Self.set("aA").complement, length: 3)])
+        #expect(try Self.knowledge("[^a]{3}", .caseless).runs == [RequiredRun(bytes: Self.set("aA").complement, length: 3)])
+        #expect(try Self.knowledge("(?i)x(?-i)[a-z]{3}").runs.contains(RequiredRun(bytes: Self.lower, length: 3)))
+        // Long runs of letters are rare enough for the gate to keep.
+        let gate = try #require(LineGateExtractor.gate(for: "[a-z]{30}", options: .caseless))
+        #expect(gate.runs == [RequiredRun(bytes: letters, length: 30)])
     }
 
     @Test func requiredBytesSurviveAlternationJoined() throws {
@@ -41,7 +47,10 @@ import Testing
         #expect(gate.minLength == 54)
         let words = Self.lower.union(EscapeClass.space.superset).union(Self.set("."))
         #expect(gate.runs.contains(RequiredRun(bytes: words, length: 54)))
-        #expect(gate.runs.contains(RequiredRun(bytes: Self.lower, length: 8)))
+        // Eight lower case letters in a row the parser knows of, but nearly every line has them:
+        // the gate leaves that run out.
+        #expect(try Self.knowledge("\\b(?:[a-z]{8,}[\\s\\.]+){6}").runs.contains(RequiredRun(bytes: Self.lower, length: 8)))
+        #expect(!gate.runs.contains(RequiredRun(bytes: Self.lower, length: 8)))
         #expect(!gate.admits(Array("Several, Capitalised words: interrupt; the stretches of lowercase everywhere here".utf8)))
     }
 
@@ -79,9 +88,36 @@ import Testing
         #expect(Self.set("aZ!").caseClosed == Self.set("aAzZ!"))
         let line = Array("Price: $5\u{00e9}".utf8)
         let present = line.withUnsafeBufferPointer { LineFeatures.presence(in: $0) }
-        #expect(present == ByteSet(line))
+        // ASCII bytes exactly; 8-bit ones all at once.
+        #expect(present == ByteSet(line.filter { $0 < 0x80 }).union(ByteSet(range: 0x80...0xFF)))
+        #expect(Array("plain".utf8).withUnsafeBufferPointer { LineFeatures.presence(in: $0) } == Self.set("plain"))
         #expect(LineFeatures.textKind(of: present) == .eightBit)
         #expect(LineFeatures.textKind(of: Self.set("a&b")) == .ascii)
         #expect(LineFeatures.longestRun(of: Self.lower, in: Array("ab CDE fghi j".utf8)) == 4)
+    }
+
+    @Test func runLanesMeasureEveryLaneAtOnce() {
+        let sets = [Self.lower, Self.upper, EscapeClass.digits, EscapeClass.space.superset, Self.set("ab"), Self.set("-"),
+                    ByteSet(range: 0x80...0xFF), Self.lower.union(Self.set(" ")), Self.set("z"), Self.set("Zz0"), Self.set("\t")]
+        let lanes = RunLanes(sets: sets)
+        var generator = SplitMix(seed: 5)
+        let alphabet = Array("aabbzZZ09 - \t".utf8) + [0xE9, 0xFF]
+        for round in 0..<300 {
+            // Long texts too, so that runs pass the 127 cap.
+            let length = round % 10 == 0 ? 400 : generator.next(below: 60)
+            let text: [UInt8] = (0..<length).map { _ in round % 20 == 0 ? UInt8(ascii: "a") : alphabet[generator.next(below: alphabet.count)] }
+            let measured = text.withUnsafeBufferPointer { lanes.longestRuns(in: $0) }
+            for (lane, set) in sets.enumerated() {
+                let expected = min(LineFeatures.longestRun(of: set, in: text), RunLanes.maxLength)
+                #expect(Int(measured[lane]) == expected, "lane \(lane) of \(text)")
+                var needed = RunLanes.Lengths()
+                needed[lane] = UInt64(expected)
+                #expect(RunLanes.meets(measured, needed))
+                if expected < RunLanes.maxLength {
+                    needed[lane] = UInt64(expected + 1)
+                    #expect(!RunLanes.meets(measured, needed))
+                }
+            }
+        }
     }
 }
