@@ -21,11 +21,17 @@ struct LineGateChecks: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    init(gates: [LineGate?]) {
+    static let alwaysRunWeight = 20.0
+
+    /// `alwaysRun`: the regexes without literals, candidates on every line; the lanes favour
+    /// their runs (`alwaysRunWeight` times those of other regexes).
+    init(gates: [LineGate?], alwaysRun: TargetSet? = nil) {
         // Shared run sets: the ones whose runs are expected to turn away the most lines.
         var benefit: [ByteSet: Double] = [:]
-        for case let gate? in gates {
-            for run in gate.runs { benefit[run.bytes, default: 0] += 1 - ByteRarity.score(of: run) }
+        for (target, gate) in gates.enumerated() {
+            guard let gate else { continue }
+            let weight = alwaysRun?.contains(target) == true ? LineGateChecks.alwaysRunWeight : 1
+            for run in gate.runs { benefit[run.bytes, default: 0] += weight * (1 - ByteRarity.score(of: run)) }
         }
         func precedes(_ a: (key: ByteSet, value: Double), _ b: (key: ByteSet, value: Double)) -> Bool {
             if a.value != b.value { return a.value > b.value }

@@ -88,7 +88,6 @@ public final class LiteralPrefilter: Sendable {
         self.literals = literals
         let lineGates = literals.indices.map { lineGates.indices.contains($0) ? lineGates[$0] : nil }
         self.lineGates = lineGates
-        gateChecks = LineGateChecks(gates: lineGates)
         let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
         self.asciiLiterals = ascii
         var always = TargetSet(capacity: literals.count)
@@ -125,6 +124,7 @@ public final class LiteralPrefilter: Sendable {
         alphanumericMatcher = LiteralMatcher(literals: alphanumericEntries, targetCount: literals.count,
                                              skipping: { !AlphanumericProjection.keeps($0) })
         alwaysRun = always
+        gateChecks = LineGateChecks(gates: lineGates, alwaysRun: always)
         runOnEightBit = eightBit
         repeatedChecks = repeated.indices.compactMap { index in
             guard index < literals.count, let (set, count) = repeated[index], count >= 2, usable(set) != nil else { return nil }
