@@ -39,7 +39,7 @@ struct LineRunCensus {
                 for index in candidates.anyLine.members where index < rules.count {
                     let regex = rules[index].regex
                     let start = CPUTime.ofThread()
-                    for (lineIndex, text) in texts.enumerated() where candidates.lines[lineIndex].contains(index) {
+                    for (lineIndex, text) in texts.enumerated() where candidates.contains(index, line: lineIndex) {
                         tallies[index].runs += 1
                         tallies[index].bytes += text.count
                         if regex.firstMatch(in: text).isMatch { tallies[index].lineHits += 1 }
@@ -53,9 +53,10 @@ struct LineRunCensus {
             print(String(format: "%@: %d rules (%d always run), %.1f lines / %.0f bytes per message; prefilter %.3f ms/message; regexes %.3f ms/message; %.1f runs/message, %.1f hit lines/message",
                          name, rules.count, always.count, Double(lineTotal) / count, Double(byteTotal) / count, scanSeconds * 1000 / count,
                          seconds * 1000 / count, Double(runs) / count, Double(hits) / count))
+            print("  run lanes: " + prefilter.runSetSummaries.enumerated().map { "r\($0.offset)=\($0.element)" }.joined(separator: " "))
             for index in tallies.indices.sorted(by: { tallies[$0].seconds > tallies[$1].seconds }).prefix(topCount) {
                 let tally = tallies[index]
-                let literals = label(prefilter, index)
+                let literals = label(prefilter, index) + (prefilter.gateSummary(of: index).map { " " + $0 } ?? "")
                 print(String(format: "  %6.1f us/msg %7.2f runs/msg %6d hits %6.2f us/run %6.0f B/run %@ [%@] /%@/",
                              tally.seconds * 1e6 / count, Double(tally.runs) / count, tally.lineHits, tally.seconds * 1e6 / Double(max(tally.runs, 1)),
                              Double(tally.bytes) / Double(max(tally.runs, 1)), ruleSet.rules[rules[index].id.index].name, literals,

@@ -1,20 +1,47 @@
 extension RuleEvaluator {
     /// Runs the rules of a view matched line by line (`body`, `rawbody`, `uri`): one prefilter
-    /// pass finds, per line, the rules whose literals occur there; a rule then runs only on those
-    /// lines, and a rule absent from every line is not looked at again. ASCII lines run each
-    /// rule's projection for their `TextKind`.
+    /// pass finds, per line, the rules whose literals occur there and whose `LineGate` the line
+    /// passes; a rule then runs only on those lines, and a rule absent from every line is not
+    /// looked at again. ASCII lines run each rule's projection for their `TextKind`.
     func countByLine(_ rules: [CompiledPatternRule], prefilter: LiteralPrefilter, lines: [[UInt8]], active: (RuleID) -> Bool,
                      counts: inout [Int], noteLimit: (RuleID) -> Void, profile: RuleProfile?, prefiltered: () -> Void = {}) {
         let candidates = prefilter.candidatesByLine(in: lines)
         prefiltered()
-        let lineKinds = lines.map { TextKind(of: $0) }
         for index in candidates.anyLine.members where index < rules.count {
             let rule = rules[index]
             guard active(rule.id) else { continue }
             let start = profile?.now() ?? 0
-            counts[rule.id.index] = count(rule, in: lines, candidates: candidates.lines, target: index, textKinds: lineKinds,
-                                           noteLimit: noteLimit)
+            counts[rule.id.index] = count(rule, in: lines, candidates: candidates, target: index, noteLimit: noteLimit)
             profile?.add(rule.id, since: start)
         }
+    }
+
+    /// `count(_:in:candidates:target:textKinds:noteLimit:)` over the lines `candidates` holds the
+    /// rule for.
+    func count(_ rule: CompiledPatternRule, in lines: [[UInt8]], candidates: LineCandidates, target: Int,
+               noteLimit: (RuleID) -> Void) -> Int {
+        let limit = rule.hitLimit
+        var total = 0
+        for (index, text) in lines.enumerated() where candidates.contains(target, line: index) {
+            if index == 0 && rule.skipsSubjectLine { continue }
+            var regex = rule.regex
+            if rule.usesProjections {
+                switch candidates.textKinds[index] {
+                case .plain:
+                    guard rule.matchesPlain else { continue }
+                    regex = rule.plainRegex ?? rule.asciiRegex ?? regex
+                case .ascii:
+                    guard rule.matchesASCII else { continue }
+                    regex = rule.asciiRegex ?? regex
+                case .eightBit:
+                    break
+                }
+            }
+            let result = regex.count(in: text, maxHits: limit - total)
+            if result.limitHit != nil { noteLimit(rule.id) }
+            total += result.count
+            if total >= limit { break }
+        }
+        return total
     }
 }

@@ -8,6 +8,9 @@
 ///
 /// A regex with neither may have literals in the text's `AlphanumericProjection`
 /// (`alphanumericLiterals`), looked for there; some of those too hold only for plain text.
+///
+/// Line by line (`candidatesByLine`), a regex with a `LineGate` is also dropped from the lines
+/// that fail it: too short, or lacking a byte or a run every match holds.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
@@ -18,8 +21,13 @@ public final class LiteralPrefilter: Sendable {
     /// digits, whether they hold only for plain text, and the `GateBytes` a text must lack for
     /// them to hold.
     public let alphanumericLiterals: [AlphanumericLiterals?]
+    /// Per regex: the `LineGate` its candidate lines must pass, or nil.
+    public let lineGates: [LineGate?]
+    private let gateChecks: LineGateChecks
     /// Per regex: the `GateBytes` that make it a candidate wherever they occur.
     private let gates: [GateBytes.Mask]
+    /// The same, per `gatedTargets` entry, as a set of bytes.
+    private let gateSets: [ByteSet]
     private let gatedTargets: [Int]
     /// Over the `alphanumericLiterals`, passing over every byte the projection deletes.
     private let alphanumericMatcher: LiteralMatcher
@@ -31,6 +39,11 @@ public final class LiteralPrefilter: Sendable {
     private let repeatedChecks: [RepeatedLiteralCheck]
 
     public var regexCount: Int { literals.count }
+
+    /// The line gate checked for regex `target`, described for reports (see
+    /// `LineGateChecks.summary`), or nil; `runSetSummaries`: the shared run sets by lane.
+    public func gateSummary(of target: Int) -> String? { gateChecks.summary(of: target) }
+    public var runSetSummaries: [String] { gateChecks.runLanes.sets.map(LineGateChecks.show) }
     /// How many regexes have literals (and so can be skipped).
     public var prefilteredCount: Int { literals.count - alwaysRun.count }
 
@@ -57,7 +70,8 @@ public final class LiteralPrefilter: Sendable {
                 AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
             }
         }
-        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric)
+        self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric,
+                  lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) })
     }
 
     public convenience init(regexes: [CompiledRegex]) {
@@ -68,10 +82,12 @@ public final class LiteralPrefilter: Sendable {
     /// needs `count` non-overlapping occurrences of in a line, or nil.
     /// `alphanumericLiterals`: per regex, literals of letters and digits to look for in the
     /// texts' projections (used when it has neither of the others), and whether they hold only
-    /// for plain text.
+    /// for plain text. `lineGates`: per regex, the `LineGate` its lines must pass, or nil.
     public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = [],
-                alphanumericLiterals: [AlphanumericLiterals?] = []) {
+                alphanumericLiterals: [AlphanumericLiterals?] = [], lineGates: [LineGate?] = []) {
         self.literals = literals
+        let lineGates = literals.indices.map { lineGates.indices.contains($0) ? lineGates[$0] : nil }
+        self.lineGates = lineGates
         let ascii = literals.indices.map { asciiLiterals.indices.contains($0) ? asciiLiterals[$0] : nil }
         self.asciiLiterals = ascii
         var always = TargetSet(capacity: literals.count)
@@ -104,9 +120,11 @@ public final class LiteralPrefilter: Sendable {
         self.alphanumericLiterals = kept
         self.gates = gates
         gatedTargets = gates.indices.filter { gates[$0] != 0 }
+        gateSets = gatedTargets.map { target in ByteSet(GateBytes.bytes.indices.filter { gates[target] & (1 << GateBytes.Mask($0)) != 0 }.map { GateBytes.bytes[$0] }) }
         alphanumericMatcher = LiteralMatcher(literals: alphanumericEntries, targetCount: literals.count,
                                              skipping: { !AlphanumericProjection.keeps($0) })
         alwaysRun = always
+        gateChecks = LineGateChecks(gates: lineGates, alwaysRun: always)
         runOnEightBit = eightBit
         repeatedChecks = repeated.indices.compactMap { index in
             guard index < literals.count, let (set, count) = repeated[index], count >= 2, usable(set) != nil else { return nil }
@@ -141,28 +159,38 @@ public final class LiteralPrefilter: Sendable {
         candidatesByLine(in: lines).lines
     }
 
-    /// `lineCandidates`, with their union: the regexes worth looking at for any line.
+    /// `lineCandidates`, with their union and the lines' `TextKind`s.
     public func candidatesByLine(in lines: [[UInt8]]) -> LineCandidates {
         var seen = matcher.makeSeenSet()
         var anyLine = TargetSet(capacity: regexCount)
         var seenProjected = alphanumericMatcher.makeSeenSet()
-        let sets = lines.map { line in
-            var found = alwaysRun
+        var found = TargetSet(capacity: regexCount)
+        let wordsPerLine = found.words.count
+        var words: [UInt64] = []
+        words.reserveCapacity(lines.count * wordsPerLine)
+        var kinds: [TextKind] = []
+        kinds.reserveCapacity(lines.count)
+        for line in lines {
+            found.assign(alwaysRun)
             seen.removeAll()
             seenProjected.removeAll()
             line.withUnsafeBufferPointer { text in
+                let present = LineFeatures.presence(in: text)
+                let kind = LineFeatures.textKind(of: present)
+                kinds.append(kind)
                 matcher.scan(text, found: &found, seen: &seen)
                 alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
-                if !gatedTargets.isEmpty { addGated(GateBytes.present(in: text), to: &found) }
-                if LiteralPrefilter.hasNonPlainByte(text) { found.formUnion(runOnEightBit) }
+                for (slot, target) in gatedTargets.enumerated() where gateSets[slot].intersects(present) { found.insert(target) }
+                if kind != .plain { found.formUnion(runOnEightBit) }
                 for check in repeatedChecks where found.contains(check.target) {
                     if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
                 }
+                if !gateChecks.isEmpty { gateChecks.filter(&found, text: text, present: present) }
             }
+            words.append(contentsOf: found.words)
             anyLine.formUnion(found)
-            return found
         }
-        return LineCandidates(lines: sets, anyLine: anyLine)
+        return LineCandidates(words: words, wordsPerLine: wordsPerLine, anyLine: anyLine, textKinds: kinds)
     }
 
     public func candidates(in texts: [[UInt8]]) -> TargetSet {

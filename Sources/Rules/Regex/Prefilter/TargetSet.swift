@@ -8,6 +8,16 @@ public struct TargetSet: Sendable, Hashable {
         words = Array(repeating: 0, count: (capacity + 63) / 64)
     }
 
+    init(words: [UInt64], capacity: Int) {
+        self.capacity = capacity
+        self.words = words
+    }
+
+    /// Becomes a copy of `other` (of the same capacity) without allocating.
+    mutating func assign(_ other: TargetSet) {
+        for index in words.indices where index < other.words.count { words[index] = other.words[index] }
+    }
+
     public func contains(_ member: Int) -> Bool {
         guard member >= 0, member < capacity else { return false }
         return words[member >> 6] & (1 << UInt64(member & 63)) != 0

@@ -1,0 +1,85 @@
+/// A set of byte values, as a 256-bit vector: what one pattern atom can match, or which bytes a
+/// line holds.
+public struct ByteSet: Sendable, Hashable {
+    public var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+    public init() {}
+
+    public init<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for byte in bytes { insert(byte) }
+    }
+
+    public init(range: ClosedRange<UInt8>) {
+        for byte in range { insert(byte) }
+    }
+
+    public static let all: ByteSet = {
+        var set = ByteSet()
+        set.w0 = .max; set.w1 = .max; set.w2 = .max; set.w3 = .max
+        return set
+    }()
+
+    public mutating func insert(_ byte: UInt8) {
+        let bit: UInt64 = 1 &<< UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        default: w3 |= bit
+        }
+    }
+
+    public func contains(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = w0
+        case 1: word = w1
+        case 2: word = w2
+        default: word = w3
+        }
+        return word &>> UInt64(byte & 63) & 1 != 0
+    }
+
+    public var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
+    public var isAll: Bool { w0 & w1 & w2 & w3 == .max }
+    public var count: Int { w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount }
+
+    public func union(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.w0 |= other.w0; result.w1 |= other.w1; result.w2 |= other.w2; result.w3 |= other.w3
+        return result
+    }
+
+    public func subtracting(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.w0 &= ~other.w0; result.w1 &= ~other.w1; result.w2 &= ~other.w2; result.w3 &= ~other.w3
+        return result
+    }
+
+    public func intersects(_ other: ByteSet) -> Bool {
+        (w0 & other.w0) | (w1 & other.w1) | (w2 & other.w2) | (w3 & other.w3) != 0
+    }
+
+    public func isSubset(of other: ByteSet) -> Bool {
+        w0 & ~other.w0 == 0 && w1 & ~other.w1 == 0 && w2 & ~other.w2 == 0 && w3 & ~other.w3 == 0
+    }
+
+    public var complement: ByteSet {
+        var result = ByteSet()
+        result.w0 = ~w0; result.w1 = ~w1; result.w2 = ~w2; result.w3 = ~w3
+        return result
+    }
+
+    /// With both ASCII cases of every letter it holds (PCRE2's caseless matching of bytes: its
+    /// default tables fold ASCII letters only).
+    public var caseClosed: ByteSet {
+        // Upper case letters are bits 1…26 of w1 (0x41…0x5A), lower case bits 33…58.
+        let letters: UInt64 = 0x07FF_FFFE
+        var result = self
+        result.w1 |= (w1 & letters) << 32 | (w1 >> 32) & letters
+        return result
+    }
+
+    /// The members in increasing order.
+    public var members: [UInt8] { (0...255).map(UInt8.init).filter(contains) }
+}
