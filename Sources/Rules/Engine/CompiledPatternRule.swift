@@ -67,4 +67,15 @@ public final class CompiledPatternRule: Sendable {
         (plainRegex, matchesPlain) = matchesASCII ? projection(allowsAmpersand: false) : (nil, false)
         usesProjections = asciiRegex != nil || plainRegex != nil || !matchesPlain
     }
+
+    /// What runs on a text of `kind` (`searchRegex` or one of its projections), or nil when the
+    /// rule cannot match such a text. Only rules that `usesProjections` tell kinds apart.
+    func searchRegex(for kind: TextKind) -> CompiledRegex? {
+        guard usesProjections else { return searchRegex }
+        switch kind {
+        case .plain: return matchesPlain ? (plainRegex ?? asciiRegex ?? searchRegex) : nil
+        case .ascii: return matchesASCII ? (asciiRegex ?? searchRegex) : nil
+        case .eightBit: return searchRegex
+        }
+    }
 }

@@ -20,28 +20,7 @@ extension RuleEvaluator {
     /// rule for.
     func count(_ rule: CompiledPatternRule, in lines: [[UInt8]], candidates: LineCandidates, target: Int,
                noteLimit: (RuleID) -> Void) -> Int {
-        let limit = rule.hitLimit
-        var total = 0
-        for (index, text) in lines.enumerated() where candidates.contains(target, line: index) {
-            if index == 0 && rule.skipsSubjectLine { continue }
-            var regex = rule.regex
-            if rule.usesProjections {
-                switch candidates.textKinds[index] {
-                case .plain:
-                    guard rule.matchesPlain else { continue }
-                    regex = rule.plainRegex ?? rule.asciiRegex ?? regex
-                case .ascii:
-                    guard rule.matchesASCII else { continue }
-                    regex = rule.asciiRegex ?? regex
-                case .eightBit:
-                    break
-                }
-            }
-            let result = regex.count(in: text, maxHits: limit - total)
-            if result.limitHit != nil { noteLimit(rule.id) }
-            total += result.count
-            if total >= limit { break }
-        }
-        return total
+        count(rule, in: lines, noteLimit: noteLimit, runsOn: { candidates.contains(target, line: $0) },
+              kindOf: { candidates.textKinds[$0] })
     }
 }

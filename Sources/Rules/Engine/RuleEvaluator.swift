@@ -109,24 +109,19 @@ public struct RuleEvaluator: Sendable {
     /// (`textKinds`: the kind of each text, when the caller knows).
     func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], candidates: [TargetSet]?, target: Int, textKinds: [TextKind]? = nil,
                noteLimit: (RuleID) -> Void) -> Int {
+        count(rule, in: texts, noteLimit: noteLimit, runsOn: { candidates?[$0].contains(target) ?? true },
+              kindOf: { textKinds?[$0] ?? TextKind(of: texts[$0]) })
+    }
+
+    /// The loop of both `count`s: `runsOn(i)` says whether text i may match at all (the
+    /// prefilter's answer), `kindOf(i)` its `TextKind`, asked only of rules with projections.
+    func count(_ rule: CompiledPatternRule, in texts: [[UInt8]], noteLimit: (RuleID) -> Void,
+               runsOn: (Int) -> Bool, kindOf: (Int) -> TextKind) -> Int {
         let limit = rule.hitLimit
         var total = 0
-        for (index, text) in texts.enumerated() {
+        for (index, text) in texts.enumerated() where runsOn(index) {
             if index == 0 && rule.skipsSubjectLine { continue }
-            if let candidates, !candidates[index].contains(target) { continue }
-            var regex = rule.searchRegex
-            if rule.usesProjections {
-                switch textKinds?[index] ?? TextKind(of: text) {
-                case .plain:
-                    guard rule.matchesPlain else { continue }
-                    regex = rule.plainRegex ?? rule.asciiRegex ?? regex
-                case .ascii:
-                    guard rule.matchesASCII else { continue }
-                    regex = rule.asciiRegex ?? regex
-                case .eightBit:
-                    break
-                }
-            }
+            guard let regex = rule.searchRegex(for: rule.usesProjections ? kindOf(index) : .eightBit) else { continue }
             let result = regex.count(in: text, maxHits: limit - total)
             if result.limitHit != nil { noteLimit(rule.id) }
             total += result.count
