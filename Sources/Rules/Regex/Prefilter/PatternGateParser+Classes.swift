@@ -46,18 +46,7 @@ extension PatternGateParser {
                     single = escaped
                 }
             } else if byte == UInt8(ascii: "-"), let low = previous, let next = peek, next != UInt8(ascii: "]") {
-                index += 1
-                var high = next
-                if next == UInt8(ascii: "\\") {
-                    guard let escaped = peek else { throw UnsupportedPattern() }
-                    index += 1
-                    guard let value = try simpleEscapeByte(escaped) ?? (isWordByte(escaped) ? nil : escaped) else {
-                        throw UnsupportedPattern()
-                    }
-                    high = value
-                } else if next == UInt8(ascii: "[") {
-                    throw UnsupportedPattern()
-                }
+                let high = try rangeUpperEnd()
                 guard high >= low else { throw UnsupportedPattern() }
                 let range = ByteSet(range: low...high)
                 subset = subset.union(range)
@@ -99,82 +88,5 @@ extension PatternGateParser {
         }
         index += 2
         return negated ? (bounds.superset.complement, bounds.subset.complement) : bounds
-    }
-
-    /// Escapes that stand for one byte, in and out of classes: `\t`, `\x41`, `\0`, `\cA`…
-    /// Returns nil for other escapes.
-    mutating func simpleEscapeByte(_ byte: UInt8) throws(UnsupportedPattern) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "t"): return 0x09
-        case UInt8(ascii: "n"): return 0x0A
-        case UInt8(ascii: "r"): return 0x0D
-        case UInt8(ascii: "f"): return 0x0C
-        case UInt8(ascii: "e"): return 0x1B
-        case UInt8(ascii: "a"): return 0x07
-        case UInt8(ascii: "0"):
-            var value = 0, digits = 0
-            while digits < 2, let next = peek, next >= 0x30, next <= 0x37 {
-                value = value * 8 + Int(next - 0x30)
-                index += 1
-                digits += 1
-            }
-            return UInt8(value)
-        case UInt8(ascii: "o"):
-            guard peek == UInt8(ascii: "{") else { throw UnsupportedPattern() }
-            index += 1
-            return try braced(radix: 8)
-        case UInt8(ascii: "x"):
-            if peek == UInt8(ascii: "{") {
-                index += 1
-                return try braced(radix: 16)
-            }
-            var value = 0, digits = 0
-            while digits < 2, let next = peek, let digit = hexValue(next) {
-                value = value * 16 + digit
-                index += 1
-                digits += 1
-            }
-            return UInt8(value)
-        case UInt8(ascii: "c"):
-            guard let next = peek, next >= 0x20, next < 0x7F else { throw UnsupportedPattern() }
-            index += 1
-            let upper = next >= 0x61 && next <= 0x7A ? next - 0x20 : next
-            return upper ^ 0x40
-        default:
-            return nil
-        }
-    }
-
-    private mutating func braced(radix: Int) throws(UnsupportedPattern) -> UInt8 {
-        var value = 0, digits = 0
-        while let next = peek, next != UInt8(ascii: "}") {
-            guard let digit = hexValue(next), digit < radix, digits < 8 else { throw UnsupportedPattern() }
-            value = value * radix + digit
-            index += 1
-            digits += 1
-        }
-        guard peek == UInt8(ascii: "}"), digits > 0, value <= 0xFF else { throw UnsupportedPattern() }
-        index += 1
-        return UInt8(value)
-    }
-
-    mutating func skipPropertyName() throws(UnsupportedPattern) {
-        if peek == UInt8(ascii: "{") {
-            while let next = peek, next != UInt8(ascii: "}") { index += 1 }
-            guard peek != nil else { throw UnsupportedPattern() }
-            index += 1
-        } else {
-            guard peek != nil else { throw UnsupportedPattern() }
-            index += 1
-        }
-    }
-
-    private func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case 0x30...0x39: return Int(byte - 0x30)
-        case 0x41...0x46: return Int(byte - 0x41 + 10)
-        case 0x61...0x66: return Int(byte - 0x61 + 10)
-        default: return nil
-        }
     }
 }

@@ -1,7 +1,7 @@
 /// A recursive-descent reader of PCRE2 pattern syntax (8-bit, no UTF, default tables) that
 /// computes `GateKnowledge`. Syntax it does not fully understand makes it throw, and the pattern
 /// gets no gate.
-struct PatternGateParser {
+struct PatternGateParser: PatternCursor {
     let pattern: [UInt8]
     var index = 0
     var extended: Bool
@@ -21,12 +21,6 @@ struct PatternGateParser {
         guard index == pattern.count else { throw UnsupportedPattern() }
         info.addRun(of: info)
         return info
-    }
-
-    var peek: UInt8? { index < pattern.count ? pattern[index] : nil }
-
-    func peek(_ offset: Int) -> UInt8? {
-        index + offset < pattern.count ? pattern[index + offset] : nil
     }
 
     /// One byte of the text, both cases of it when matching ignores case.
@@ -320,7 +314,4 @@ struct PatternGateParser {
         index += 1
     }
 
-    func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-    }
 }

@@ -82,18 +82,7 @@ extension PatternLiteralParser {
                     single = escaped
                 }
             } else if byte == UInt8(ascii: "-"), let low = previous, let next = peek, next != UInt8(ascii: "]") {
-                index += 1
-                var high = next
-                if next == UInt8(ascii: "\\") {
-                    guard let escaped = peek else { throw UnsupportedPattern() }
-                    index += 1
-                    guard let value = try simpleEscapeByte(escaped) ?? (isWordByte(escaped) ? nil : escaped) else {
-                        throw UnsupportedPattern()
-                    }
-                    high = value
-                } else if next == UInt8(ascii: "[") {
-                    throw UnsupportedPattern()
-                }
+                let high = try rangeUpperEnd()
                 guard high >= low else { throw UnsupportedPattern() }
                 for member in low...high { add(member) }
                 previous = nil
