@@ -20,7 +20,7 @@ struct RuleEvaluatorEquivalenceTests {
     }
 
     @Test func optimisedEvaluationFindsExactlyThePlainHits() {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         #expect(compiled.problems.isEmpty, "\(compiled.problems.prefix(5).map(\.description))")
         let evaluator = RuleEvaluator(rules: compiled)
         let reference = ReferenceEvaluator(rules: compiled)

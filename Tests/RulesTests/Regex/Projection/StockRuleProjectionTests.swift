@@ -22,7 +22,7 @@ struct StockRuleProjectionTests {
     ]
 
     @Test func projectionsMatchExactlyWhereTheirRulesDoOnASCIILines() throws {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         let patternRules = compiled.body + compiled.rawBody + compiled.uri + compiled.full
         var projected = 0, matching = 0
         for rule in patternRules {

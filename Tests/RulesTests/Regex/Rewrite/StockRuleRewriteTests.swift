@@ -25,7 +25,7 @@ struct StockRuleRewriteTests {
     ]
 
     @Test func rewrittenRulesMatchTheLinesTheirOriginalsMatch() throws {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         var rewritten = 0, gainedStartBytes = 0, matching = 0
         for rule in compiled.body + compiled.rawBody + compiled.uri + compiled.full {
             let name = compiled.ruleSet[rule.id].name
@@ -53,7 +53,7 @@ struct StockRuleRewriteTests {
     }
 
     @Test func formRulesRunARewriteStartingOnFewerBytes() throws {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         let names: Set = ["__FILL_THIS_FORM_SHORT2", "__FILL_THIS_FORM_LONG2", "__FILL_THIS_FORM_FRAUD_PHISH1", "__FILL_THIS_FORM_LOAN1"]
         let rules = compiled.body.filter { names.contains(compiled.ruleSet[$0.id].name) }
         #expect(rules.count == names.count)
@@ -67,7 +67,7 @@ struct StockRuleRewriteTests {
     }
 
     @Test func multipleRulesKeepTheirPattern() {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         let multiple = (compiled.body + compiled.rawBody).filter { compiled.ruleSet[$0.id].flags.isMultiple }
         #expect(!multiple.isEmpty)
         for rule in multiple { #expect(rule.searchRegex === rule.regex, "\(compiled.ruleSet[rule.id].name)") }
