@@ -80,10 +80,10 @@ import Testing
         let corpus = URL(fileURLWithPath: "/work/shared/corpora/spamassassin")
         for folder in ["spam", "ham"] {
             let directory = corpus.appendingPathComponent(folder)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted().prefix(60)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted().prefix(20)
             for name in names {
                 guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { continue }
-                lines += data.split(separator: 0x0A).prefix(80).map { Array($0) }
+                lines += data.split(separator: 0x0A).prefix(60).map { Array($0) }
             }
         }
         return lines
