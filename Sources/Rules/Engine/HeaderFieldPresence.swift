@@ -43,10 +43,16 @@ struct HeaderFieldPresence: Sendable {
 
     /// Per field number: whether `headers` has a field of that name.
     func fieldsPresent(in headers: HeaderView) -> [Bool] {
-        var present = [Bool](repeating: false, count: numbers.count)
-        for name in headers.positions.keys {
-            if let number = numbers[name] { present[number] = true }
+        fieldPositions(in: headers).map { !$0.isEmpty }
+    }
+
+    /// Per field number: the positions of the fields of that name in `headers.fields`, in
+    /// order (empty when it has none).
+    func fieldPositions(in headers: HeaderView) -> [[Int]] {
+        var positions = [[Int]](repeating: [], count: numbers.count)
+        for (name, found) in headers.positions {
+            if let number = numbers[name] { positions[number] = found }
         }
-        return present
+        return positions
     }
 }

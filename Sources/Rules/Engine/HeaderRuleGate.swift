@@ -17,8 +17,12 @@ enum HeaderRuleGate: Equatable {
 
     /// False only when the pattern cannot match `text`.
     func admits(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer(admits)
+    }
+
+    func admits(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
-        case .receivedRecipientInSubject: text.withUnsafeBufferPointer(Self.recipientInSubject)
+        case .receivedRecipientInSubject: Self.recipientInSubject(text)
         }
     }
 

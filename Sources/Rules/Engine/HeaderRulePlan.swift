@@ -3,25 +3,25 @@
 /// literals are not in the text is known not to match; per rule its outcome on the text it reads
 /// when the header is absent (its `[if-unset: …]`, else ""), which never changes; and which plain
 /// fields the requests read, so a message tells an absent header without building its text.
-/// The per-rule facts are flat arrays indexed like `CompiledRuleSet.header`, read without
-/// touching the rule objects.
+/// What the scan reads of each rule is packed in `steps`, grouped by slot, so the evaluator
+/// fetches each text once and runs its rules without touching the rule objects.
 struct HeaderRulePlan: Sendable {
     /// Per request slot, the literal prefilter over the header rules reading it.
     let literals: SlotPrefilters
-    /// Per header rule: whether it matches its unset text; nil when that run hit a limit, so
-    /// the evaluator runs it again to report the limit.
-    let unsetMatches: [Bool?]
-    /// Per header rule: whether it captures tags (named groups other rules' templates use).
-    let capturesTags: [Bool]
-    /// Per header rule: its request slot, its `RuleID.index`, whether it is `!~`.
+    /// Per header rule (index in `CompiledRuleSet.header`): its request slot, its `RuleID.index`.
     let slots: [Int]
     let ruleIndices: [Int]
-    let isNegated: [Bool]
     /// Per header rule: its regex, read without touching the rule object (one memory load less
     /// per run on a scan that touches hundreds of rules).
     let regexes: [CompiledRegex]
     /// Per header rule: a cheap necessary condition to test before its regex, if it has one.
     let gates: [HeaderRuleGate?]
+    /// Per header rule: the windows its regex may run in instead of the whole text, if known.
+    let windows: [HeaderRuleWindow?]
+    /// The header rules grouped by slot, each slot's in run order: slot `s` has
+    /// `steps[stepStarts[s]..<stepStarts[s + 1]]`.
+    let steps: [HeaderRuleStep]
+    let stepStarts: [Int]
     /// The plain fields the requests (header and `exists:` rules) read.
     let presence: HeaderFieldPresence
     /// Each request → its slot, for the evals to find the values the rules read.
@@ -30,19 +30,35 @@ struct HeaderRulePlan: Sendable {
     init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
         let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
         literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots)
-        unsetMatches = rules.map { rule in
+        // 1 or 0: whether the rule matches its unset text; -1 when that run hit a limit, so the
+        // evaluator runs it again to report the limit
+        let unsetMatches: [Int8] = rules.map { rule in
             switch rule.regex.firstMatch(in: rule.ifUnset ?? []) {
-            case .match: true
-            case .noMatch: false
-            case .limitHit: nil
+            case .match: 1
+            case .noMatch: 0
+            case .limitHit: -1
             }
         }
-        capturesTags = rules.map { capturing($0.id) }
         slots = rules.map(\.requestSlot)
         ruleIndices = rules.map(\.id.index)
-        isNegated = rules.map(\.isNegated)
         regexes = rules.map(\.regex)
         gates = rules.map { HeaderRuleGate($0.regex) }
+        windows = rules.map { HeaderRuleWindow($0.regex) }
+        var bySlot = [[Int]](repeating: [], count: requests.count)
+        for (index, rule) in rules.enumerated() where rule.requestSlot >= 0 { bySlot[rule.requestSlot].append(index) }
+        var steps: [HeaderRuleStep] = []
+        var stepStarts = [0]
+        for members in bySlot {
+            for index in members {
+                let rule = rules[index]
+                steps.append(HeaderRuleStep(header: Int32(index), rule: Int32(rule.id.index), target: Int32(literals.targets[index]),
+                                            isNegated: rule.isNegated, capturesTags: capturing(rule.id),
+                                            hasGate: gates[index] != nil || windows[index] != nil, unsetMatch: unsetMatches[index]))
+            }
+            stepStarts.append(steps.count)
+        }
+        self.steps = steps
+        self.stepStarts = stepStarts
         presence = HeaderFieldPresence(requests: requests)
         slotByRequest = Dictionary(requests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -6,6 +6,8 @@ struct HeaderTextCache {
     private let requests: [HeaderRequest]
     private let presence: HeaderFieldPresence
     private let fieldsPresent: [Bool]
+    /// Per field number: the positions of its fields in `views.headers.fields`.
+    private let fieldPositions: [[Int]]
     private var texts: [[UInt8]?]
     private var known: [Bool]
     /// Per slot: the values its text was joined from, nil where none were read.
@@ -15,7 +17,9 @@ struct HeaderTextCache {
         self.views = views
         self.requests = requests
         self.presence = presence
-        fieldsPresent = presence.fieldsPresent(in: views.headers)
+        let fieldPositions = presence.fieldPositions(in: views.headers)
+        self.fieldPositions = fieldPositions
+        fieldsPresent = fieldPositions.map { !$0.isEmpty }
         texts = Array(repeating: nil, count: requests.count)
         known = Array(repeating: false, count: requests.count)
         values = Array(repeating: nil, count: requests.count)
@@ -39,17 +43,37 @@ struct HeaderTextCache {
         if !known[slot] {
             known[slot] = true
             let request = requests[slot]
+            let field = presence.fieldOfSlot[slot]
             if isAbsent(slot) {
                 texts[slot] = nil
             } else if request.name == "ALL" {
                 texts[slot] = views.headerText(request)
             } else {
-                let found = views.headers.values(for: request, envelopeFrom: views.envelopeFrom)
+                let found = field >= 0 && !request.displayNames
+                    ? Self.fieldValues(views.headers, at: fieldPositions[field], request: request)
+                    : views.headers.values(for: request, envelopeFrom: views.envelopeFrom)
                 values[slot] = found
                 texts[slot] = Self.joined(found)
             }
         }
         return texts[slot]
+    }
+
+    /// `HeaderView.values(for:envelopeFrom:)` for a request on a plain field without `:name`,
+    /// from the field positions found once per message rather than by name per request.
+    static func fieldValues(_ headers: HeaderView, at positions: [Int], request: HeaderRequest) -> [[UInt8]] {
+        guard let firstPosition = positions.first, let lastPosition = positions.last else { return [] }
+        let chosen = request.firstOnly ? [firstPosition] : (request.lastOnly ? [lastPosition] : positions)
+        if request.addresses {
+            return chosen.flatMap { HeaderAddressParser.parse(headers.fields[$0].raw).compactMap(\.address) }
+        }
+        return chosen.map { position in
+            let field = headers.fields[position]
+            if request.raw { return field.raw }
+            var line = Array(field.decoded.utf8)
+            line.append(0x0A)
+            return line
+        }
     }
 
     /// Header values as one text: nil for none, the value itself for one, else each value after

@@ -1,48 +1,76 @@
 extension RuleEvaluator {
-    /// The `header` rules, in run order. A rule whose text is absent takes its outcome on the
-    /// unset text from `HeaderRulePlan`; one whose required literals are not in its text, or
-    /// whose `HeaderRuleGate` refuses it, is a non-match without running its regex. Only the rules whose regex runs are profiled.
+    /// The `header` rules, slot by slot (each text fetched and prefiltered once, then held while
+    /// its rules run). A rule whose text is absent takes its outcome on the unset text from
+    /// `HeaderRulePlan`; one whose required literals are not in its text, or whose
+    /// `HeaderRuleGate` refuses it, is a non-match without running its regex. Limits and tags
+    /// are reported after the scan in run order, as a rule-by-rule scan reports them. Only the
+    /// rules whose regex runs are profiled.
     func runHeaderRules(texts: inout HeaderTextCache, isActive: [Bool], counts: inout [Int], tags: inout [String: [[UInt8]]],
                         noteLimit: (RuleID) -> Void, profile: RuleProfile?) {
         let plan = rules.headerPlan
         let profile = profile?.timesRules == true ? profile : nil
-        var candidates = [TargetSet?](repeating: nil, count: plan.literals.prefilters.count)
-        for index in plan.slots.indices where isActive[plan.ruleIndices[index]] {
-            let slot = plan.slots[index]
-            guard let present = texts.text(slot) else {
-                if let known = plan.unsetMatches[index], !(known && plan.capturesTags[index]) {
-                    if known != plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
-                } else {
-                    run(header: index, on: rules.header[index].ifUnset ?? [], plan: plan, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
+        var limited: [Int] = []
+        var capturing: [Int] = []
+        plan.steps.withUnsafeBufferPointer { steps in
+            for slot in 0..<(plan.stepStarts.count - 1) {
+                let members = UnsafeBufferPointer(rebasing: steps[plan.stepStarts[slot]..<plan.stepStarts[slot + 1]])
+                guard members.contains(where: { isActive[Int($0.rule)] }) else { continue }
+                guard let text = texts.text(slot) else {
+                    for step in members where isActive[Int(step.rule)] {
+                        if step.unsetMatch >= 0, !(step.unsetMatch == 1 && step.capturesTags) {
+                            if (step.unsetMatch == 1) != step.isNegated { counts[Int(step.rule)] = 1 }
+                        } else {
+                            (rules.header[Int(step.header)].ifUnset ?? []).withUnsafeBufferPointer { unset in
+                                run(step, on: unset, plan: plan, counts: &counts, limited: &limited, capturing: &capturing, profile: profile)
+                            }
+                        }
+                    }
+                    continue
                 }
-                continue
+                let prefilter = plan.literals.prefilters[slot]
+                text.withUnsafeBufferPointer { buffer in
+                    var candidates: TargetSet?
+                    for step in members where isActive[Int(step.rule)] {
+                        if step.target >= 0, let prefilter {
+                            if candidates == nil { candidates = prefilter.candidates(in: [buffer]) }
+                            if candidates?.contains(Int(step.target)) == false {
+                                if step.isNegated { counts[Int(step.rule)] = 1 }
+                                continue
+                            }
+                        }
+                        if step.hasGate, let gate = plan.gates[Int(step.header)], !gate.admits(buffer) {
+                            if step.isNegated { counts[Int(step.rule)] = 1 }
+                            continue
+                        }
+                        run(step, on: buffer, plan: plan, counts: &counts, limited: &limited, capturing: &capturing, profile: profile)
+                    }
+                }
             }
-            guard plan.literals.mayMatch(rule: index, slot: slot, texts: { [present] }, found: &candidates),
-                  plan.gates[index]?.admits(present) ?? true else {
-                if plan.isNegated[index] { counts[plan.ruleIndices[index]] = 1 }
-                continue
-            }
-            run(header: index, on: present, plan: plan, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
+        }
+        for index in limited.sorted() { noteLimit(RuleID(plan.ruleIndices[index])) }
+        for index in capturing.sorted() {
+            let text = texts.text(plan.slots[index]) ?? rules.header[index].ifUnset ?? []
+            rules.captureTemplates.collectTags(of: RuleID(plan.ruleIndices[index]), regex: plan.regexes[index], text: text, into: &tags)
         }
     }
 
-    /// Runs header rule `index` (in `CompiledRuleSet.header`) on `text`.
-    private func run(header index: Int, on text: [UInt8], plan: HeaderRulePlan, counts: inout [Int], tags: inout [String: [[UInt8]]],
-                     noteLimit: (RuleID) -> Void, profile: RuleProfile?) {
+    /// Runs the rule of `step` on `text`; a limit hit goes to `limited`, a match of a rule
+    /// capturing tags to `capturing` (both by index in `CompiledRuleSet.header`).
+    private func run(_ step: HeaderRuleStep, on text: UnsafeBufferPointer<UInt8>, plan: HeaderRulePlan, counts: inout [Int],
+                     limited: inout [Int], capturing: inout [Int], profile: RuleProfile?) {
         let start = profile?.now() ?? 0
-        let id = RuleID(plan.ruleIndices[index])
+        let index = Int(step.header)
         let regex = plan.regexes[index]
-        let outcome = regex.firstMatch(in: text)
+        let window = step.hasGate ? plan.windows[index] : nil
+        let outcome = window?.firstMatch(of: regex, in: text) ?? regex.firstMatch(in: text)
         if case .limitHit = outcome {
-            noteLimit(id)
+            limited.append(index)
         } else {
             let matched = outcome.isMatch
-            if matched != plan.isNegated[index] { counts[id.index] = 1 }
-            if matched && plan.capturesTags[index] {
-                rules.captureTemplates.collectTags(of: id, regex: regex, text: text, into: &tags)
-            }
+            if matched != step.isNegated { counts[Int(step.rule)] = 1 }
+            if matched && step.capturesTags { capturing.append(index) }
         }
-        profile?.add(id, since: start)
+        profile?.add(RuleID(Int(step.rule)), since: start)
     }
 
     /// The `mimeheader` rules, in run order: a rule hits when its regex matches the field in any
