@@ -10,9 +10,13 @@ struct TokenSink {
     var emittingSecondary = false
     private var secondary: [UInt64] = []
 
-    init(keepTexts: Bool, limit: Int) {
+    /// Whether secondary tokens are recorded as such: only the classifier tells them apart.
+    let marksSecondary: Bool
+
+    init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
         self.limit = limit
+        self.marksSecondary = marksSecondary
         hashes.reserveCapacity(1024)
     }
 
@@ -78,7 +82,7 @@ struct TokenSink {
     @inline(__always)
     private mutating func record(_ hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
         hashes.append(hash)
-        if emittingSecondary { secondary.append(hash) }
+        if emittingSecondary, marksSecondary { secondary.append(hash) }
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 

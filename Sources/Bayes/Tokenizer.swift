@@ -22,7 +22,13 @@ public struct Tokenizer: Sendable {
     }
 
     public func tokens(of message: MailMessage) -> TokenSet {
-        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens)
+        tokens(of: message, marksSecondary: true)
+    }
+
+    /// The tokens, with `TokenSet.secondary` left empty unless `marksSecondary`: the learner
+    /// counts every token alike and has no use for it.
+    func tokens(of message: MailMessage, marksSecondary: Bool) -> TokenSet {
+        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens, marksSecondary: marksSecondary)
         let text = TextTokenizer(options: options)
         HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
         structure(message, into: &sink)

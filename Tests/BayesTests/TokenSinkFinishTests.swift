@@ -1,3 +1,4 @@
+import MailMessage
 import Testing
 @testable import Bayes
 
@@ -24,5 +25,16 @@ import Testing
             #expect(set.hashes == emitted.sorted(), "round \(round)")
             #expect(set.secondary == secondary.sorted(), "round \(round)")
         }
+    }
+
+    @Test func learnerRequestsHaveTheClassifiersHashesWithoutSecondaryMarks() {
+        let message = TestMessages.parse(TestMessages.plain)
+        let tokenizer = Tokenizer()
+        let learner = BayesLearner(store: InMemoryBayesStore(), tokenizer: tokenizer)
+        let request = learner.request(for: message, action: .learn(.ham))
+        let full = tokenizer.tokens(of: message)
+        #expect(request.tokens.hashes == full.hashes)
+        #expect(request.tokens.secondary.isEmpty)
+        #expect(!full.secondary.isEmpty)
     }
 }
