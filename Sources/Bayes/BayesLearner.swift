@@ -38,7 +38,8 @@ public struct BayesLearner: Sendable {
 
     /// The request for one parsed message.
     public func request(for message: MailMessage, action: LearnRequest.Action) -> LearnRequest {
-        LearnRequest(key: MessageKey(message: message), tokens: tokenizer.tokens(of: message), action: action)
+        // Which tokens are secondary matters to the classifier only: not worked out here.
+        LearnRequest(key: MessageKey(message: message), tokens: tokenizer.tokens(of: message, marksSecondary: false), action: action)
     }
 
     public func learn(_ message: MailMessage, as kind: BayesClass) throws(BayesStoreError) -> LearnOutcome {

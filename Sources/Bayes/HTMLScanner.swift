@@ -34,8 +34,11 @@ struct HTMLScanner {
             } else if byte == UInt8(ascii: "&") {
                 index = entity(html, at: index, text: &text, into: &sink)
             } else {
-                text.append(byte)
-                index += 1
+                // A run of text up to the next markup, appended at once.
+                var end = index + 1
+                while end < count, html[end] != UInt8(ascii: "<"), html[end] != UInt8(ascii: "&") { end += 1 }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: html[index..<end]))
+                index = end
             }
         }
     }

@@ -11,8 +11,16 @@ struct HeaderWords {
     /// Fields with tokenizers of their own, or whose words are dates and random ids only.
     static let skipped: Set<String> = ["received", "date", "message-id", "subject", "from", "to", "cc", "content-type"]
 
-    static func tokenize(_ name: String, _ raw: ArraySlice<UInt8>, into sink: inout TokenSink) {
-        let prefix = TokenPrefix("H:\(name):")
+    static let head = TokenPrefix("H:")
+
+    /// The prefix of a field's words, from its lower-cased name: `H:NAME:`.
+    static func prefix(lowercasedName name: UnsafeBufferPointer<UInt8>, keepingText: Bool) -> TokenPrefix {
+        TokenPrefix(head, name, UInt8(ascii: ":"), keepingText: keepingText)
+    }
+
+    /// The words of `raw` under the field name `name` (lower-cased bytes).
+    static func tokenize(lowercasedName name: UnsafeBufferPointer<UInt8>, _ raw: ArraySlice<UInt8>, into sink: inout TokenSink) {
+        let prefix = prefix(lowercasedName: name, keepingText: sink.keepsTexts)
         raw.withUnsafeBufferPointer { bytes in
             var index = 0, words = 0
             while index < bytes.count, words < maxWords {

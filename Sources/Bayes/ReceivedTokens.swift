@@ -22,17 +22,22 @@ struct ReceivedTokens: Sendable {
     static let origin = ReceivedTokens("r0")
     static let count = TokenPrefix("r:count:")
 
+    /// Tokens of the unfolded value (`HeaderField.unfolded`).
     func tokenize(_ value: String, into sink: inout TokenSink) {
         var copy = value
-        copy.withUTF8 { bytes in
-            // The date after the last ";" says nothing about the relay.
-            var end = bytes.count
-            if let semicolon = bytes.lastIndex(of: UInt8(ascii: ";")) { end = semicolon }
-            tokenize(UnsafeBufferPointer(rebasing: bytes[0..<end]), into: &sink)
-        }
+        copy.withUTF8 { tokenize(unfolded: $0, into: &sink) }
     }
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+    /// Tokens of the unfolded value's bytes. Only ASCII bytes make words, so the raw 8-bit
+    /// bytes (`HeaderUnfolding`) give the same tokens as the string's UTF-8.
+    func tokenize(unfolded bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        // The date after the last ";" says nothing about the relay.
+        var end = bytes.count
+        if let semicolon = bytes.lastIndex(of: UInt8(ascii: ";")) { end = semicolon }
+        words(UnsafeBufferPointer(rebasing: bytes[0..<end]), into: &sink)
+    }
+
+    private func words(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         var index = 0
         var previousWord: (start: Int, end: Int)? = nil
         while index < bytes.count {

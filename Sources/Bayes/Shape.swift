@@ -5,8 +5,17 @@ enum Shape {
     static func of(_ text: String, limit: Int) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(limit)
+        append(text.utf8, limit: limit, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends the shape of `bytes` (at most `limit` symbols) to `result`, for tokens built
+    /// without an intermediate string.
+    @inline(__always)
+    static func append(_ bytes: some Sequence<UInt8>, limit: Int, to result: inout [UInt8]) {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        var written = 0
+        for byte in bytes {
             let symbol: UInt8
             if ByteClass.isDigit(byte) {
                 symbol = UInt8(ascii: "9")
@@ -26,8 +35,8 @@ enum Shape {
             if isRun, symbol == previous { continue }
             result.append(symbol)
             previous = symbol
-            if result.count >= limit { break }
+            written += 1
+            if written >= limit { break }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -36,7 +36,7 @@ struct TextTokenizer {
         var words = 0
         var index = 0
         let count = text.count
-        var previous: Range<Int>? = nil
+        var pair = PairState()
         var scratch: [UInt8] = []
         while index < count, !sink.isFull, words < maxWords {
             let byte = text[index]
@@ -45,18 +45,14 @@ struct TextTokenizer {
                     if findURLs, let end = URLTokenizer.urlEnd(in: text, at: index) {
                         URLTokenizer.tokenize(UnsafeBufferPointer(rebasing: text[index..<end]), into: &sink)
                         index = end
-                        previous = nil
+                        pair = PairState()
                         continue
                     }
                     let word = wordEnd(in: text, from: index)
-                    if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
-                        words += 1
-                        if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
-                        previous = index..<word.end
-                    }
+                    if emitWord(text, index..<word.end, word, prefixes, options: options, pair: &pair, scratch: &scratch, into: &sink) { words += 1 }
                     index = word.end
                 } else {
-                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A { previous = nil }
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A { pair = PairState() }
                     index += 1
                 }
                 continue
@@ -67,15 +63,11 @@ struct TextTokenizer {
             }
             if ByteClass.denseScript(scalar) != nil {
                 index = emitDenseRun(text, from: index, prefix: prefix, into: &sink)
-                previous = nil
+                pair = PairState()
             } else if ByteClass.isWordScalar(scalar) {
                 sink.emit(Self.script, ByteClass.scriptName(scalar))
                 let word = wordEnd(in: text, from: index)
-                if emitWord(text, index..<word.end, word, prefixes, options: options, into: &sink) {
-                    words += 1
-                    if options.wordPairs, let before = previous { emitPair(text, before, index..<word.end, prefixes.pair, into: &sink, scratch: &scratch) }
-                    previous = index..<word.end
-                }
+                if emitWord(text, index..<word.end, word, prefixes, options: options, pair: &pair, scratch: &scratch, into: &sink) { words += 1 }
                 index = word.end
             } else {
                 index += length
@@ -170,7 +162,6 @@ struct TextTokenizer {
         return ByteClass.denseScript(scalar) == nil && ByteClass.isWordScalar(scalar)
     }
 
-    /// Emits the word (or its `skip:` stand-in); true when it counts as a word for pairs.
     /// The prefixes of one run of text: its words', and those of its capitals and pair tokens
     /// (made once per run, not once per word).
     struct Prefixes {
@@ -186,8 +177,20 @@ struct TextTokenizer {
         }
     }
 
+    /// The word before, for the next pair: where it is, and for an ASCII word the pair hash
+    /// state after "b:", the word lower-cased and a space, made while the word was hashed.
+    struct PairState {
+        var previous: Range<Int>?
+        var seed: TokenHasher?
+    }
+
+    /// Emits the word (or its `skip:` stand-in), its capitals token and its pair with the word
+    /// before; true when it counts as a word for pairs. An ASCII word is hashed once for
+    /// itself, its pair and the next pair's start together (three independent hash chains in
+    /// one pass), instead of once per token it is part of.
     private func emitWord(
-        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, _ prefixes: Prefixes, options: TokenizerOptions, into sink: inout TokenSink
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: Word, _ prefixes: Prefixes, options: TokenizerOptions,
+        pair: inout PairState, scratch: inout [UInt8], into sink: inout TokenSink
     ) -> Bool {
         let prefix = prefixes.word
         let minimum = word.hasNonASCII ? max(1, options.minWordLength - 1) : options.minWordLength
@@ -198,9 +201,25 @@ struct TextTokenizer {
             return false
         }
         let bytes = UnsafeBufferPointer(rebasing: text[range])
+        var pairHash: UInt64?
+        var nextSeed: TokenHasher?
         if word.hasNonASCII {
             let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
             sink.emit(prefix, lowered)
+        } else if options.wordPairs {
+            var wordHasher = prefix.seed
+            var pairHasher = pair.seed ?? prefixes.pair.seed
+            var seedHasher = prefixes.pair.seed
+            for byte in bytes {
+                let lowered = ByteClass.lower(byte)
+                wordHasher.combine(lowered)
+                pairHasher.combine(lowered)
+                seedHasher.combine(lowered)
+            }
+            seedHasher.combine(UInt8(ascii: " "))
+            sink.emit(hashed: wordHasher.finish(), prefix) { Self.lowered(bytes) }
+            if pair.seed != nil { pairHash = pairHasher.finish() }
+            nextSeed = seedHasher
         } else {
             sink.emit(prefix, lowering: bytes)
         }
@@ -209,7 +228,23 @@ struct TextTokenizer {
             sink.emit(prefixes.capitals, exactly: bytes)
             sink.emittingSecondary = false
         }
+        if options.wordPairs, let before = pair.previous {
+            if let pairHash {
+                sink.emittingSecondary = true
+                sink.emit(hashed: pairHash, prefixes.pair) {
+                    Self.lowered(UnsafeBufferPointer(rebasing: text[before])) + " " + Self.lowered(bytes)
+                }
+                sink.emittingSecondary = false
+            } else {
+                emitPair(text, before, range, prefixes.pair, into: &sink, scratch: &scratch)
+            }
+        }
+        pair = PairState(previous: range, seed: nextSeed)
         return true
+    }
+
+    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes.map(ByteClass.lower), as: UTF8.self)
     }
 
     private func emitPair(

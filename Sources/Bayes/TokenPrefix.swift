@@ -11,6 +11,16 @@ struct TokenPrefix: Sendable {
         seed = hasher
     }
 
+    /// `head`, then `middle`, then `tail` ("H:" + field name + ":"), hashed without building the
+    /// text; the text is made only when `keepingText` (token texts are kept for explanations).
+    init(_ head: TokenPrefix, _ middle: UnsafeBufferPointer<UInt8>, _ tail: UInt8, keepingText: Bool) {
+        var hasher = head.seed
+        hasher.combine(middle)
+        hasher.combine(tail)
+        seed = hasher
+        text = keepingText ? head.text + String(decoding: middle, as: UTF8.self) + String(Unicode.Scalar(tail)) : ""
+    }
+
     /// Body words carry no prefix.
     static let none = TokenPrefix("")
 }

@@ -10,13 +10,19 @@ struct TokenSink {
     var emittingSecondary = false
     private var secondary: [UInt64] = []
 
-    init(keepTexts: Bool, limit: Int) {
+    /// Whether secondary tokens are recorded as such: only the classifier tells them apart.
+    let marksSecondary: Bool
+
+    init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
         self.limit = limit
+        self.marksSecondary = marksSecondary
         hashes.reserveCapacity(1024)
     }
 
     var isFull: Bool { hashes.count >= limit }
+    /// Whether token texts are kept (prefix texts are needed only then).
+    var keepsTexts: Bool { texts != nil }
 
     /// A token whose value is ASCII-lower-cased while it is hashed.
     mutating func emit(_ prefix: TokenPrefix, lowering bytes: UnsafeBufferPointer<UInt8>) {
@@ -38,6 +44,13 @@ struct TokenSink {
         record(hasher.finish(), prefix) {
             String(decoding: (Array(first) + [UInt8(ascii: " ")] + Array(second)).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
+    }
+
+    /// A token whose hash the caller made, starting from `prefix.seed` as the other `emit`s do;
+    /// `value` gives its text when texts are kept.
+    mutating func emit(hashed hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
+        guard !isFull else { return }
+        record(hash, prefix, value)
     }
 
     /// A token whose value is taken as it is.
@@ -69,7 +82,7 @@ struct TokenSink {
     @inline(__always)
     private mutating func record(_ hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
         hashes.append(hash)
-        if emittingSecondary { secondary.append(hash) }
+        if emittingSecondary, marksSecondary { secondary.append(hash) }
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
@@ -80,8 +93,8 @@ struct TokenSink {
 
     /// The table slot `hash` is tried at first.
     @inline(__always)
-    static func slot(of hash: UInt64, mask: Int) -> Int {
-        var mixed = hash ^ slotKey
+    static func slot(of hash: UInt64, mask: Int, key: UInt64 = slotKey) -> Int {
+        var mixed = hash ^ key
         mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         mixed ^= mixed >> 33
         return Int(truncatingIfNeeded: mixed) & mask
@@ -89,44 +102,64 @@ struct TokenSink {
 
     /// The distinct hashes, sorted, and their texts when kept. Duplicates go first, through an
     /// open-addressing table (the hashes are already well mixed), so that only the distinct
-    /// ones are sorted.
+    /// ones are sorted; the table also marks the secondary ones, picked out of the sorted
+    /// hashes in order rather than sorted apart.
     func finish() -> TokenSet {
+        let count = hashes.count
         var capacity = 16
-        while capacity < hashes.count * 2 { capacity <<= 1 }
+        while capacity < count * 2 { capacity <<= 1 }
         let mask = capacity - 1
+        let key = Self.slotKey
         var table = [UInt64](repeating: 0, count: capacity)
-        var unique: [UInt64] = []
-        unique.reserveCapacity(hashes.count)
-        var sawZero = false
-        table.withUnsafeMutableBufferPointer { slots in
-            for hash in hashes {
-                if hash == 0 {
-                    if !sawZero { unique.append(0) }
-                    sawZero = true
-                    continue
-                }
-                var slot = Self.slot(of: hash, mask: mask)
-                while true {
-                    let held = slots[slot]
-                    if held == hash { break }
-                    if held == 0 {
-                        slots[slot] = hash
-                        unique.append(hash)
-                        break
+        var unique = [UInt64](unsafeUninitializedCapacity: count) { target, initialized in
+            var kept = 0
+            var sawZero = false
+            table.withUnsafeMutableBufferPointer { slots in
+                hashes.withUnsafeBufferPointer { source in
+                    for hash in source {
+                        if hash == 0 {
+                            if !sawZero {
+                                target[kept] = 0
+                                kept += 1
+                            }
+                            sawZero = true
+                            continue
+                        }
+                        var slot = Self.slot(of: hash, mask: mask, key: key)
+                        while true {
+                            let held = slots[slot]
+                            if held == hash { break }
+                            if held == 0 {
+                                slots[slot] = hash
+                                target[kept] = hash
+                                kept += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
                     }
-                    slot = (slot + 1) & mask
                 }
             }
+            initialized = kept
         }
         HashSort.sort(&unique)
-        var distinctSecondary = secondary
-        HashSort.sort(&distinctSecondary)
-        var kept = 0
-        for index in distinctSecondary.indices where kept == 0 || distinctSecondary[kept - 1] != distinctSecondary[index] {
-            distinctSecondary[kept] = distinctSecondary[index]
-            kept += 1
+        guard !secondary.isEmpty else { return TokenSet(hashes: unique, texts: texts ?? [:]) }
+        // Every secondary hash is among `hashes`, so it has a slot.
+        var marked = [Bool](repeating: false, count: capacity)
+        var zeroIsSecondary = false
+        let distinctSecondary = table.withUnsafeBufferPointer { slots in
+            marked.withUnsafeMutableBufferPointer { marked in
+                func slot(of hash: UInt64) -> Int {
+                    var slot = Self.slot(of: hash, mask: mask, key: key)
+                    while slots[slot] != hash { slot = (slot + 1) & mask }
+                    return slot
+                }
+                for hash in secondary {
+                    if hash == 0 { zeroIsSecondary = true } else { marked[slot(of: hash)] = true }
+                }
+                return unique.filter { $0 == 0 ? zeroIsSecondary : marked[slot(of: $0)] }
+            }
         }
-        distinctSecondary.removeSubrange(kept...)
         return TokenSet(hashes: unique, texts: texts ?? [:], secondary: distinctSecondary)
     }
 }

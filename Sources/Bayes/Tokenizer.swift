@@ -22,7 +22,13 @@ public struct Tokenizer: Sendable {
     }
 
     public func tokens(of message: MailMessage) -> TokenSet {
-        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens)
+        tokens(of: message, marksSecondary: true)
+    }
+
+    /// The tokens, with `TokenSet.secondary` left empty unless `marksSecondary`: the learner
+    /// counts every token alike and has no use for it.
+    func tokens(of message: MailMessage, marksSecondary: Bool) -> TokenSet {
+        var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens, marksSecondary: marksSecondary)
         let text = TextTokenizer(options: options)
         HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
         structure(message, into: &sink)
@@ -37,21 +43,42 @@ public struct Tokenizer: Sendable {
 
     private func structure(_ message: MailMessage, into sink: inout TokenSink) {
         var parts = 0
+        // Tokens are put together here rather than as joined strings.
+        var token: [UInt8] = []
+        token.reserveCapacity(128)
         for part in message.allParts {
             parts += 1
             let type = part.contentType
-            sink.emit(Self.mime, "t:" + type.mimeType)
+            Self.start(&token, "t:")
+            Self.appendMIMEType(type, to: &token)
+            token.withUnsafeBufferPointer { sink.emit(Self.mime, exactly: $0) }
             if case .multipart = part.content, let boundary = type.boundary {
-                sink.emit(Self.mime, "b:" + Shape.of(boundary, limit: 24))
+                Self.start(&token, "b:")
+                Shape.append(boundary.utf8, limit: 24, to: &token)
+                token.withUnsafeBufferPointer { sink.emit(Self.mime, exactly: $0) }
             }
             guard let leaf = part.leaf else { continue }
             if !leaf.decoded.isEmpty {
                 var hasher = TokenHasher()
                 leaf.decoded.withUnsafeBufferPointer { hasher.combine($0) }
-                sink.emit(Self.digest, String(hasher.finish(), radix: 16) + ":" + type.mimeType)
+                token.removeAll(keepingCapacity: true)
+                Self.appendHex(hasher.finish(), to: &token)
+                token.append(UInt8(ascii: ":"))
+                Self.appendMIMEType(type, to: &token)
+                token.withUnsafeBufferPointer { sink.emit(Self.digest, exactly: $0) }
             }
-            sink.emit(Self.mime, "cte:" + part.transferEncoding.description)
-            if let charset = type.charset { sink.emitLowercased(Self.mime, "cs:" + charset) }
+            Self.start(&token, "cte:")
+            token.append(contentsOf: part.transferEncoding.description.utf8)
+            token.withUnsafeBufferPointer { sink.emit(Self.mime, exactly: $0) }
+            if let charset = type.charset {
+                Self.start(&token, "cs:")
+                token.append(contentsOf: charset.utf8)
+                if token.allSatisfy({ $0 < 0x80 }) {
+                    token.withUnsafeBufferPointer { sink.emit(Self.mime, lowering: $0) }
+                } else {
+                    sink.emitLowercased(Self.mime, "cs:" + charset)
+                }
+            }
             if let disposition = part.disposition { sink.emit(Self.mime, "disp:" + disposition.kind) }
             if let name = part.filename { filename(name, type: type.mimeType, into: &sink) }
             for file in leaf.uuencodedFiles { filename(file.name, type: "uuencode", into: &sink) }
@@ -60,6 +87,27 @@ public struct Tokenizer: Sendable {
         sink.emit(Self.mime, "parts:" + bucket)
         let kilobytes = message.raw.count >> 10
         sink.emit(Self.size, kilobytes < 2 ? "<2k" : kilobytes < 8 ? "<8k" : kilobytes < 32 ? "<32k" : kilobytes < 128 ? "<128k" : "big")
+    }
+
+    private static func start(_ token: inout [UInt8], _ head: StaticString) {
+        token.removeAll(keepingCapacity: true)
+        token.append(contentsOf: UnsafeBufferPointer(start: head.utf8Start, count: head.utf8CodeUnitCount))
+    }
+
+    /// `ContentType.mimeType` ("type/subtype") without making the string.
+    static func appendMIMEType(_ type: ContentType, to token: inout [UInt8]) {
+        token.append(contentsOf: type.type.utf8)
+        token.append(UInt8(ascii: "/"))
+        token.append(contentsOf: type.subtype.utf8)
+    }
+
+    /// `String(value, radix: 16)`: lower-case hexadecimal without leading zeros.
+    static func appendHex(_ value: UInt64, to token: inout [UInt8]) {
+        let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
+        for index in stride(from: digits - 1, through: 0, by: -1) {
+            let nibble = UInt8(truncatingIfNeeded: value >> (UInt64(index) * 4)) & 0x0F
+            token.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
     }
 
     /// What the HTML renderer noticed beyond the text: images and tracking pixels, scripts,

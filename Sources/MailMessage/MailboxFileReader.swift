@@ -20,6 +20,9 @@ final class MailboxFileReader {
     private static let fromPrefix: [UInt8] = Array("From ".utf8)
 
     private var sizeHint: Int?
+    /// A read that failed while looking for the end of a single message, reported when the
+    /// splitter needs more input.
+    private var deferredFailure: MailboxError?
     /// Bytes read so far: with `sizeHint`, what is left to read sizes the next chunk.
     private var bytesRead = 0
 
@@ -55,11 +58,31 @@ final class MailboxFileReader {
             }
         }
         if head.starts(with: Self.fromPrefix) {
+            if let single = readWholeSingleMessage(&head) { return finish(single) }
             var splitter = MboxSplitter(maxMessageBytes: maxMessageBytes)
             splitter.feed(head[...])
             return nextFromMbox(splitter)
         }
         return finish(readSingleMessage(&head))
+    }
+
+    /// Most files that start with a From_ line hold one message, and `head` already holds the
+    /// whole file when it is small: one more read makes sure of the end, and a plain single
+    /// message is taken without the splitter's line-by-line copy. Nil to split as usual (a read
+    /// failure here is reported where the splitter would next read).
+    private func readWholeSingleMessage(_ head: inout [UInt8]) -> Result<MailboxEntry, MailboxError>? {
+        guard sizeHint != nil, !endOfInput, head.count < Self.chunkSize, head.capacity > head.count else { return nil }
+        switch readChunk(into: &head) {
+        case .failure(let error):
+            deferredFailure = error
+            return nil
+        case .success(let count):
+            endOfInput = count == 0
+        }
+        guard endOfInput, let message = MboxSplitter.singleMessage(head, maxMessageBytes: maxMessageBytes) else { return nil }
+        yielded = 1
+        let fromLine = message.fromLine.map { HeaderText.string($0[...]) }
+        return .success(MailboxEntry(source: path.display, bytes: message.bytes, fromLine: fromLine))
     }
 
     private func readSingleMessage(_ bytes: inout [UInt8]) -> Result<MailboxEntry, MailboxError> {
@@ -89,6 +112,7 @@ final class MailboxFileReader {
                 return .success(MailboxEntry(source: source, bytes: message.bytes, fromLine: fromLine))
             }
             if endOfInput { return finish(nil) }
+            if let failure = deferredFailure { return finish(.failure(failure)) }
             var chunk: [UInt8] = []
             switch readChunk(into: &chunk) {
             case .failure(let error): return finish(.failure(error))

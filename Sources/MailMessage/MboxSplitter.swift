@@ -94,6 +94,43 @@ struct MboxSplitter {
         }
     }
 
+    /// The message of a whole mbox file held in `data` when it plainly holds one: a From_ line,
+    /// then no line that could start another message or needs unquoting ("From ", ">From "…).
+    /// Exactly what feeding `data` and asking for messages gives then, without copying it line
+    /// by line; nil when it does not plainly hold one (the caller splits it).
+    static func singleMessage(_ data: [UInt8], maxMessageBytes: Int) -> Message? {
+        data.withUnsafeBufferPointer { buffer -> Message? in
+            let count = buffer.count
+            guard count >= fromPrefix.count, buffer.starts(with: fromPrefix),
+                  let firstLineEnd = ByteScan.first(0x0A, in: buffer, from: 0, to: count) else { return nil }
+            let bodyStart = firstLineEnd + 1
+            guard count - bodyStart <= maxMessageBytes else { return nil }
+            var lineStart = bodyStart
+            while lineStart < count {
+                var text = lineStart
+                while text < count, buffer[text] == UInt8(ascii: ">") { text += 1 }
+                if count - text >= fromPrefix.count, buffer[text] == UInt8(ascii: "F"),
+                   UnsafeBufferPointer(rebasing: buffer[text..<(text + fromPrefix.count)]).elementsEqual(fromPrefix) {
+                    return nil
+                }
+                guard let lineFeed = ByteScan.first(0x0A, in: buffer, from: text, to: count) else { break }
+                lineStart = lineFeed + 1
+            }
+            // The blank line that ends the last message is the mbox separator, not content.
+            // (The From_ line's own line feed at `bodyStart - 1` can precede it.)
+            var end = count
+            if count - 1 >= bodyStart, buffer[count - 1] == 0x0A {
+                if buffer[count - 2] == 0x0A {
+                    end = count - 1
+                } else if count - 2 >= bodyStart, buffer[count - 2] == 0x0D, buffer[count - 3] == 0x0A {
+                    end = count - 2
+                }
+            }
+            let fromLine = Array(withoutLineBreak(data[0..<bodyStart]))
+            return Message(fromLine: fromLine, bytes: Array(buffer[bodyStart..<end]), oversized: false, isLast: true)
+        }
+    }
+
     private mutating func finish(isLast: Bool) -> Message? {
         guard messageOpen else { return nil }
         if !oversized, trailingBlankLength > 0 { current.removeLast(trailingBlankLength) }
