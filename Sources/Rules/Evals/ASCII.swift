@@ -52,6 +52,14 @@ enum ASCII {
         }
     }
 
+    /// `text.utf8.contains(byte)`, read from the String's storage in place.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for candidate in bytes where candidate == byte { return true }
+            return false
+        } ?? text.utf8.contains(byte)
+    }
+
     static func string(_ bytes: some Sequence<UInt8>) -> String { String(decoding: Array(bytes), as: UTF8.self) }
 
     /// `string` without first copying bytes that are contiguous already.

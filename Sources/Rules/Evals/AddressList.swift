@@ -24,28 +24,55 @@ struct AddressList: Sendable {
             switch self {
             case .exact(let bytes): text == bytes
             case .suffix(let bytes): text.count >= bytes.count && text[(text.count - bytes.count)...].elementsEqual(bytes)
-            case .glob(let bytes): AddressList.glob(bytes[...], matches: text[...])
+            case .glob(let bytes):
+                // the part after the last `*` must match the end: a cheap test that rules out most texts
+                AddressList.endMatches(Self.lastSegment(bytes), text) && AddressList.glob(bytes[...], matches: text[...])
             }
+        }
+
+        /// The pattern after its last `*` (all of it without one).
+        static func lastSegment(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+            guard let star = bytes.lastIndex(of: UInt8(ascii: "*")) else { return bytes[...] }
+            return bytes[(star + 1)...]
         }
     }
 
     /// The patterns without wildcards, found by one hash lookup.
     private var exact: Set<[UInt8]> = []
-    /// The other patterns by their lower-cased text.
-    private var wildcards: [String: Pattern] = [:]
+    /// The other patterns, in an array to run through; `wildcardIndex` finds one by its
+    /// lower-cased text.
+    private var wildcards: [Pattern] = []
+    private var wildcardIndex: [String: Int] = [:]
+    private var wildcardTexts: [String] = []
 
     var isEmpty: Bool { exact.isEmpty && wildcards.isEmpty }
 
     mutating func add(_ pattern: String) {
         let lowered = pattern.lowercased()
         let compiled = Pattern(Array(lowered.utf8))
-        if case .exact(let bytes) = compiled { exact.insert(bytes) } else { wildcards[lowered] = compiled }
+        if case .exact(let bytes) = compiled {
+            exact.insert(bytes)
+        } else if let index = wildcardIndex[lowered] {
+            wildcards[index] = compiled
+        } else {
+            wildcardIndex[lowered] = wildcards.count
+            wildcards.append(compiled)
+            wildcardTexts.append(lowered)
+        }
     }
 
     mutating func remove(_ pattern: String) {
         let lowered = pattern.lowercased()
         exact.remove(Array(lowered.utf8))
-        wildcards[lowered] = nil
+        guard let index = wildcardIndex.removeValue(forKey: lowered) else { return }
+        let last = wildcards.count - 1
+        if index != last {
+            wildcards[index] = wildcards[last]
+            wildcardTexts[index] = wildcardTexts[last]
+            wildcardIndex[wildcardTexts[index]] = index
+        }
+        wildcards.removeLast()
+        wildcardTexts.removeLast()
     }
 
     func contains(_ address: String) -> Bool {
@@ -54,7 +81,18 @@ struct AddressList: Sendable {
 
     /// `contains` for an address already through `lowercasedBytes`.
     func contains(lowercased address: [UInt8]) -> Bool {
-        exact.contains(address) || wildcards.values.contains { $0.matches(address) }
+        (!exact.isEmpty && exact.contains(address)) || wildcards.contains { $0.matches(address) }
+    }
+
+    /// Whether `text` ends with `segment`, a `?` in it matching any one byte.
+    static func endMatches(_ segment: ArraySlice<UInt8>, _ text: [UInt8]) -> Bool {
+        guard text.count >= segment.count else { return false }
+        var index = text.count - segment.count
+        for byte in segment {
+            if byte != UInt8(ascii: "?"), byte != text[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The UTF-8 bytes of `address.lowercased()`.

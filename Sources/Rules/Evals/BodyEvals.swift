@@ -97,9 +97,16 @@ enum BodyEvals {
     static func verticalWords(_ texts: [[UInt8]]) -> Double {
         var result = -1
         for text in texts {
-            let length = MIMEStatistics.characterCount(text)
+            // characters (`MIMEStatistics.characterCount`) and spaces in one pass
+            let (length, spaces) = text.withUnsafeBufferPointer { bytes in
+                var length = 0, spaces = 0
+                for byte in bytes {
+                    length &+= byte & 0xC0 == 0x80 ? 0 : 1
+                    spaces &+= byte == 0x20 ? 1 : 0
+                }
+                return (length, spaces)
+            }
             guard length > 5 else { continue }
-            let spaces = text.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) }
             let others = length - spaces
             let percent = spaces > others || others == 0 ? 100 : 100 * spaces / others
             result = max(result, percent)
@@ -192,11 +199,14 @@ enum BodyEvals {
             return (percent, Int(context.bodyCache["madiff_html"] ?? 0), Int(context.bodyCache["madiff_text"] ?? 0))
         }
         var result = (percent: 0.0, htmlWords: 0, textWords: 0)
-        let summary = context.parts.map { $0.contentType.mimeType.lowercased() }
-        let calendarOnly = summary == ["multipart/alternative", "text/html", "text/calendar"]
-        if !calendarOnly {
+        // the parts outside embedded messages, as `alternativesWithFirstLeaf` lists them: without
+        // a multipart/alternative among them there is nothing to compare
+        let hasAlternative = context.parts.contains { $0.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") }
+        let calendarOnly = hasAlternative
+            && context.parts.map { $0.contentType.mimeType.lowercased() } == ["multipart/alternative", "text/html", "text/calendar"]
+        if hasAlternative, !calendarOnly {
             for (alternative, firstLeafIndex) in alternativesWithFirstLeaf(context.message.root) {
-                var html: [[UInt8]: Int] = [:], text: [[UInt8]: Int] = [:]
+                var html: [WordKey: Int] = [:], text: [WordKey: Int] = [:]
                 for (offset, part) in alternative.leaves.enumerated() where part.contentType.mimeType.lowercased().hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
@@ -208,10 +218,11 @@ enum BodyEvals {
                     } else {
                         words = perlWords(leaf.text.map(BodyRenderer.spamAssassinRendering) ?? "")
                     }
+                    if isHTML { html.reserveCapacity(html.count + words.count) } else { text.reserveCapacity(text.count + words.count) }
                     for word in words {
-                        if isHTML { html[word, default: 0] += 1 } else { text[word, default: 0] += 1 }
+                        if isHTML { html[WordKey(word), default: 0] += 1 } else { text[WordKey(word), default: 0] += 1 }
                     }
-                    if isHTML, html.isEmpty, leaf.html?.hints.tagExists("img") == true { html[[0x0A]] = 1 }
+                    if isHTML, html.isEmpty, leaf.html?.hints.tagExists("img") == true { html[WordKey([0x0A])] = 1 }
                 }
                 let original = html.count
                 guard original > 0 else { continue }

@@ -100,11 +100,16 @@ struct EvalConfiguration: Sendable {
 
     /// FreeMail's test: a freemail domain, not welcomelisted, not a role or bounce address.
     func isFreemail(_ email: String) -> Bool {
-        guard !email.isEmpty, !freemailWelcomelist.contains(email) else { return false }
-        guard let at = email.lastIndex(of: "@") else { return false }
+        // every test is a pure yes/no: the cheap domain lookups go first, the role regex last
+        guard !email.isEmpty, let at = email.lastIndex(of: "@") else { return false }
         let domain = String(email[email.index(after: at)...])
-        if freemailWelcomelist.contains(domain) || FreemailPatterns.isRoleAddress(email) { return false }
-        if freemailDomains.contains(domain) { return true }
+        guard freemailDomains.contains(domain) || matchesFreemailWildcard(domain) else { return false }
+        if !freemailWelcomelist.isEmpty, freemailWelcomelist.contains(email) || freemailWelcomelist.contains(domain) { return false }
+        return !FreemailPatterns.isRoleAddress(email)
+    }
+
+    private func matchesFreemailWildcard(_ domain: String) -> Bool {
+        guard !freemailWildcards.isEmpty else { return false }
         let domainBytes = Array(domain.utf8)[...]
         return freemailWildcards.contains { Self.wildcard($0[...], matches: domainBytes) }
     }

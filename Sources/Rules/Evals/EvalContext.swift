@@ -24,7 +24,27 @@ final class EvalContext {
     /// header rules' reading when they had one.
     private func byteValues(_ request: String) -> [[UInt8]] {
         let parsed = Self.parsedRequest(request)
+        // a plain field the message lacks has no values: one lookup instead of the two below
+        if Self.namesPlainField(parsed.name), !views.headers.contains(parsed.name) { return [] }
         return valuesSeen.values(for: parsed) ?? views.headers.values(for: parsed, envelopeFrom: views.envelopeFrom)
+    }
+
+    /// Whether `HeaderView.values` answers a request on `name` from the fields of that name
+    /// alone: not `ALL…`, `EnvelopeFrom`, `ToCc`, `MESSAGEID` nor an `X-Spam-Relays-*` pseudo-header.
+    static func namesPlainField(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            func hasPrefix(_ prefix: StaticString, caseless: Bool) -> Bool {
+                let wanted = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+                guard bytes.count >= wanted.count else { return false }
+                return wanted.indices.allSatisfy { caseless ? ASCII.lower(bytes[$0]) == wanted[$0] : bytes[$0] == wanted[$0] }
+            }
+            if hasPrefix("ALL", caseless: false) || hasPrefix("MESSAGEID", caseless: false) || hasPrefix("x-spam-relays-", caseless: true) {
+                return false
+            }
+            return !(bytes.count == 12 && hasPrefix("envelopefrom", caseless: true)) && !(bytes.count == 4 && hasPrefix("tocc", caseless: true))
+        }
     }
 
     /// Room for the distinct requests a message's evals make, so the caches grow once or never.
@@ -83,9 +103,23 @@ final class EvalContext {
 
     /// Whether the scalar of `request` is its first value (`:addr`, `:name`, EnvelopeFrom)
     /// rather than every value joined.
-    private static func takesFirstValue(_ request: String) -> Bool {
-        let modifiers = request.utf8.split(separator: UInt8(ascii: ":")).dropFirst()
-        return modifiers.contains(where: { $0.elementsEqual("addr".utf8) || $0.elementsEqual("name".utf8) }) || request == "EnvelopeFrom"
+    static func takesFirstValue(_ request: String) -> Bool {
+        if request == "EnvelopeFrom" { return true }
+        // the non-empty runs between ":"s after the first such run (as `split` cuts them), read in place
+        var request = request
+        return request.withUTF8 { bytes in
+            var start = 0, runs = 0
+            while start < bytes.count {
+                let stop = bytes[start...].firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
+                if stop > start {
+                    runs += 1
+                    let run = bytes[start..<stop]
+                    if runs > 1, run.elementsEqual("addr".utf8) || run.elementsEqual("name".utf8) { return true }
+                }
+                start = stop + 1
+            }
+            return false
+        }
     }
 
     private func uncachedScalar(_ request: String) -> String {
@@ -122,12 +156,10 @@ final class EvalContext {
     lazy var uriHosts: [String] = {
         var seen = Set<String>()
         return views.uris.compactMap { uri -> String? in
-            guard !ASCII.lowercased(uri.prefix(7)).elementsEqual("mailto:".utf8), let host = URIEvals.host(of: uri) else { return nil }
+            guard !URIEvals.isMailto(uri), let host = URIEvals.host(of: uri) else { return nil }
             return seen.insert(host).inserted ? host : nil
         }
     }()
-    /// `URIEvals.listKeys` of each of `uriHosts`, for the host-list evals.
-    lazy var uriHostKeys: [[String]] = uriHosts.map(URIEvals.listKeys)
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)

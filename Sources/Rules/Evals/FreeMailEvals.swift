@@ -11,8 +11,9 @@ enum FreeMailEvals {
         case "check_freemail_header":
             guard let header = site.text(0) else { return .invalid(name, "needs a header") }
             guard let filter = optionalRegex(site.text(1)) else { return .invalid(name, "invalid regex") }
+            let request = "\(header):addr"
             return .test { context in
-                context.list("\(header):addr").contains { address in
+                context.list(request).contains { address in
                     let email = address.lowercased()
                     return context.isFreemail(email) && (filter.value?.matches(email) ?? true)
                 }

@@ -51,7 +51,7 @@ enum HeaderEvals {
             return .test { context in
                 // `ALL` gives one "Name: decoded\n" value per field; the template pattern needs a "%"
                 context.views.headers.fields.contains { field in
-                    guard field.name.utf8.contains(UInt8(ascii: "%")) || field.decoded.utf8.contains(UInt8(ascii: "%")) else { return false }
+                    guard ASCII.contains(UInt8(ascii: "%"), in: field.name) || ASCII.contains(UInt8(ascii: "%"), in: field.decoded) else { return false }
                     var value = Array(field.name.utf8)
                     value.append(UInt8(ascii: ":"))
                     value.append(UInt8(ascii: " "))
@@ -150,13 +150,32 @@ enum HeaderEvals {
         init(_ text: [UInt8]) {
             let counts = text.withUnsafeBufferPointer { bytes in
                 var nonSpace = 0, high = 0, controls = 0, deleteOrHigh = 0, exempt = 0
-                for byte in bytes {
-                    nonSpace &+= byte == 0x20 || byte &- 0x09 < 5 ? 0 : 1
-                    high &+= byte >= 0x80 ? 1 : 0
-                    controls &+= byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D ? 1 : 0
-                    deleteOrHigh &+= byte >= 0x7F ? 1 : 0
-                    exempt &+= byte == 0xA2 || byte == 0xA3 || byte == 0xAE ? 1 : 0
+                func count(_ slice: Slice<UnsafeBufferPointer<UInt8>>) {
+                    for byte in slice {
+                        nonSpace &+= byte == 0x20 || byte &- 0x09 < 5 ? 0 : 1
+                        high &+= byte >= 0x80 ? 1 : 0
+                        controls &+= byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D ? 1 : 0
+                        deleteOrHigh &+= byte >= 0x7F ? 1 : 0
+                        exempt &+= byte == 0xA2 || byte == 0xA3 || byte == 0xAE ? 1 : 0
+                    }
                 }
+                // eight bytes at a time: a word of printable ASCII (0x20–0x7E) adds nothing but
+                // "something other than a space"; the other words are counted byte by byte
+                let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+                let raw = UnsafeRawBufferPointer(bytes)
+                var start = 0
+                while start + 8 <= bytes.count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                    let deleteOrHighInWord = (word | ((word & ~highBits) &+ ones)) & highBits
+                    let belowSpaceInWord = (word &- 0x20 &* ones) & ~word & highBits
+                    if deleteOrHighInWord == 0, belowSpaceInWord == 0 {
+                        if word != 0x20 &* ones { nonSpace = 1 }
+                    } else {
+                        count(bytes[start..<(start + 8)])
+                    }
+                    start += 8
+                }
+                count(bytes[start...])
                 return (nonSpace, high, controls, deleteOrHigh, exempt)
             }
             hasNonSpace = counts.0 > 0

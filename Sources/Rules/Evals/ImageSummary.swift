@@ -11,7 +11,7 @@ struct ImageSummary {
 
     init(parts: [MIMEPart]) {
         for part in parts {
-            guard let leaf = part.leaf else { continue }
+            guard let leaf = part.leaf, Self.typeMayBeImage(part.contentType.type) else { continue }
             let mimeType = part.contentType.mimeType.lowercased()
             guard ["image/gif", "image/png", "image/jpeg", "image/jpg"].contains(mimeType) else { continue }
             guard MIMEStatistics.lowerHeader(part, "Content-Transfer-Encoding") == "base64" else { continue }
@@ -27,6 +27,15 @@ struct ImageSummary {
             dimensions["all", default: []].insert(key)
             if let name = part.filename, !name.isEmpty { names.insert(name) }
         }
+    }
+
+    /// Whether a part of this type may be an image: the lower-cased "type/subtype" can only be
+    /// one of the image types when the type starts with "image" in ASCII letters of any case (no
+    /// other Character lower-cases to one of those).
+    static func typeMayBeImage(_ type: String) -> Bool {
+        let image = "image".utf8
+        guard type.utf8.count >= image.count else { return false }
+        return zip(type.utf8, image).allSatisfy { ASCII.lower($0) == $1 }
     }
 
     /// Image headers are attacker-controlled: products and sums stop at Int.max instead of trapping.

@@ -52,7 +52,19 @@ struct MIMEStatistics {
             let index = partBytes.count - 1
             let plain = type == "text/plain"
             // only the alternative's text sizes, quoted-printable and plain text read the lines
-            guard (multipartAlternative && !isAttachment && (plain || type == "text/html")) || encoding == "quoted-printable" || plain else {
+            let countsAlternativeSize = multipartAlternative && !isAttachment && (plain || type == "text/html")
+            guard countsAlternativeSize || encoding == "quoted-printable" || plain else {
+                continue
+            }
+            if encoding != "quoted-printable" {
+                // the same sums as the line loop below, from one pass over the bytes
+                let census = PlainTextCensus(part.rawBody)
+                if countsAlternativeSize { partBytes[index]! += census.lineBytes }
+                if plain, charset == nil || charset == "us-ascii" { asciiTextIllegal += census.illegalLines }
+                if plain, encoding.isEmpty || encoding == "7bit" || encoding == "8bit" {
+                    normalCharacters += census.lineBytes - census.unicodeEntities * 8
+                    unicodeCharacters += census.unicodeEntities
+                }
                 continue
             }
             Self.forEachLine(part.rawBody) { line, count in
@@ -117,11 +129,24 @@ struct MIMEStatistics {
            !(disposition.hasPrefix("attachment") || disposition.hasPrefix("inline")) {
             base64EncodedText = true
         }
-        if Self.isoCharset.matches(charset), !Self.goodISOCharset.matches(charset) { badISOCharset = true }
-        if charset.contains(where: { $0.isASCII && $0.isLetter }) {
+        // the pattern needs "iso-" (any case): without it the regex cannot match
+        if !charset.isEmpty, ASCII.containsIgnoringCase(Array(charset.utf8), Self.isoDash), Self.isoCharset.matches(charset),
+           !Self.goodISOCharset.matches(charset) {
+            badISOCharset = true
+        }
+        if Self.hasASCIILetterCharacter(charset) {
             charsets.append(charset)
             if !farawayCharset, !configuration.charsetIsOK(charset) { farawayCharset = true }
         }
+    }
+
+    private static let isoDash = Array("iso-".utf8)
+
+    /// `text.contains(where: { $0.isASCII && $0.isLetter })`: by bytes when the text is ASCII
+    /// (in other text a letter with a combining mark is one Character that is not ASCII).
+    static func hasASCIILetterCharacter(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(where: { $0.isASCII && $0.isLetter }) }
+        return text.utf8.contains(where: ByteClass.isLetter)
     }
 
     /// `text.contains(needle)` (an ASCII needle), by bytes when the text is ASCII: Foundation's
@@ -129,7 +154,17 @@ struct MIMEStatistics {
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle.description) }
-        return ASCII.contains(Array(utf8), Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)))
+        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = wanted.first else { return true }
+        guard utf8.count >= wanted.count else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            outer: for start in 0...(bytes.count - wanted.count) where bytes[start] == first {
+                for offset in 1..<wanted.count where bytes[start + offset] != wanted[offset] { continue outer }
+                return true
+            }
+            return false
+        }
     }
 
     /// `check_for_mime(name)`: the named statistic is set and true.
@@ -167,7 +202,25 @@ struct MIMEStatistics {
     /// A header of the part, lower-cased and trimmed, "" when absent.
     static func lowerHeader(_ part: MIMEPart, _ name: String) -> String {
         guard let field = part.headers.first(name) else { return "" }
-        return field.unfolded.lowercased().trimmingCharacters()
+        return lowercasedAndTrimmed(field.unfolded)
+    }
+
+    /// `text.lowercased().trimmingCharacters()`, by bytes when the text is ASCII (whose only
+    /// white space Characters are \t, \n, \v, \f, \r, " " and "\r\n").
+    static func lowercasedAndTrimmed(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().trimmingCharacters() }
+        var text = text
+        let changed = text.withUTF8 { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end, ASCII.isPerlSpace(bytes[start]) { start += 1 }
+            while end > start, ASCII.isPerlSpace(bytes[end - 1]) { end -= 1 }
+            guard start > 0 || end < bytes.count || bytes.contains(where: { $0 &- 0x41 < 26 }) else { return nil }
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) { buffer[offset] = ASCII.lower(bytes[start + offset]) }
+                return end - start
+            }
+        }
+        return changed ?? text
     }
 
     /// Each line of the body as SpamAssassin reads it: its bytes without the line end (CR LF or

@@ -31,16 +31,26 @@ enum ReceivedEvals {
 
     /// The bytes with each run of white space as one space.
     static func squeezed(_ text: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count)
-        for byte in text {
-            if ASCII.isPerlSpace(byte) {
-                if result.last != 0x20 { result.append(0x20) }
-            } else {
-                result.append(byte)
+        text.withUnsafeBufferPointer { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var written = 0
+                var afterSpace = false
+                for byte in bytes {
+                    if ASCII.isPerlSpace(byte) {
+                        if !afterSpace {
+                            buffer[written] = 0x20
+                            written += 1
+                            afterSpace = true
+                        }
+                    } else {
+                        buffer[written] = byte
+                        written += 1
+                        afterSpace = false
+                    }
+                }
+                count = written
             }
         }
-        return result
     }
 
     private static let ezmlm = regex(#"^contact \S+\@\S+\; run by ezmlm$"#, .multiline)

@@ -27,7 +27,7 @@ enum RelayEvals {
             // SpamAssassin's test as written: the sender has a dotted reverse name and a public address
             return .test { context in
                 guard let sender = context.relays.untrustedRelays.last else { return false }
-                return sender.rdns.contains(".") && !sender.isPrivateAddress
+                return sender.rdns.contains(".") && !RelayHostNames.isPrivate(sender.ip)
             }
         case "check_for_illegal_ip":
             // retired in SpamAssassin (bug 6295): never hits
@@ -88,7 +88,7 @@ enum RelayEvals {
     /// public untrusted relay decides (each one overwrites the answer).
     static func noReverseDNSDotcomHelo(_ relays: [ReceivedRelay]) -> Bool {
         var answer = false
-        for relay in relays where !relay.isPrivateAddress {
+        for relay in relays where !RelayHostNames.isPrivate(relay.ip) {
             answer = relay.noReverseDNS && Array(relay.helo.utf8).withUnsafeBufferPointer { dotcomHelo.isMatch(in: $0) }
         }
         return answer

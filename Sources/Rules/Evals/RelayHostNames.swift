@@ -14,7 +14,53 @@ enum RelayHostNames {
 
     /// `IS_IP_PRIVATE` for an IPv4 text (private, loopback, link-local, CGN).
     static func isPrivate(_ text: String) -> Bool {
-        ReceivedRelay(ip: text).isPrivateAddress
+        var text = text
+        return text.withUTF8 { asciiIsPrivate($0) } ?? ReceivedRelay(ip: text).isPrivateAddress
+    }
+
+    /// `ReceivedRelay.isPrivateAddress` read from ASCII bytes without splitting the String; nil
+    /// for other text (whose "." may be part of a larger Character).
+    static func asciiIsPrivate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let dot = UInt8(ascii: ".")
+        guard let firstDot = bytes.firstIndex(of: dot) else { return false }
+        let secondEnd = bytes[(firstDot + 1)...].firstIndex(of: dot) ?? bytes.count
+        guard let first = integer(bytes[0..<firstDot]), let second = integer(bytes[(firstDot + 1)..<secondEnd]) else { return false }
+        switch first {
+        case 10, 127: return true
+        case 169: return second == 254
+        case 172: return (16...31).contains(second)
+        case 192: return second == 168
+        case 100: return (64...127).contains(second)
+        default: return false
+        }
+    }
+
+    /// `Int(text)` for ASCII bytes: an optional sign, then one or more digits, within Int's range.
+    static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var index = bytes.startIndex
+        var negative = false
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < bytes.endIndex else { return nil }
+        var magnitude: UInt64 = 0
+        while index < bytes.endIndex {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            let (scaled, scaleOverflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, sumOverflow) = scaled.addingReportingOverflow(UInt64(digit))
+            guard !scaleOverflow, !sumOverflow else { return nil }
+            magnitude = sum
+            index += 1
+        }
+        let limit = UInt64(Int.max)
+        if negative {
+            guard magnitude <= limit + 1 else { return nil }
+            return magnitude == limit + 1 ? Int.min : -Int(magnitude)
+        }
+        return magnitude <= limit ? Int(magnitude) : nil
     }
 
     /// `hostname_to_domain`: an address as it is; else the last two labels when the last one

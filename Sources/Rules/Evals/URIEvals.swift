@@ -17,7 +17,10 @@ enum URIEvals {
             let listName = name == "check_uri_host_listed" ? site.text(0) : (name.contains("block") || name.contains("black") ? "BLOCK" : "WELCOME")
             guard let listName else { return .invalid(name, "needs a list name") }
             guard let list = site.configuration.uriHostLists[listName], !list.isEmpty else { return .test { _ in false } }
-            return .test { context in context.uriHostKeys.contains { isListed(keys: $0, in: list) } }
+            let labels = lastLabels(of: list)
+            return .test { context in
+                context.uriHosts.contains { host in mayBeListed(host, lastLabels: labels) && isListed(keys: listKeys(of: host), in: list) }
+            }
         case "check_uri_truncated":
             return .test { $0.html.contains(where: \.uriTruncated) }
         case "check_for_http_redirector":
@@ -49,6 +52,28 @@ enum URIEvals {
         return false
     }
 
+    /// The last labels of a host list's names (what follows the last "."), nil when a name is not
+    /// ASCII (String equality then allows forms this shortcut does not think of).
+    static func lastLabels(of list: [String: Bool]) -> Set<String>? {
+        guard list.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        return Set(list.keys.map { String(lastLabel($0[...])) })
+    }
+
+    /// Whether some `listKeys(of: host)` may be on a list whose names end in `lastLabels`: every
+    /// key ends in the host's last label. Always true for a host that is not ASCII.
+    static func mayBeListed(_ host: String, lastLabels: Set<String>?) -> Bool {
+        guard let lastLabels, host.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        var base = host[...]
+        if host.hasPrefix("["), host.hasSuffix("]") { base = host.dropFirst().dropLast() }
+        return lastLabels.contains(String(lastLabel(base)))
+    }
+
+    /// What follows the last "." (all of it without one).
+    static func lastLabel(_ name: Substring) -> Substring {
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return name[name.index(after: dot)...]
+    }
+
     /// The names a host list is searched for, most specific first: the host and its parent
     /// domains (at most 11), or the address inside "[…]".
     static func listKeys(of host: String) -> [String] {
@@ -77,8 +102,20 @@ enum URIEvals {
         }
         if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
         if authority.first != UInt8(ascii: "["), let port = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<port] }
-        let host = ASCII.string(ASCII.lowercased(authority))
-        return host.isEmpty ? nil : host
+        guard !authority.isEmpty else { return nil }
+        guard authority.allSatisfy({ $0 < 0x80 }) else { return ASCII.string(ASCII.lowercased(authority)) }
+        // ASCII is valid UTF-8: the String is written in place, without the lower-cased copy
+        return String(unsafeUninitializedCapacity: authority.count) { buffer in
+            for (offset, byte) in authority.enumerated() { buffer[offset] = ASCII.lower(byte) }
+            return authority.count
+        }
+    }
+
+    /// Whether the URI starts with "mailto:", in any case.
+    static func isMailto(_ uri: [UInt8]) -> Bool {
+        let mailto = "mailto:".utf8
+        guard uri.count >= mailto.count else { return false }
+        return zip(uri, mailto).allSatisfy { ASCII.lower($0) == $1 }
     }
 
     private static let ipLink = try! CompiledRegex(#"^https?:/*(?:[^\@/]+\@)?\d+\.\d+\.\d+\.\d+"#, options: .caseless)
