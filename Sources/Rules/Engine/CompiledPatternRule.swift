@@ -5,7 +5,7 @@ public final class CompiledPatternRule: Sendable {
     public let regex: CompiledRegex
     /// What runs on a text: `regex`, or for a rule that only asks whether it matches (body,
     /// rawbody, uri, full rules without `tflags multiple`) `regex` rewritten by
-    /// `LeadingOptionalRewrite`. The prefilter reads `regex`.
+    /// `LeadingOptionalRewrite`, behind a `StartGuard` when one pays. The prefilter reads `regex`.
     let searchRegex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
     public let header: HeaderTest?
@@ -49,9 +49,14 @@ public final class CompiledPatternRule: Sendable {
         self.skipsSubjectLine = skipsSubjectLine
         let asksOnlyWhether = header == nil && hitLimit == 1
         func searchable(_ compiled: CompiledRegex) -> CompiledRegex {
-            guard asksOnlyWhether, let bytes = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options),
-                  let rewritten = try? CompiledRegex(bytes: bytes, options: compiled.options, limits: compiled.limits) else { return compiled }
-            return rewritten
+            guard asksOnlyWhether, let dropped = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options) else { return compiled }
+            // A pattern that began with optional items makes PCRE2 try many alternatives at each
+            // start: the case where a start guard was measured to pay.
+            let guarded = StartGuard.guarded(dropped, options: compiled.options)
+            for bytes in [guarded, dropped].compactMap({ $0 }) {
+                if let rewritten = try? CompiledRegex(bytes: bytes, options: compiled.options, limits: compiled.limits) { return rewritten }
+            }
+            return compiled
         }
         searchRegex = searchable(regex)
         func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {

@@ -1,12 +1,15 @@
 /// What `LineGateExtractor` knows about the strings a piece of a pattern can match: none is
 /// shorter than `minLength`; all are made of bytes of `alphabet` (nil: any byte); each holds a
-/// byte of every one of `classes` and a run of every one of `runs`. Each combination below only
+/// byte of every one of `classes` and a run of every one of `runs`; each begins with one of
+/// `prefixes` when known (for `StartGuard`). Each combination below only
 /// loses knowledge, never invents it, so whatever it says stays a necessary condition.
 struct GateKnowledge {
     var minLength: Int
     var alphabet: ByteSet?
     var classes: [ByteSet]
     var runs: [RequiredRun]
+    /// Only when the parser tracks them (`PatternGateParser.tracksPrefixes`); nil: not known.
+    var prefixes: StartPrefixes?
 
     /// Lengths past this one say nothing more about a line.
     static let lengthCap = 1 << 16
@@ -15,9 +18,9 @@ struct GateKnowledge {
     static let maxRuns = 6
 
     /// Matches only the empty string: anchors, assertions, lookarounds.
-    static let empty = GateKnowledge(minLength: 0, alphabet: ByteSet(), classes: [], runs: [])
+    static let empty = GateKnowledge(minLength: 0, alphabet: ByteSet(), classes: [], runs: [], prefixes: .empty)
     /// Matches anything, the empty string included.
-    static let opaque = GateKnowledge(minLength: 0, alphabet: nil, classes: [], runs: [])
+    static let opaque = GateKnowledge(minLength: 0, alphabet: nil, classes: [], runs: [], prefixes: .anything)
 
     /// One byte of `set`.
     static func byte(of set: ByteSet) -> GateKnowledge {
@@ -30,7 +33,7 @@ struct GateKnowledge {
         if let mine = self.alphabet, let theirs = next.alphabet { alphabet = mine.union(theirs) }
         return GateKnowledge(minLength: min(minLength + next.minLength, GateKnowledge.lengthCap), alphabet: alphabet,
                              classes: GateKnowledge.pruned(classes + next.classes),
-                             runs: GateKnowledge.pruned(runs + next.runs))
+                             runs: GateKnowledge.pruned(runs + next.runs), prefixes: prefixes.flatMap { mine in next.prefixes.map(mine.followed) })
     }
 
     /// `self` or `other`: a requirement of each side, joined, holds for both.
@@ -48,13 +51,17 @@ struct GateKnowledge {
             }
         }
         return GateKnowledge(minLength: min(minLength, other.minLength), alphabet: alphabet,
-                             classes: GateKnowledge.pruned(joinedClasses), runs: GateKnowledge.pruned(joinedRuns))
+                             classes: GateKnowledge.pruned(joinedClasses), runs: GateKnowledge.pruned(joinedRuns),
+                             prefixes: prefixes.flatMap { mine in other.prefixes.map(mine.alternative) })
     }
 
     /// `self` repeated at least `minimum` times (any maximum).
     func repeated(minimum: Int) -> GateKnowledge {
-        guard minimum > 0 else { return GateKnowledge(minLength: 0, alphabet: alphabet, classes: [], runs: []) }
+        guard minimum > 0 else {
+            return GateKnowledge(minLength: 0, alphabet: alphabet, classes: [], runs: [], prefixes: prefixes?.repeated(minimum: 0))
+        }
         var result = self
+        result.prefixes = prefixes?.repeated(minimum: minimum)
         result.minLength = min(minLength * min(minimum, GateKnowledge.lengthCap), GateKnowledge.lengthCap)
         result.addRun(of: result)
         return result

@@ -7,11 +7,19 @@ struct PatternGateParser: PatternCursor {
     var extended: Bool
     var caseless: Bool
     private var quoting = false
+    /// Whether `/x` was ever switched on inside the pattern (`(?x)`).
+    private(set) var sawExtended = false
+    /// Whether the pattern ever quoted (`\Q`).
+    private(set) var sawQuoting = false
     private var depth = 0
     private static let maxDepth = 100
 
-    init(pattern: [UInt8], options: RegexOptions) {
+    /// Whether atoms carry `StartPrefixes` (only `StartGuard` asks: they cost time).
+    let tracksPrefixes: Bool
+
+    init(pattern: [UInt8], options: RegexOptions, tracksPrefixes: Bool = false) {
         self.pattern = pattern
+        self.tracksPrefixes = tracksPrefixes
         extended = options.contains(.extended)
         caseless = options.contains(.caseless)
     }
@@ -25,7 +33,10 @@ struct PatternGateParser: PatternCursor {
 
     /// One byte of the text, both cases of it when matching ignores case.
     func byteAtom(_ set: ByteSet) -> GateKnowledge {
-        .byte(of: caseless ? set.caseClosed : set)
+        let bytes = caseless ? set.caseClosed : set
+        var atom = GateKnowledge.byte(of: bytes)
+        if tracksPrefixes { atom.prefixes = .byte(of: bytes) }
+        return atom
     }
 
     // MARK: structure
@@ -139,7 +150,7 @@ struct PatternGateParser: PatternCursor {
         switch byte {
         case UInt8(ascii: "("): return try parseGroup()
         case UInt8(ascii: "["): return byteAtom(try parseClass())
-        case UInt8(ascii: "."): return .byte(of: .all)
+        case UInt8(ascii: "."): return byteAtom(.all)
         case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
         case UInt8(ascii: "\\"): return try parseEscape()
         case UInt8(ascii: "{"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):
@@ -219,6 +230,7 @@ struct PatternGateParser: PatternCursor {
             case UInt8(ascii: "x"):
                 if peek == UInt8(ascii: "x") { throw UnsupportedPattern() }
                 newExtended = !negate
+                sawExtended = sawExtended || newExtended
             case UInt8(ascii: "i"): newCaseless = !negate
             case UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "U"), UInt8(ascii: "J"):
                 continue
@@ -260,6 +272,7 @@ struct PatternGateParser: PatternCursor {
         switch byte {
         case UInt8(ascii: "Q"):
             quoting = true
+            sawQuoting = true
             return nil
         case UInt8(ascii: "E"):
             return nil
@@ -268,17 +281,19 @@ struct PatternGateParser: PatternCursor {
             return .empty
         case UInt8(ascii: "R"):
             // A line break: CR LF or one vertical space byte.
-            return .byte(of: EscapeClass.verticalSpace.superset)
+            var lineBreak = GateKnowledge.byte(of: EscapeClass.verticalSpace.superset)
+            if tracksPrefixes { lineBreak.prefixes = .byte(of: EscapeClass.verticalSpace.superset, thenAnything: true) }
+            return lineBreak
         case UInt8(ascii: "X"):
             return GateKnowledge(minLength: 1, alphabet: nil, classes: [], runs: [])
         case UInt8(ascii: "C"):
-            return .byte(of: .all)
+            return byteAtom(.all)
         case UInt8(ascii: "N"):
             if peek == UInt8(ascii: "{") { throw UnsupportedPattern() }
-            return .byte(of: .all)
+            return byteAtom(.all)
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
             try skipPropertyName()
-            return .byte(of: .all)
+            return byteAtom(.all)
         case UInt8(ascii: "1")...UInt8(ascii: "9"):
             // A back reference (or, past the group count, octal): either way anything.
             while let next = peek, next >= 0x30, next <= 0x39 { index += 1 }
