@@ -112,7 +112,7 @@ struct StockRuleStartGuardTests {
     ]
 
     @Test func formRulesAreGuardedAndMatchAsBefore() throws {
-        let compiled = CompiledRuleSet(RuleLoader().load(path: StockRules.directory))
+        let compiled = StockRules.compiled
         let guardedNames = Set(compiled.body.filter { $0.searchRegex.pattern.hasPrefix("(?=") }.map { compiled.ruleSet[$0.id].name })
         for name in ["__FILL_THIS_FORM_SHORT2", "__FILL_THIS_FORM_LONG2", "__FILL_THIS_FORM_FRAUD_PHISH1"] {
             #expect(guardedNames.contains(name), "\(name)")
