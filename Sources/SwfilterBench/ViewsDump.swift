@@ -9,6 +9,7 @@ struct ViewsDump {
     let headerRequests: [String]
     let environment: ViewEnvironment
 
+    /// `VIEWS_HTML=1` adds the HTML parser's results and the parsed relays.
     /// `path` is one message, or `@LIST`: a file naming one message per line, each dump then
     /// preceded by "=== path".
     func run() {
@@ -35,6 +36,12 @@ struct ViewsDump {
         for chunk in views.rawBody { print("  [\(escaped(chunk))]") }
         print("URI")
         for uri in views.uris { print("  [\(escaped(uri))]") }
+        if ProcessInfo.processInfo.environment["VIEWS_HTML"] == "1" {
+            print("HTML")
+            for line in views.htmlStatisticsLines() { print("  [\(escaped(line))]") }
+            print("RELAYS")
+            for line in views.relayLines() { print("  [\(escaped(line))]") }
+        }
         for request in headerRequests {
             print("HEADER \(request)")
             print("  [\(views.headerText(request).map(escaped) ?? "<undef>")]")

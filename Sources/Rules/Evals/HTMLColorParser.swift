@@ -6,6 +6,40 @@ enum HTMLColorParser {
     private static let shape = try! CompiledRegex(#"^[#a-f0-9]*$|rgb\([\d%, ]*\)"#, options: .caseless)
 
     static func rgb(_ text: String) -> String {
+        if let quick = quickRGB(text) { return quick }
+        return parsedRGB(text)
+    }
+
+    /// `rgb` for the common ASCII shapes, on bytes: `#` and 6 or 3 hex digits, or letters only
+    /// (a colour name, else invalid: without `#` or `rgb(` nothing else can come of them).
+    /// Nil for any other text. In ASCII, trimming is dropping tab, LF, VT, FF, CR and space.
+    static func quickRGB(_ text: String) -> String? {
+        var utf8 = text.utf8[...]
+        guard utf8.count <= 32, utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        while let first = utf8.first, isASCIISpace(first) { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, isASCIISpace(last) { utf8 = utf8.dropLast() }
+        guard let first = utf8.first else { return nil }
+        if first == UInt8(ascii: "#") {
+            let digits = utf8.dropFirst()
+            guard digits.count == 6 || digits.count == 3, digits.allSatisfy(ByteClass.isHexDigit) else { return nil }
+            var color: [UInt8] = [UInt8(ascii: "#")]
+            for digit in digits {
+                color.append(ASCII.lower(digit))
+                if digits.count == 3 { color.append(ASCII.lower(digit)) }
+            }
+            return String(decoding: color, as: UTF8.self)
+        }
+        guard utf8.allSatisfy(ByteClass.isLetter) else { return nil }
+        let name = String(decoding: utf8.map(ASCII.lower), as: UTF8.self)
+        return HTMLColorNames.rgb[name].map { "#" + hex($0) } ?? "invalid"
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// `rgb` by the general steps, for any text.
+    static func parsedRGB(_ text: String) -> String {
         var color = text.lowercased().trimmingCharacters()
         if let value = HTMLColorNames.rgb[color] { return "#" + hex(value) }
         guard shape.matches(color) else { return "invalid" }

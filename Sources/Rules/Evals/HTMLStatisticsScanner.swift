@@ -120,7 +120,7 @@ struct HTMLStatisticsScanner {
         return end
     }
 
-    private mutating func startTag(_ name: String, traits: HTMLTagTraits, attributes: [String: [UInt8]]) {
+    private mutating func startTag(_ name: String, traits: HTMLTagTraits, attributes: HTMLAttributes) {
         countTag(name, traits: traits, delta: 1)
         guard traits.isRendered else { return }
         if traits.isTextStyle {
@@ -179,8 +179,8 @@ struct HTMLStatisticsScanner {
         return prefixOK && !localBody.isEmpty && localBody.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
     }
 
-    private mutating func tests(_ name: String, attributes: [String: [UInt8]]) {
-        for value in attributes.values where value.count > Self.maxURILength { statistics.uriTruncated = true }
+    private mutating func tests(_ name: String, attributes: HTMLAttributes) {
+        if attributes.entries.contains(where: { $0.value.count > Self.maxURILength }) { statistics.uriTruncated = true }
         switch name {
         case "font":
             if let face = attributes["face"], !HTMLFontFace.isPlausible(face) { statistics.fontFaceBad = true }

@@ -3,7 +3,7 @@
 enum HTMLTagReader {
     struct Tag {
         let name: String
-        let attributes: [String: [UInt8]]
+        let attributes: HTMLAttributes
         /// Just past the closing `>`.
         let end: Int
     }
@@ -31,7 +31,7 @@ enum HTMLTagReader {
         let nameStart = position
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
         let name = lowercasedString(bytes[nameStart..<position])
-        var attributes: [String: [UInt8]] = [:]
+        var attributes = HTMLAttributes()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") { return Tag(name: name, attributes: attributes, end: position + 1) }
@@ -45,7 +45,7 @@ enum HTMLTagReader {
             var probe = position
             while probe < bytes.count, ASCII.isPerlSpace(bytes[probe]) { probe += 1 }
             guard probe < bytes.count, bytes[probe] == UInt8(ascii: "=") else {
-                if attributes[key] == nil { attributes[key] = Array(key.utf8) }
+                attributes.addIfAbsent(key) { Array(key.utf8) }
                 continue
             }
             probe += 1
@@ -63,7 +63,7 @@ enum HTMLTagReader {
                 value = bytes[probe..<end]
                 position = end
             }
-            if attributes[key] == nil { attributes[key] = HTMLSourcePreparation.decodeEntities(value) }
+            attributes.addIfAbsent(key) { HTMLSourcePreparation.decodeEntities(value) }
         }
         return nil
     }
@@ -75,7 +75,7 @@ enum HTMLTagReader {
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
         let name = lowercasedString(bytes[nameStart..<position])
         guard let close = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        return Tag(name: name, attributes: [:], end: close + 1)
+        return Tag(name: name, attributes: HTMLAttributes(), end: close + 1)
     }
 
     /// Where the literal content of `name` (script, style…) ends: at its end tag, or the end of

@@ -36,8 +36,8 @@ struct HTMLTextStyleStack {
     }
 
     /// Opens `name`; returns the font size it sets when an allowed attribute was read, for the
-    /// document's smallest and largest size.
-    mutating func open(_ name: String, attributes: [String: [UInt8]]) -> (min: Int, max: Int)? {
+    /// document's smallest and largest size. The attributes are applied in source order.
+    mutating func open(_ name: String, attributes: HTMLAttributes) -> (min: Int, max: Int)? {
         let tag = name == "th" ? "td" : name
         if tag == "basefont", let size = attributes["size"], let value = Self.leadingInteger(size, signed: false) {
             baseFont = value
@@ -53,7 +53,7 @@ struct HTMLTextStyleStack {
         }
         var bounds: (min: Int, max: Int)?
         let permitted = Self.allowed[tag] ?? []
-        for (key, value) in attributes where permitted.contains(key) {
+        for (key, value) in attributes.entries where permitted.contains(key) {
             switch key {
             case "text", "color":
                 style.foreground = HTMLColorParser.rgb(ASCII.string(value))
@@ -97,6 +97,11 @@ struct HTMLTextStyleStack {
             let parts = declaration.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let property = parts[0].trimmingCharacters().lowercased()
+            // most declarations set something else (fonts, margins): their values are never read
+            switch property {
+            case "color", "background-color", "background", "display", "visibility": break
+            default: continue
+            }
             var value = parts[1].trimmingCharacters().lowercased()
             switch property {
             case "color", "background-color":
@@ -134,15 +139,14 @@ struct HTMLTextStyleStack {
     /// For text about to be shown: whether its colour is too close to the background, or a
     /// colour is invalid.
     func visibility() -> (lowContrast: Bool, invalidColor: Bool) {
-        let style = stack[stack.count - 1]
-        return (style.lowContrast, style.invalidColor)
+        (stack[stack.count - 1].lowContrast, stack[stack.count - 1].invalidColor)
     }
 
     /// For text about to be shown: whether a tiny font (size 1 or less), `display: none` or
     /// `visibility: hidden` hides it.
     func hidesText() -> Bool {
-        let style = stack[stack.count - 1]
-        return style.size <= 1 || style.display == "none" || style.visibility == "hidden"
+        let top = stack.count - 1
+        return stack[top].size <= 1 || stack[top].display == "none" || stack[top].visibility == "hidden"
     }
 
     static func judge(foreground: String, background: String) -> (lowContrast: Bool, invalidColor: Bool) {

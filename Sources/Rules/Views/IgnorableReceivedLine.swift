@@ -44,6 +44,13 @@ enum IgnorableReceivedLine {
     /// Exim's local submissions (`with local`, `with local-bsmtp`, ...), skipped in Exim fields only.
     private static let eximLocal = try! CompiledRegex(#"\bwith local(?:-\S+)? "#)
 
+    /// `matches` for an ASCII field's bytes (where the search for "Exim" is byte for byte).
+    static func matches(bytes afterFrom: UnsafeBufferPointer<UInt8>) -> Bool {
+        let exim = UnsafeBufferPointer(start: ("Exim" as StaticString).utf8Start, count: 4)
+        if ReceivedLineParser.firstOffset(of: exim, in: afterFrom) != nil, eximLocal.isMatch(in: afterFrom) { return true }
+        return patterns.contains { $0.isMatch(in: afterFrom) }
+    }
+
     /// `afterFrom`: the field with `from ` (or `(from `) and the trailing date removed.
     static func matches(_ afterFrom: String) -> Bool {
         let bytes = Array(afterFrom.utf8)

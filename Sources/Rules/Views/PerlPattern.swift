@@ -41,15 +41,22 @@ extension Array where Element == UInt8 {
     var lowercasedASCII: [UInt8] { map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
 
     func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
-        let expected = Array(prefix.utf8)
+        let expected = prefix.utf8
         guard count >= expected.count else { return false }
-        return self[0..<expected.count].lowercasedASCII == expected.lowercasedASCII
+        return zip(self, expected).allSatisfy { ASCII.lower($0) == ASCII.lower($1) }
     }
 
     func contains(_ needle: String) -> Bool {
-        let bytes = Array(needle.utf8)
-        guard !bytes.isEmpty, count >= bytes.count else { return bytes.isEmpty }
-        return (0...(count - bytes.count)).contains { self[$0..<($0 + bytes.count)].elementsEqual(bytes) }
+        let bytes = needle.utf8
+        guard let first = bytes.first, count >= bytes.count else { return bytes.isEmpty }
+        return (0...(count - bytes.count)).contains { self[$0] == first && self[$0..<($0 + bytes.count)].elementsEqual(bytes) }
+    }
+
+    /// `lowercasedASCII.contains(needle)` for a lower-case needle, without the copy.
+    func containsIgnoringCase(_ needle: String) -> Bool {
+        let bytes = needle.utf8
+        guard count >= bytes.count else { return bytes.isEmpty }
+        return (0...(count - bytes.count)).contains { self[$0..<($0 + bytes.count)].lazy.map(ASCII.lower).elementsEqual(bytes) }
     }
 }
 

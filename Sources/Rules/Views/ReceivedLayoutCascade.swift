@@ -18,9 +18,19 @@ enum ReceivedLayoutCascade {
         /// SpamAssassin's `no_reverse_dns`: looked up, and nothing (or "unknown") recorded.
         var noReverseDNS: Bool {
             guard lookedUp else { return false }
+            if let ascii = Self.noReverseDNSByBytes(name) { return ascii }
             var trimmed = Substring(name)
             while trimmed.last == "." { trimmed.removeLast() }
             return trimmed.isEmpty || trimmed.lowercased() == "unknown" || trimmed.hasPrefix("[")
+        }
+
+        /// The same test on an ASCII name's bytes (each character one byte); nil for other names.
+        static func noReverseDNSByBytes(_ name: String) -> Bool? {
+            var utf8 = name.utf8[...]
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            while utf8.last == UInt8(ascii: ".") { utf8 = utf8.dropLast() }
+            guard let first = utf8.first else { return true }
+            return first == UInt8(ascii: "[") || (utf8.count == 7 && utf8.map(ASCII.lower).elementsEqual("unknown".utf8))
         }
     }
 
@@ -156,7 +166,8 @@ enum ReceivedLayoutCascade {
         Array(fromPart.utf8).withUnsafeBufferPointer(read)
     }
 
-    private static func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading? {
+    /// `read(fromPart:)` on the field's bytes after "from ".
+    static func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading? {
         func first(_ layouts: [Layout]) -> Reading? {
             for layout in layouts {
                 if let reading = layout.read(text) { return reading }

@@ -15,7 +15,7 @@ enum ReceivedLineParser {
         case unparseable
     }
 
-    private static let ipv4 = #"(?:\d{1,3}\.){3}\d{1,3}"#
+    static let ipv4 = #"(?:\d{1,3}\.){3}\d{1,3}"#
     private static let anyIP = #"(?:IPv6:)?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]+|"# + ipv4
 
     private static func pattern(_ source: String) -> CompiledRegex {
@@ -23,30 +23,37 @@ enum ReceivedLineParser {
         try! CompiledRegex(source)
     }
 
-    private static let trailingDate = pattern(#"[\s;]+(?:(?:Mon|Tue|Thu|Wed|Fri|Sat|Sun), )?\d+ (?:Jan|Jun|Jul|Feb|Mar|May|Apr|Aug|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$"#)
-    private static let fromStart = pattern(#"(?i)^\(?from "#)
-    private static let localDelivery = pattern(#"\bwith local for\b"#)
-    private static let selfHandover = pattern(#"(?i)^from (\S+) by [^\s;]+ ?;"#)
-    private static let bracketedIPOnly = pattern(#"^\[[\d.]+\]$"#)
-    private static let queueID = pattern(#" id <?([^\s<>;]{3,})"#)
-    private static let heloAssignment = pattern(#"\bhelo=([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
-    private static let heloCommand = pattern(#"\b(?:HELO|EHLO) ([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
-    private static let receiver = pattern(#" by (\S+)(?:[^-A-Za-z0-9;.]|$)"#)
-    private static let authenticatedProtocol = pattern(#"(?i) with ((?:ES|L|UTF8S|UTF8L)MTPS?A|ASMTP|HTTP[SU]?)(?: |;|$)"#)
-    private static let originatingLine = pattern(#"^X-Originating-IP: ("# + ipv4 + #")$"#)
-    private static let envelopeSender = pattern(#"(?i)(?:return-path:? |envelope-(?:sender|from)[ =])(\S+)\b"#)
-    private static let fetcher = pattern(#"with (?:POP3|IMAP)"#)
-    private static let bracketedIP = pattern(#"\[("# + anyIP + #")\]"#)
-    private static let parenthesizedIP = pattern(#"\((?:\S*@)?("# + ipv4 + #")\)"#)
-    private static let leadingIP = pattern(#"^\(?("# + ipv4 + #")\b"#)
-    private static let identBeforeIP = pattern(#"\((\S*)@\[(?:"# + anyIP + #")\]"#)
-    private static let nameBeforeIP = pattern(#"\((?:IDENT:)?(?:([^\s@()\[]*)@)?([^\s()\[\]]+) ?\[(?:"# + anyIP + #")\]"#)
-    private static let eximHelo = pattern(#"\[(?:"# + anyIP + #")\][^)]*helo="#)
-    private static let qmailHelo = pattern(#"^(\S+) \((?:HELO|EHLO) ([^ ()]*)\) \((?:(\S*)@)?\[?("# + ipv4 + #")\]?\)"#)
-    private static let qmailPlain = pattern(#"^\S+ \((?:(\S*)@)?"# + ipv4 + #"\)"#)
-    private static let bareIPv4 = pattern("^" + ipv4 + "$")
+    static let trailingDate = pattern(#"[\s;]+(?:(?:Mon|Tue|Thu|Wed|Fri|Sat|Sun), )?\d+ (?:Jan|Jun|Jul|Feb|Mar|May|Apr|Aug|Sep|Oct|Nov|Dec) \d+ \d+:\d+(?::\d+)? \S+$"#)
+    static let fromStart = pattern(#"(?i)^\(?from "#)
+    static let localDelivery = pattern(#"\bwith local for\b"#)
+    static let selfHandover = pattern(#"(?i)^from (\S+) by [^\s;]+ ?;"#)
+    static let bracketedIPOnly = pattern(#"^\[[\d.]+\]$"#)
+    static let queueID = pattern(#" id <?([^\s<>;]{3,})"#)
+    static let heloAssignment = pattern(#"\bhelo=([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
+    static let heloCommand = pattern(#"\b(?:HELO|EHLO) ([-A-Za-z0-9.^+_&:=?!@%*$\\/]+)"#)
+    static let receiver = pattern(#" by (\S+)(?:[^-A-Za-z0-9;.]|$)"#)
+    static let authenticatedProtocol = pattern(#"(?i) with ((?:ES|L|UTF8S|UTF8L)MTPS?A|ASMTP|HTTP[SU]?)(?: |;|$)"#)
+    static let originatingLine = pattern(#"^X-Originating-IP: ("# + ipv4 + #")$"#)
+    static let envelopeSender = pattern(#"(?i)(?:return-path:? |envelope-(?:sender|from)[ =])(\S+)\b"#)
+    static let fetcher = pattern(#"with (?:POP3|IMAP)"#)
+    static let bracketedIP = pattern(#"\[("# + anyIP + #")\]"#)
+    static let parenthesizedIP = pattern(#"\((?:\S*@)?("# + ipv4 + #")\)"#)
+    static let leadingIP = pattern(#"^\(?("# + ipv4 + #")\b"#)
+    static let identBeforeIP = pattern(#"\((\S*)@\[(?:"# + anyIP + #")\]"#)
+    static let nameBeforeIP = pattern(#"\((?:IDENT:)?(?:([^\s@()\[]*)@)?([^\s()\[\]]+) ?\[(?:"# + anyIP + #")\]"#)
+    static let eximHelo = pattern(#"\[(?:"# + anyIP + #")\][^)]*helo="#)
+    static let qmailHelo = pattern(#"^(\S+) \((?:HELO|EHLO) ([^ ()]*)\) \((?:(\S*)@)?\[?("# + ipv4 + #")\]?\)"#)
+    static let qmailPlain = pattern(#"^\S+ \((?:(\S*)@)?"# + ipv4 + #"\)"#)
+    static let bareIPv4 = pattern("^" + ipv4 + "$")
 
+    /// ASCII fields (nearly all) are read by `ReceivedLineByteParser`, which gives the same
+    /// outcome without the String work; others by `parseText`.
     static func parse(_ value: String) -> Outcome {
+        ReceivedLineByteParser.parse(value) ?? parseText(value)
+    }
+
+    /// The field read as Swift text (white space and character boundaries in Unicode's sense).
+    static func parseText(_ value: String) -> Outcome {
         var line = collapsedWhitespace(value)
         while line.hasSuffix(";") || line.hasSuffix(" ;") { line = String(line.dropLast(line.hasSuffix(" ;") ? 2 : 1)) }
         guard matches(fromStart, line) else { return .ignored }
@@ -198,7 +205,7 @@ enum ReceivedLineParser {
     }
 
     /// Where `pattern` first occurs in `bytes`, byte for byte; nil when it does not (or is empty).
-    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
         var start = 0
         while start <= bytes.count - pattern.count {

@@ -16,8 +16,7 @@ struct ReceivedRelay: Sendable, Equatable {
     /// Whether the sending address is in a private, loopback, link-local or shared (CGN) range,
     /// which SpamAssassin trusts when no trusted_networks are configured.
     var isPrivateAddress: Bool {
-        let octets = ip.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count >= 2, let first = Int(octets[0]), let second = Int(octets[1]) else { return false }
+        guard let (first, second) = firstTwoNumbers else { return false }
         switch first {
         case 10, 127: return true
         case 169: return second == 254
@@ -26,6 +25,22 @@ struct ReceivedRelay: Sendable, Equatable {
         case 100: return (64...127).contains(second)
         default: return false
         }
+    }
+
+    /// The first two dot-separated fields of `ip` read as integers (as `Int` reads text). An
+    /// ASCII address is cut at its dot bytes without splitting it into an array of substrings.
+    private var firstTwoNumbers: (Int, Int)? {
+        let utf8 = ip.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let octets = ip.split(separator: ".", omittingEmptySubsequences: false)
+            guard octets.count >= 2, let first = Int(octets[0]), let second = Int(octets[1]) else { return nil }
+            return (first, second)
+        }
+        guard let firstDot = utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+        let secondStart = utf8.index(after: firstDot)
+        let secondEnd = utf8[secondStart...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        guard let first = Int(ip[..<firstDot]), let second = Int(ip[secondStart..<secondEnd]) else { return nil }
+        return (first, second)
     }
 
     func text(isInternal: Bool) -> String {

@@ -74,6 +74,10 @@ struct SpamAssassinHeaderField: Sendable {
     /// Unfolds, trims and decodes a header value (RFC 2047 unless the field is one SpamAssassin
     /// leaves alone); 8-bit bytes are kept when they are UTF-8, else read as Windows-1252.
     static func decodeValue(_ value: ArraySlice<UInt8>, lowercasedName: String, trim: Bool = true) -> String {
+        // A value on one line (most are) has nothing to unfold: trimmed and decoded in place.
+        if !value.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            return decodedText(trimmed(value, trim: trim), lowercasedName: lowercasedName)
+        }
         // "\n[ \t]+" → " ", trim, drop the remaining line breaks.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.count)
@@ -93,10 +97,18 @@ struct SpamAssassinHeaderField: Sendable {
             if byte != 0x0A { bytes.append(byte) }
             index += 1
         }
-        var start = 0, end = bytes.count
+        return decodedText(trimmed(bytes[...], trim: trim), lowercasedName: lowercasedName)
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>, trim: Bool) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex, end = bytes.endIndex
         while trim, start < end, isSpace(bytes[start]) { start += 1 }
         while trim, end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        let trimmed = bytes[start..<end]
+        return bytes[start..<end]
+    }
+
+    /// The unfolded, trimmed value as text, RFC 2047-decoded unless the field is never decoded.
+    private static func decodedText(_ trimmed: ArraySlice<UInt8>, lowercasedName: String) -> String {
         let text: String
         if trimmed.allSatisfy({ $0 < 0x80 }) {
             text = String(decoding: trimmed, as: UTF8.self)

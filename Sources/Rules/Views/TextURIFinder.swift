@@ -144,9 +144,19 @@ struct TextURIFinder: Sendable {
         if let close = uri.firstIndex(of: UInt8(ascii: ")")), !uri[..<close].contains(UInt8(ascii: "(")) {
             uri = Array(uri[..<close])
         }
-        let trailing = Set("-~!@#^&*()_+=:;'?,.".utf8)
-        while let last = uri.last, trailing.contains(last) { uri.removeLast() }
+        while let last = uri.last, TextURIFinder.isTrailingPunctuation(last) { uri.removeLast() }
         return uri
+    }
+
+    /// The bytes `-~!@#^&*()_+=:;'?,.` that are trimmed off a URI's end.
+    static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: "^"),
+             UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "_"), UInt8(ascii: "+"),
+             UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "'"), UInt8(ascii: "?"), UInt8(ascii: ","),
+             UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     private func withScheme(_ raw: [UInt8], kind: Kind, schemelessHost: [UInt8]?) -> [UInt8]? {
@@ -155,15 +165,15 @@ struct TextURIFinder: Sendable {
         if raw.hasPrefixIgnoringCase("cid:") || raw.hasPrefixIgnoringCase("mid:") { return nil }
         if raw.contains(UInt8(ascii: ":")), TextURIFinder.emptyURI.matches(raw) { return nil }
         var uri = raw
-        if !TextURIFinder.knownScheme.matches(uri) {
+        if !TextURIFinder.hasKnownScheme(uri) {
             if uri.hasPrefixIgnoringCase("ftp.") {
                 uri = Array("ftp://".utf8) + uri
-            } else if TextURIFinder.wwwPrefix.matches(uri) {
+            } else if TextURIFinder.hasWWWPrefix(uri) {
                 uri = Array("http://".utf8) + uri
-            } else if TextURIFinder.slashBeforeAt.matches(uri) {
+            } else if TextURIFinder.hasSlashBeforeAt(uri) {
                 uri = Array("http://".utf8) + uri
             } else if uri.contains(UInt8(ascii: "@")) {
-                guard TextURIFinder.dotAfterAt.matches(uri), !uri.contains("&nbsp;") else { return nil }
+                guard TextURIFinder.hasDotAfterAt(uri), !uri.contains("&nbsp;") else { return nil }
                 uri = TextURIFinder.mailMisparse.replacing(in: uri) { _ in [] }
                 uri = Array("mailto:".utf8) + uri
             } else {
@@ -173,7 +183,7 @@ struct TextURIFinder: Sendable {
         }
         if uri.hasPrefixIgnoringCase("mailto:") {
             if uri.contains(UInt8(ascii: "%")), TextURIFinder.percentEscape.matches(uri) { uri = URICanonicalizer.urlDecode(uri) }
-            guard let groups = TextURIFinder.mailHost.groups(uri), var host = groups[1] else { return nil }
+            guard var host = TextURIFinder.mailHostBytes(uri) else { return nil }
             while host.count >= 3, host.suffix(3).elementsEqual("%20".utf8) { host.removeLast(3) }
             guard canonicalizer.isDomainValid(host) else { return nil }
         }
@@ -183,6 +193,28 @@ struct TextURIFinder: Sendable {
     /// `is_fqdn_valid`: two or more labels of letters, digits, `-` and (below the registered
     /// domain) `_`, at most 253 bytes.
     static func isFQDNValid(_ host: [UInt8]) -> Bool {
+        // the tests ignore case: the labels are read where they stand, without copies
+        var end = host.count
+        while end > 0, host[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end <= 253 else { return false }
+        let labelCount = host[..<end].reduce(1) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) }
+        guard labelCount > 1 else { return false }
+        var labelStart = 0, index = 0
+        while labelStart <= end {
+            let labelEnd = host[labelStart..<end].firstIndex(of: UInt8(ascii: ".")) ?? end
+            let label = host[labelStart..<labelEnd]
+            guard (1...63).contains(label.count) else { return false }
+            let allowed = label.allSatisfy { URICanonicalizer.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+            guard allowed, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+            if index >= labelCount - 2, label.contains(UInt8(ascii: "_")) { return false }
+            labelStart = labelEnd + 1
+            index += 1
+        }
+        return true
+    }
+
+    /// `isFQDNValid` as first written (lower-cased copy, split into labels), for tests.
+    static func isFQDNValidBySplitting(_ host: [UInt8]) -> Bool {
         var lowered = host.lowercasedASCII
         while lowered.last == UInt8(ascii: ".") { lowered.removeLast() }
         guard lowered.count <= 253 else { return false }
@@ -195,6 +227,38 @@ struct TextURIFinder: Sendable {
             if index >= labels.count - 2, label.contains(UInt8(ascii: "_")) { return false }
         }
         return true
+    }
+
+    /// `knownScheme` (`^(?:https?|ftp|mailto):`, caseless) by bytes.
+    static func hasKnownScheme(_ uri: [UInt8]) -> Bool {
+        uri.hasPrefixIgnoringCase("http:") || uri.hasPrefixIgnoringCase("https:") || uri.hasPrefixIgnoringCase("ftp:")
+            || uri.hasPrefixIgnoringCase("mailto:")
+    }
+
+    /// `wwwPrefix` (`^www\d{0,2}\.`, caseless) by bytes.
+    static func hasWWWPrefix(_ uri: [UInt8]) -> Bool {
+        guard uri.hasPrefixIgnoringCase("www") else { return false }
+        var index = 3
+        while index < min(uri.count, 5), ByteClass.isDigit(uri[index]) { index += 1 }
+        return index < uri.count && uri[index] == UInt8(ascii: ".")
+    }
+
+    /// `slashBeforeAt` (`/.+@`) by bytes: an `@` at least two bytes after the first `/`.
+    static func hasSlashBeforeAt(_ uri: [UInt8]) -> Bool {
+        guard let slash = uri.firstIndex(of: UInt8(ascii: "/")), let at = uri.lastIndex(of: UInt8(ascii: "@")) else { return false }
+        return at >= slash + 2
+    }
+
+    /// `dotAfterAt` (`@.+?\.`) by bytes: a `.` at least two bytes after the first `@`.
+    static func hasDotAfterAt(_ uri: [UInt8]) -> Bool {
+        guard let at = uri.firstIndex(of: UInt8(ascii: "@")), let dot = uri.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return dot >= at + 2
+    }
+
+    /// `mailHost`'s group (`@([^?&>]*)`) by bytes: what follows the first `@` up to `?`, `&` or `>`.
+    static func mailHostBytes(_ uri: [UInt8]) -> [UInt8]? {
+        guard let at = uri.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        return Array(uri[(at + 1)...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: ">") })
     }
 
     static let emptyURI = PerlPattern("^\\w+:/{0,2}$", .caseless)

@@ -20,11 +20,17 @@ struct URICanonicalizer: Sendable {
             index += 1
             variants += variantsOf(current, redirects: &pending)
         }
-        var seen = Set<ByteString>()
-        return (pending + variants).filter { seen.insert(ByteString($0)).inserted }
+        // a handful of forms (at most `maxVariants`): compared in turn rather than hashed
+        var unique: [[UInt8]] = []
+        unique.reserveCapacity(pending.count + variants.count)
+        for form in pending + variants where !unique.contains(form) { unique.append(form) }
+        return unique
     }
 
     private func trimmed(_ uri: [UInt8]) -> [UInt8] {
+        if let first = uri.first, let last = uri.last, !isSpace(first), !isSpace(last), !uri.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            return uri
+        }
         var bytes = uri.filter { $0 != 0x0A && $0 != 0x0D }
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
         let start = bytes.firstIndex { !isSpace($0) } ?? bytes.count
@@ -50,16 +56,16 @@ struct URICanonicalizer: Sendable {
             return found
         }
 
-        var nuri = uri.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }
+        var nuri = uri.contains(UInt8(ascii: "\\")) ? uri.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 } : uri
         if nuri.hasPrefixIgnoringCase("http") {
-            nuri = Self.httpSlashes.replacing(in: nuri) { ($0[1] ?? []) + Array("//".utf8) }
+            nuri = Self.withTwoSlashes(nuri)
         }
         if nuri.contains(UInt8(ascii: "%")), Self.percentEscape.matches(nuri) { nuri = URICanonicalizer.urlDecode(nuri) }
         if !Self.startsWithScheme(nuri) {
             nuri = Array((nuri.starts(with: Array("ftp.".utf8)) ? "ftp://" : "http://").utf8) + nuri
         }
         if nuri.contains(UInt8(ascii: "?")) || nuri.contains(UInt8(ascii: "#")) {
-            nuri = Self.queryAfterHost.replacing(in: nuri) { ($0[1] ?? []) + [UInt8(ascii: "/")] + ($0[2] ?? []) }
+            nuri = Self.withSlashBeforeQuery(nuri)
         }
         if nuri.contains("&#") {
             nuri = Self.decimalEntity.replacing(in: nuri, global: true) { groups in
@@ -72,11 +78,10 @@ struct URICanonicalizer: Sendable {
         }
         if nuri != uri { found.append(nuri) }
 
-        guard let parts = Self.httpParts.groups(nuri), let proto = parts[1], var host = parts[3], let rest = parts[4] else {
-            return found
-        }
-        let auth = parts[2] ?? []
-        var port = parts[5] ?? []
+        guard let parts = Self.httpComponents(of: nuri) else { return found }
+        let proto = parts.proto, auth = parts.auth, rest = parts.rest
+        var host = parts.host
+        var port = parts.port
         var restWithoutPort: [UInt8]?
         if port.isEmpty {
             port = Array((proto == Array("http://".utf8) ? "80" : "443").utf8)
@@ -100,8 +105,8 @@ struct URICanonicalizer: Sendable {
         }
 
         var redirected = false
+        let whole = redirectorPatterns.isEmpty ? [] : proto + host + rest
         for pattern in redirectorPatterns {
-            let whole = proto + host + rest
             guard let groups = whole.withUnsafeBufferPointer({ buffer in
                 pattern.captures(in: buffer).map { ranges in ranges.map { $0.map { Array(buffer[$0]) } } }
             }) else { continue }
@@ -110,7 +115,7 @@ struct URICanonicalizer: Sendable {
             redirected = true
             break
         }
-        if !redirected, rest.lowercasedASCII.contains("http"), let groups = Self.embeddedHTTP.groups(rest), let target = groups[1], target.contains(UInt8(ascii: ".")) {
+        if !redirected, rest.containsIgnoringCase("http"), let groups = Self.embeddedHTTP.groups(rest), let target = groups[1], target.contains(UInt8(ascii: ".")) {
             redirects.append(target)
         }
 
@@ -144,12 +149,92 @@ struct URICanonicalizer: Sendable {
 
     /// `is_domain_valid`: no white space, at least one dot, a known TLD.
     func isDomainValid(_ domain: [UInt8]) -> Bool {
+        if !domain.contains(where: { $0 >= 0x80 }) {
+            // ASCII: only the TLD needs lower-casing
+            guard !domain.contains(where: { isSpace($0) }), let dot = domain.lastIndex(of: UInt8(ascii: ".")) else { return false }
+            return validTLDs.contains(String(decoding: domain[(dot + 1)...].lazy.map(ASCII.lower), as: UTF8.self))
+        }
         let lowered = URICanonicalizer.idnToASCII(domain)
         guard !lowered.contains(where: { isSpace($0) }), let dot = lowered.lastIndex(of: UInt8(ascii: ".")) else { return false }
         return validTLDs.contains(String(decoding: lowered[(dot + 1)...], as: UTF8.self))
     }
 
     // MARK: helpers
+
+    /// `s/^(https?:)\/{0,2}/$1\/\//i` (`httpSlashes`) by bytes: the scheme followed by exactly two
+    /// slashes.
+    static func withTwoSlashes(_ uri: [UInt8]) -> [UInt8] {
+        guard uri.hasPrefixIgnoringCase("http") else { return uri }
+        var colon = 4
+        if colon < uri.count, ASCII.lower(uri[colon]) == UInt8(ascii: "s") { colon += 1 }
+        guard colon < uri.count, uri[colon] == UInt8(ascii: ":") else { return uri }
+        var restStart = colon + 1
+        var slashes = 0
+        while slashes < 2, restStart < uri.count, uri[restStart] == UInt8(ascii: "/") {
+            restStart += 1
+            slashes += 1
+        }
+        if slashes == 2 { return uri }
+        return Array(uri[...colon]) + Array("//".utf8) + uri[restStart...]
+    }
+
+    /// `s/^(https?:\/\/[^\/?#]+)([?#])/$1\/$2/i` (`queryAfterHost`) by bytes: a slash put before a
+    /// query or fragment that directly follows the host.
+    static func withSlashBeforeQuery(_ uri: [UInt8]) -> [UInt8] {
+        guard uri.hasPrefixIgnoringCase("http") else { return uri }
+        var hostStart = 4
+        if hostStart < uri.count, ASCII.lower(uri[hostStart]) == UInt8(ascii: "s") { hostStart += 1 }
+        guard uri.count >= hostStart + 3, uri[hostStart...].starts(with: "://".utf8) else { return uri }
+        hostStart += 3
+        guard let end = uri[hostStart...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }),
+              end > hostStart, uri[end] != UInt8(ascii: "/") else { return uri }
+        var result = Array(uri[..<end])
+        result.append(UInt8(ascii: "/"))
+        result += uri[end...]
+        return result
+    }
+
+    /// The groups of `httpParts` (`^(https?://)([^@/?#]*@)?([^/?#:]+)((?::(\d*))?.*)$`, caseless,
+    /// dot matching all) found by bytes: the scheme, a user part ending in the first `@` when that
+    /// comes before any `/`, `?` or `#` and a host follows it, the host up to `/`, `?`, `#` or `:`,
+    /// the rest, and the digits after a `:` that starts the rest.
+    struct HTTPParts: Equatable {
+        var proto: [UInt8]
+        var auth: [UInt8]
+        var host: [UInt8]
+        var rest: [UInt8]
+        var port: [UInt8]
+    }
+
+    static func httpComponents(of uri: [UInt8]) -> HTTPParts? {
+        guard uri.hasPrefixIgnoringCase("http") else { return nil }
+        var protoEnd = 4
+        if protoEnd < uri.count, ASCII.lower(uri[protoEnd]) == UInt8(ascii: "s") { protoEnd += 1 }
+        guard uri.count >= protoEnd + 3, uri[protoEnd...].starts(with: "://".utf8) else { return nil }
+        protoEnd += 3
+        func hostEnd(from start: Int) -> Int {
+            var index = start
+            while index < uri.count {
+                let byte = uri[index]
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ":") { break }
+                index += 1
+            }
+            return index
+        }
+        var hostStart = protoEnd
+        if let special = uri[protoEnd...].firstIndex(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }),
+           uri[special] == UInt8(ascii: "@"), hostEnd(from: special + 1) > special + 1 {
+            hostStart = special + 1
+        }
+        let end = hostEnd(from: hostStart)
+        guard end > hostStart else { return nil }
+        var port: [UInt8] = []
+        if end < uri.count, uri[end] == UInt8(ascii: ":") {
+            port = Array(uri[(end + 1)...].prefix(while: ByteClass.isDigit))
+        }
+        return HTTPParts(proto: Array(uri[..<protoEnd]), auth: Array(uri[protoEnd..<hostStart]), host: Array(uri[hostStart..<end]),
+                         rest: Array(uri[end...]), port: port)
+    }
 
     /// `skipped` by bytes: a leading `#`, `?` or `&`, or a `/` not followed by another.
     static func isSkipped(_ uri: [UInt8]) -> Bool {

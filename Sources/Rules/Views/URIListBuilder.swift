@@ -32,16 +32,16 @@ struct URIListBuilder: Sendable {
 
     /// The URI and its variants, each cut to `maxURILength`.
     private func canonicalForms(of uri: [UInt8]) -> [[UInt8]] {
-        canonicalizer.canonicalize(uri).map { Array($0.prefix(URIListBuilder.maxURILength)) }
+        canonicalizer.canonicalize(uri).map { $0.count > URIListBuilder.maxURILength ? Array($0.prefix(URIListBuilder.maxURILength)) : $0 }
     }
 
     /// `uri_to_domain` gives a domain: a valid host name with a known TLD, or an IP address.
     private func hasValidDomain(_ uri: [UInt8]) -> Bool {
         var text = uri.lowercasedASCII
-        if text.starts(with: Array("javascript:".utf8)) || text.starts(with: Array("cid:".utf8)) || text.starts(with: Array("file:".utf8)) {
+        if text.starts(with: "javascript:".utf8) || text.starts(with: "cid:".utf8) || text.starts(with: "file:".utf8) {
             return false
         }
-        if text.starts(with: Array("mailto:".utf8)) {
+        if text.starts(with: "mailto:".utf8) {
             text.removeFirst(7)
             if let query = text.firstIndex(of: UInt8(ascii: "?")) { text.removeSubrange(query...) }
             guard text.filter({ $0 == UInt8(ascii: "@") }).count == 1, let at = text.firstIndex(of: UInt8(ascii: "@")) else { return false }
