@@ -26,14 +26,7 @@ enum RelayHostNames {
         guard let firstDot = bytes.firstIndex(of: dot) else { return false }
         let secondEnd = bytes[(firstDot + 1)...].firstIndex(of: dot) ?? bytes.count
         guard let first = integer(bytes[0..<firstDot]), let second = integer(bytes[(firstDot + 1)..<secondEnd]) else { return false }
-        switch first {
-        case 10, 127: return true
-        case 169: return second == 254
-        case 172: return (16...31).contains(second)
-        case 192: return second == 168
-        case 100: return (64...127).contains(second)
-        default: return false
-        }
+        return ReceivedRelay.isPrivateRange(first: first, second: second)
     }
 
     /// `Int(text)` for ASCII bytes: an optional sign, then one or more digits, within Int's range.

@@ -17,6 +17,11 @@ struct ReceivedRelay: Sendable, Equatable {
     /// which SpamAssassin trusts when no trusted_networks are configured.
     var isPrivateAddress: Bool {
         guard let (first, second) = firstTwoNumbers else { return false }
+        return Self.isPrivateRange(first: first, second: second)
+    }
+
+    /// Whether an IPv4 address starting `first.second.` is private, loopback, link-local or CGN.
+    static func isPrivateRange(first: Int, second: Int) -> Bool {
         switch first {
         case 10, 127: return true
         case 169: return second == 254
