@@ -65,9 +65,9 @@ struct HeaderTokenizer {
                 Self.received(field.rawValue, ReceivedTokens.all, scratch: &scratch.value, into: &sink)
             case .messageID:
                 sawMessageID = true
-                messageID(field, scratch: &scratch, into: &sink)
-            case .mailer: mailer(field, scratch: &scratch, into: &sink)
-            case .date: date(field, scratch: &scratch, into: &sink)
+                unfolded(field, scratch: &scratch, into: &sink, ascii: Self.messageID(ascii:token:into:), text: messageID(_:into:))
+            case .mailer: unfolded(field, scratch: &scratch, into: &sink, ascii: mailer(ascii:token:into:), text: mailer(_:into:))
+            case .date: unfolded(field, scratch: &scratch, into: &sink, ascii: Self.date(ascii:token:into:), text: date(_:into:))
             case .contentType, .other: break
             }
             if kind.hasWords {
@@ -139,11 +139,18 @@ struct HeaderTokenizer {
         if value.count > 60 { sink.emit(Self.subject, "*long") }
     }
 
-    private func messageID(_ field: HeaderField, scratch: inout Scratch, into sink: inout TokenSink) {
+    /// Tokenizes a field by its ASCII reader when its unfolded value is ASCII (unfolded into
+    /// `scratch.value`, with `scratch.token` as the reader's token space), by its String reader
+    /// otherwise.
+    private func unfolded(
+        _ field: HeaderField, scratch: inout Scratch, into sink: inout TokenSink,
+        ascii: (UnsafeBufferPointer<UInt8>, inout [UInt8], inout TokenSink) -> Void,
+        text: (String, inout TokenSink) -> Void
+    ) {
         if HeaderUnfolding.unfold(field.rawValue, into: &scratch.value) {
-            scratch.value.withUnsafeBufferPointer { Self.messageID(ascii: $0, token: &scratch.token, into: &sink) }
+            scratch.value.withUnsafeBufferPointer { ascii($0, &scratch.token, &sink) }
         } else {
-            messageID(field.unfolded, into: &sink)
+            text(field.unfolded, &sink)
         }
     }
 
@@ -177,14 +184,6 @@ struct HeaderTokenizer {
         DomainTokens.parents(of: UnsafeBufferPointer(rebasing: value[(at + 1)..<end]), prefix: Self.messageIDDomain, into: &sink, includingSelf: true)
     }
 
-    private func mailer(_ field: HeaderField, scratch: inout Scratch, into sink: inout TokenSink) {
-        if HeaderUnfolding.unfold(field.rawValue, into: &scratch.value) {
-            scratch.value.withUnsafeBufferPointer { mailer(ascii: $0, token: &scratch.token, into: &sink) }
-        } else {
-            mailer(field.unfolded, into: &sink)
-        }
-    }
-
     /// As `mailer(_: String)` for an ASCII value; `token` is scratch space.
     func mailer(ascii value: UnsafeBufferPointer<UInt8>, token: inout [UInt8], into sink: inout TokenSink) {
         token.removeAll(keepingCapacity: true)
@@ -200,14 +199,6 @@ struct HeaderTokenizer {
         }
         token.withUnsafeBufferPointer { sink.emit(Self.mailer, exactly: $0) }
         text.tokenize(value, prefix: Self.mailerWord, into: &sink, findURLs: false)
-    }
-
-    private func date(_ field: HeaderField, scratch: inout Scratch, into sink: inout TokenSink) {
-        if HeaderUnfolding.unfold(field.rawValue, into: &scratch.value) {
-            scratch.value.withUnsafeBufferPointer { Self.date(ascii: $0, token: &scratch.token, into: &sink) }
-        } else {
-            date(field.unfolded, into: &sink)
-        }
     }
 
     /// As `date(_: String)` for an ASCII value; `token` is scratch space.
