@@ -36,6 +36,10 @@ struct RulesBenchmark {
         print("rules: \(ruleSet.count) from \(ruleSet.files.count) files (\(kinds)); \(compiled.problems.count) not compiled")
         for problem in compiled.problems.prefix(10) { print("  \(problem)") }
         print(String(format: "load %.3f s CPU, compile %.3f s CPU", loaded - loadStart, compileSeconds))
+        if let path = ProcessInfo.processInfo.environment["ANALYSIS_DUMP"] {
+            FileManager.default.createFile(atPath: path, contents: Data(compiled.analysisDump().joined(separator: "\n").utf8))
+            return
+        }
         if let names = ProcessInfo.processInfo.environment["SHOW_RULES"] {
             for name in names.split(separator: ",") { show(String(name), in: ruleSet) }
             return
