@@ -32,8 +32,8 @@ struct GateKnowledge {
         var alphabet: ByteSet?
         if let mine = self.alphabet, let theirs = next.alphabet { alphabet = mine.union(theirs) }
         return GateKnowledge(minLength: min(minLength + next.minLength, GateKnowledge.lengthCap), alphabet: alphabet,
-                             classes: GateKnowledge.pruned(classes + next.classes),
-                             runs: GateKnowledge.pruned(runs + next.runs), prefixes: prefixes.flatMap { mine in next.prefixes.map(mine.followed) })
+                             classes: GateKnowledge.joined(classes, next.classes),
+                             runs: GateKnowledge.joined(runs, next.runs), prefixes: prefixes.flatMap { mine in next.prefixes.map(mine.followed) })
     }
 
     /// `self` or `other`: a requirement of each side, joined, holds for both.
@@ -71,6 +71,20 @@ struct GateKnowledge {
     mutating func addRun(of piece: GateKnowledge) {
         guard let bytes = piece.alphabet, !bytes.isAll, piece.minLength >= 2 else { return }
         runs = GateKnowledge.pruned(runs + [RequiredRun(bytes: bytes, length: piece.minLength)])
+    }
+
+    /// `pruned(first + second)` for two lists that are already pruned: pruning one such list
+    /// changes nothing, so that work is skipped when the other is empty.
+    static func joined(_ first: [ByteSet], _ second: [ByteSet]) -> [ByteSet] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        return pruned(first + second)
+    }
+
+    static func joined(_ first: [RequiredRun], _ second: [RequiredRun]) -> [RequiredRun] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        return pruned(first + second)
     }
 
     /// Drops classes that a narrower one implies and keeps the rarest few.

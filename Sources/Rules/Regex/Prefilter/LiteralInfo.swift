@@ -3,7 +3,7 @@
 /// with, ends with, or contains. A nil set means nothing is known. Every rule below only ever
 /// loses knowledge, never invents it, so the result stays a sound requirement.
 struct LiteralInfo {
-    typealias Literals = Set<[UInt8]>
+    typealias Literals = LiteralSet
 
     let exact: Literals?
     let prefix: Literals?
@@ -20,64 +20,66 @@ struct LiteralInfo {
         self.exact = exact
         self.prefix = prefix
         self.suffix = suffix
-        best = LiteralInfo.better([required, exact, prefix, suffix])
+        best = LiteralInfo.better(LiteralInfo.better(LiteralInfo.better(required, exact), prefix), suffix)
+        self.repeated = repeated
+    }
+
+    private init(exact: Literals?, prefix: Literals?, suffix: Literals?, best: Literals?, repeated: RepeatedLiterals?) {
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        self.best = best
         self.repeated = repeated
     }
 
     /// Bounds that keep sets small; beyond them a set is dropped (knowledge lost, still sound).
     static let maxSetSize = 24
     static let maxAlternationSize = 256
-    static let maxLiteralLength = 48
+    static let maxLiteralLength = Literal.capacity
     /// The shortest literal worth requiring: shorter ones are everywhere.
     static let minLiteralLength = 3
 
     /// Matches anything: nothing known.
     static let opaque = LiteralInfo(exact: nil, prefix: nil, suffix: nil, required: nil)
     /// Matches only the empty string (anchors, assertions, lookarounds).
-    static let empty = LiteralInfo.literals([[]])
+    static let empty = LiteralInfo.literals(.emptyString)
     /// Matches nothing at all: when only ASCII text is considered, a byte above 0x7F.
-    static let never = LiteralInfo.literals([])
+    static let never = LiteralInfo.literals(.nothing)
 
     var isNever: Bool { exact?.isEmpty == true }
 
     static func literals(_ set: Literals) -> LiteralInfo {
-        LiteralInfo(exact: set, prefix: set, suffix: set, required: nil)
+        LiteralInfo(exact: set, prefix: set, suffix: set, best: better(nil, set), repeated: nil)
     }
 
-    static func better(_ candidates: [Literals?]) -> Literals? {
-        var chosen: Literals?
-        var chosenScore = (0, 0, 0)
-        for case let set? in candidates {
-            var shortest = Int.max
-            for literal in set where literal.count < shortest { shortest = literal.count }
-            guard shortest >= minLiteralLength, shortest != Int.max else { continue }
-            // Longer literals are rarer, up to a point; then fewer literals; then longer again.
-            let score = (min(shortest, 8), -set.count, shortest)
-            if chosen == nil || score > chosenScore {
-                chosen = set
-                chosenScore = score
-            }
+    /// One byte (already lowercased).
+    static func byte(_ byte: UInt8) -> LiteralInfo {
+        literals(LiteralSet(Literal(byte: byte)))
+    }
+
+    /// The more selective of two candidate requirements, the first when they tie; a set with a
+    /// member shorter than `minLiteralLength` (or no member) is no candidate.
+    static func better(_ chosen: Literals?, _ candidate: Literals?) -> Literals? {
+        let chosenShortest = chosen?.shortest ?? 0
+        guard let candidate, let shortest = candidate.shortest, shortest >= minLiteralLength else {
+            return chosenShortest >= minLiteralLength ? chosen : nil
         }
-        return chosen
+        guard let chosen, chosenShortest >= minLiteralLength else { return candidate }
+        // Longer literals are rarer, up to a point; then fewer literals; then longer again.
+        let score = (min(shortest, 8), -candidate.count, shortest)
+        let chosenScore = (min(chosenShortest, 8), -chosen.count, chosenShortest)
+        return score > chosenScore ? candidate : chosen
     }
 
     /// Every pairing of a string from `left` followed by one from `right`, or nil when too big.
     static func product(_ left: Literals?, _ right: Literals?) -> Literals? {
-        guard let left, let right, left.count * right.count <= maxSetSize else { return nil }
-        var result = Literals()
-        for a in left {
-            for b in right {
-                guard a.count + b.count <= maxLiteralLength else { return nil }
-                result.insert(a + b)
-            }
-        }
-        return result
+        guard let left, let right else { return nil }
+        return LiteralSet.product(left, right, maxPairs: maxSetSize, maxLength: maxLiteralLength)
     }
 
     static func union(_ left: Literals?, _ right: Literals?, limit: Int = maxSetSize) -> Literals? {
         guard let left, let right else { return nil }
-        let result = left.union(right)
-        return result.count <= limit ? result : nil
+        return left.union(right, limit: limit)
     }
 
     /// `self` followed by `next`.
@@ -97,7 +99,7 @@ struct LiteralInfo {
             suffix = next.suffix
         }
         let junction = LiteralInfo.product(self.suffix, next.prefix)
-        let required = LiteralInfo.better([self.best, next.best, junction])
+        let required = LiteralInfo.better(LiteralInfo.better(self.best, next.best), junction)
         return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required,
                            repeated: RepeatedLiterals.concatenation(self.repeated, next.repeated))
     }
@@ -118,25 +120,25 @@ struct LiteralInfo {
     /// Every string of `minimum` to `maximum` (at most 4) strings of the exact set, when few.
     private func smallPowers(minimum: Int, maximum: Int?) -> Literals? {
         guard let exact, let maximum, maximum <= 4, maximum >= minimum, maximum >= 1 else { return nil }
-        var result: Literals = minimum == 0 ? [[]] : []
-        var power: Literals? = [[]]
+        var result: Literals? = minimum == 0 ? .emptyString : .nothing
+        var power: Literals? = .emptyString
         for times in 1...maximum {
             power = LiteralInfo.product(power, exact)
             guard let power else { return nil }
-            if times >= minimum { result.formUnion(power) }
+            if times >= minimum { result = result?.union(power, limit: LiteralInfo.maxSetSize) }
         }
-        return result.count <= LiteralInfo.maxSetSize ? result : nil
+        return result
     }
 
     /// `self` repeated between `minimum` and `maximum` (nil: no maximum) times.
     func repeated(minimum: Int, maximum: Int?) -> LiteralInfo {
         if isNever { return minimum == 0 ? .empty : .never }
-        if exact == [[]] { return .empty }
+        if exact?.isEmptyStringOnly == true { return .empty }
         if let powers = smallPowers(minimum: minimum, maximum: maximum) { return .literals(powers) }
         if minimum == 0 {
             // Optional: only the exact set survives, with the empty string added.
-            guard maximum == 1, let exact else { return .opaque }
-            return .literals(exact.union([[]]))
+            guard maximum == 1, let exact, let optional = exact.union(.emptyString) else { return .opaque }
+            return .literals(optional)
         }
         var exactPower: Literals?
         if let exact, maximum == minimum, minimum <= 4 {

@@ -105,9 +105,9 @@ extension PatternLiteralParser {
         }
         if kept.isEmpty { return other ? .empty : .never }
         guard kept.count <= PatternLiteralParser.asciiClassLimit else { return .opaque }
-        var literals = Set(kept.map { [$0] })
-        if other { literals.insert([]) }
-        return .literals(literals)
+        var literals = kept.map(Literal.init(byte:))
+        if other { literals.append(Literal()) }
+        return .literals(LiteralSet(literals))
     }
 
     /// `[:name:]` or `[:^name:]`, at the ":" after "[".

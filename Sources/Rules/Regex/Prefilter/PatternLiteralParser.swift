@@ -48,7 +48,7 @@ struct PatternLiteralParser: PatternCursor {
             return .never
         }
         if alphanumeric && !AlphanumericProjection.keeps(byte) { return .empty }
-        return .literals([[lowered(byte)]])
+        return .byte(lowered(byte))
     }
 
     /// What an escape matching only bytes other than letters and digits (`\s`, `\W`…) leaves.
@@ -410,7 +410,7 @@ struct PatternLiteralParser: PatternCursor {
         }
         if asciiText, !negated, !tooWide, members.isEmpty { return .never }
         if negated || tooWide || members.isEmpty || members.count > (asciiText ? PatternLiteralParser.asciiClassLimit : 4) { return .opaque }
-        return .literals(Set(members.map { [$0] }))
+        return .literals(LiteralSet(members.map(Literal.init(byte:))))
     }
 
     private mutating func skipPosixClass() throws(UnsupportedPattern) {

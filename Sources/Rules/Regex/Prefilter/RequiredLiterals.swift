@@ -14,7 +14,7 @@ public enum RequiredLiterals {
         var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText,
                                           alphanumeric: alphanumeric)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
-        return best.sorted { $0.lexicographicallyPrecedes($1) }
+        return best.sortedBytes
     }
 
     /// `extract(alphanumeric: true)` for texts lacking the `GateBytes` listed in `gate`: the
@@ -25,7 +25,7 @@ public enum RequiredLiterals {
                                           alphanumeric: true, gating: true)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         let gate = GateBytes.bytes.indices.filter { parser.gate & (1 << GateBytes.Mask($0)) != 0 }.map { GateBytes.bytes[$0] }
-        return (best.sorted { $0.lexicographicallyPrecedes($1) }, gate)
+        return (best.sortedBytes, gate)
     }
 
     /// Literals every match holds `count` (at least 2) non-overlapping occurrences of, ignoring
@@ -33,7 +33,7 @@ public enum RequiredLiterals {
     public static func repeated(in pattern: [UInt8], options: RegexOptions = []) -> (literals: [[UInt8]], count: Int)? {
         var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
         guard let info = try? parser.parseAll(), let repeated = info.repeated else { return nil }
-        return (repeated.literals.sorted { $0.lexicographicallyPrecedes($1) }, repeated.count)
+        return (repeated.literals.sortedBytes, repeated.count)
     }
 
     public static func extract(from pattern: String, options: RegexOptions = []) -> [[UInt8]]? {
