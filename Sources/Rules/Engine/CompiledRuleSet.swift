@@ -54,6 +54,8 @@ public final class CompiledRuleSet: Sendable {
     public init(_ ruleSet: RuleSet, limits: RegexLimits = .default) {
         self.ruleSet = ruleSet
         var compiled: [RuleKind: [CompiledPatternRule]] = [:]
+        // Body, rawbody, full and uri rules by kind, built once their regexes compiled.
+        var pending: [RuleKind: [RuleSetBuildStep]] = [:]
         var exists: [(id: RuleID, request: HeaderRequest)] = []
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
@@ -73,9 +75,25 @@ public final class CompiledRuleSet: Sendable {
             headerSlots[request] = headerRequests.count - 1
             return headerRequests.count - 1
         }
+        func regexes(of steps: [RuleSetBuildStep]?) -> [CompiledRegex] {
+            (steps ?? []).compactMap { step in
+                guard case .rule(_, let regex, _, _) = step else { return nil }
+                return regex
+            }
+        }
         let runnable = ruleSet.rules.filter { rule in CompiledRuleSet.scoreSets.contains { rule.isActive(in: $0) } }
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
-        for rule in runnable {
+        // Each regex compiles on its own: on every core.
+        let sources = runnable.map(CompiledRuleSet.compiledPattern)
+        let outcomes = ConcurrentMap.map(sources) { pattern -> Result<CompiledRegex, RegexCompileError>? in
+            guard let pattern else { return nil }
+            do throws(RegexCompileError) {
+                return .success(try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (rule, outcome) in zip(runnable, outcomes) {
             switch rule.test {
             case .pattern(let pattern):
                 guard [.body, .rawbody, .full, .uri].contains(rule.kind) else { continue }
@@ -83,12 +101,14 @@ public final class CompiledRuleSet: Sendable {
                     templates.addTemplated(.init(id: rule.id, kind: rule.kind, pattern: pattern, header: nil, request: nil))
                     continue
                 }
-                do {
-                    let regex = try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits)
-                    compiled[rule.kind, default: []].append(CompiledPatternRule(
-                        id: rule.id, regex: regex, flags: rule.flags, skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject))
-                } catch {
+                switch outcome {
+                case .success(let regex)?:
+                    pending[rule.kind, default: []].append(.rule(id: rule.id, regex: regex, flags: rule.flags,
+                                                                 skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject))
+                case .failure(let error)?:
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
+                case nil:
+                    continue
                 }
             case .header(let test):
                 if !test.pattern.captureTemplates.isEmpty {
@@ -96,15 +116,17 @@ public final class CompiledRuleSet: Sendable {
                                                  request: HeaderRequest(parsing: test.header.description)))
                     continue
                 }
-                do {
-                    let regex = try CompiledRegex(bytes: test.pattern.source, options: RegexOptions(rawValue: test.pattern.options.rawValue), limits: limits)
+                switch outcome {
+                case .success(let regex)?:
                     let request = HeaderRequest(parsing: test.header.description)
                     if rule.kind == .header { templates.addCaptures(of: rule.id, pattern: test.pattern) }
                     let requestSlot = slot(request, mime: rule.kind == .mimeheader)
                     compiled[rule.kind, default: []].append(CompiledPatternRule(id: rule.id, regex: regex, header: test, request: request,
                                                                                 requestSlot: requestSlot, flags: rule.flags))
-                } catch {
+                case .failure(let error)?:
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
+                case nil:
+                    continue
                 }
             case .exists(let selector):
                 exists.append((rule.id, HeaderRequest(parsing: selector.description)))
@@ -116,15 +138,43 @@ public final class CompiledRuleSet: Sendable {
         }
         let header = compiled[.header] ?? []
         self.header = header
-        mimeHeader = compiled[.mimeheader] ?? []
-        body = compiled[.body] ?? []
-        rawBody = compiled[.rawbody] ?? []
-        full = compiled[.full] ?? []
-        uri = compiled[.uri] ?? []
+        let mimeHeader = compiled[.mimeheader] ?? []
+        self.mimeHeader = mimeHeader
         self.exists = exists
         existsSlots = exists.map { slot($0.request, mime: false) }
         self.headerRequests = headerRequests
         mimeHeaderRequests = mimeRequests
+        // The rest is independent pieces, the largest first so that the cores finish together.
+        let lineKinds: [RuleKind] = [.body, .uri, .rawbody, .full]
+        var steps: [RuleSetBuildStep] = [.prefilter(regexes(of: pending[.body])),
+                                         .headerPlan(rules: header, requests: headerRequests, templates: templates),
+                                         .mimeHeaderPlan(rules: mimeHeader, slotCount: mimeRequests.count)]
+        steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0])) }
+        for kind in lineKinds { steps += pending[kind] ?? [] }
+        var products = ConcurrentMap.map(steps) { $0.run() }[...]
+        func next() -> RuleSetBuildStep.Product { products.removeFirst() }
+        guard case .prefilter(let bodyPrefilter) = next(), case .headerPlan(let headerPlan) = next(),
+              case .mimeHeaderPlan(let mimeHeaderPlan) = next(), case .prefilter(let uriPrefilter) = next(),
+              case .prefilter(let rawBodyPrefilter) = next(), case .prefilter(let fullPrefilter) = next() else {
+            preconditionFailure("build steps out of order")
+        }
+        var built: [RuleKind: [CompiledPatternRule]] = [:]
+        for kind in lineKinds {
+            built[kind] = (pending[kind] ?? []).map { _ in
+                guard case .rule(let rule) = next() else { preconditionFailure("build steps out of order") }
+                return rule
+            }
+        }
+        body = built[.body] ?? []
+        rawBody = built[.rawbody] ?? []
+        full = built[.full] ?? []
+        uri = built[.uri] ?? []
+        self.bodyPrefilter = bodyPrefilter
+        self.rawBodyPrefilter = rawBodyPrefilter
+        self.uriPrefilter = uriPrefilter
+        self.fullPrefilter = fullPrefilter
+        self.headerPlan = headerPlan
+        self.mimeHeaderPlan = mimeHeaderPlan
         // The metas that can run, each after those it reads.
         let metas = ruleSet.metaEvaluationOrder.compactMap { id in ruleSet[id].metaExpression.map { (id: id, expression: $0) } }
         let activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
@@ -132,8 +182,6 @@ public final class CompiledRuleSet: Sendable {
         isSubRule = ruleSet.rules.map(\.isSubRule)
         metaPrograms = activeRules.map { active in MetaProgram(metas: metas, isActive: { active[$0.index] }) }
         captureTemplates = templates
-        headerPlan = HeaderRulePlan(rules: header, requests: headerRequests, capturing: { templates.capturesTags($0) })
-        mimeHeaderPlan = SlotPrefilters(rules: mimeHeader, slotCount: mimeRequests.count)
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {
             options.validTLDs.formUnion(setting.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() })
@@ -163,9 +211,18 @@ public final class CompiledRuleSet: Sendable {
         unsupportedRules = unsupported
         evalConfiguration = configuration
         self.problems = problems
-        bodyPrefilter = LiteralPrefilter(regexes: body.map(\.regex))
-        rawBodyPrefilter = LiteralPrefilter(regexes: rawBody.map(\.regex))
-        uriPrefilter = LiteralPrefilter(regexes: uri.map(\.regex))
-        fullPrefilter = LiteralPrefilter(regexes: full.map(\.regex))
+    }
+
+    /// The pattern of a rule whose test is a regex compiled here, nil for other rules (and for
+    /// rules with capture templates, compiled per message).
+    private static func compiledPattern(of rule: Rule) -> RegexPattern? {
+        switch rule.test {
+        case .pattern(let pattern) where [.body, .rawbody, .full, .uri].contains(rule.kind) && pattern.captureTemplates.isEmpty:
+            return pattern
+        case .header(let test) where test.pattern.captureTemplates.isEmpty:
+            return test.pattern
+        default:
+            return nil
+        }
     }
 }

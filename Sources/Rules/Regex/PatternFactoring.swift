@@ -36,8 +36,14 @@ enum PatternFactoring {
                     groupsByText[body, default: (0, [])].spans.append((textIndex, group.range))
                 }
             }
+            // The largest saving; between equal savings the group seen first, so that the result
+            // does not depend on the dictionary's order (which changes from run to run).
+            func rank(_ entry: (key: Fragment, value: (weight: Int, spans: [(text: Int, range: Range<Int>)]))) -> (Int, Int, Int, Int) {
+                let first = entry.value.spans[0]
+                return (entry.key.bytes.count * (entry.value.weight - 1), -first.text, -first.range.lowerBound, entry.key.bytes.count)
+            }
             let best = groupsByText.filter { $0.value.weight > 1 && $0.key.bytes.count * ($0.value.weight - 1) >= minimumSaving }
-                .max { $0.key.bytes.count * ($0.value.weight - 1) < $1.key.bytes.count * ($1.value.weight - 1) }
+                .max { rank($0) < rank($1) }
             guard let (body, found) = best else { break }
             let name = namePrefix + Array(String(definitions.count + 1).utf8)
             let call = Array("(?&".utf8) + name + [UInt8(ascii: ")")]

@@ -72,3 +72,16 @@ import Testing
         #expect(!regex.firstMatch(in: Array("nothing of the sort".utf8)).isMatch)
     }
 }
+
+/// Ties between equally large savings go to the group seen first, whatever the order of the
+/// dictionary the groups are counted in (it changes from run to run).
+@Suite struct PatternFactoringTieTests {
+    @Test func equalSavingsFactorTheFirstGroupFirst() throws {
+        let pattern = Array("(?:abcdef)x(?:ghijkl)y(?:abcdef)(?:ghijkl)".utf8)
+        for _ in 0..<20 {
+            let rewritten = try #require(PatternFactoring.factor(pattern, extended: false, minimumSaving: 1, minimumFragmentLength: 4))
+            let text = String(decoding: rewritten, as: UTF8.self)
+            #expect(text.contains("(?<swfilterFragment1>abcdef)") && text.contains("(?<swfilterFragment2>ghijkl)"), "\(text)")
+        }
+    }
+}

@@ -14,7 +14,9 @@ struct PatternGateParser: PatternCursor {
     private var depth = 0
     private static let maxDepth = 100
 
-    /// Whether atoms carry `StartPrefixes` (only `StartGuard` asks: they cost time).
+    /// Whether atoms carry `StartPrefixes` (only `StartGuard` asks: they cost time). Then the
+    /// prefixes are all it reads, so byte atoms skip the classes and runs that would only be
+    /// thrown away (they never feed into the prefixes).
     let tracksPrefixes: Bool
 
     init(pattern: [UInt8], options: RegexOptions, tracksPrefixes: Bool = false) {
@@ -34,9 +36,8 @@ struct PatternGateParser: PatternCursor {
     /// One byte of the text, both cases of it when matching ignores case.
     func byteAtom(_ set: ByteSet) -> GateKnowledge {
         let bytes = caseless ? set.caseClosed : set
-        var atom = GateKnowledge.byte(of: bytes)
-        if tracksPrefixes { atom.prefixes = .byte(of: bytes) }
-        return atom
+        if tracksPrefixes { return GateKnowledge(minLength: 1, alphabet: nil, classes: [], runs: [], prefixes: .byte(of: bytes)) }
+        return GateKnowledge.byte(of: bytes)
     }
 
     // MARK: structure
