@@ -37,7 +37,7 @@ struct RulesBenchmark {
         for problem in compiled.problems.prefix(10) { print("  \(problem)") }
         print(String(format: "load %.3f s CPU, compile %.3f s CPU", loaded - loadStart, compileSeconds))
         if let path = ProcessInfo.processInfo.environment["ANALYSIS_DUMP"] {
-            FileManager.default.createFile(atPath: path, contents: Data(compiled.analysisDump().joined(separator: "\n").utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(compiled.analysisDump().joined(separator: "\n").utf8))
             return
         }
         if let names = ProcessInfo.processInfo.environment["SHOW_RULES"] {

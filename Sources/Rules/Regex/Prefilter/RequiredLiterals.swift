@@ -36,6 +36,15 @@ public enum RequiredLiterals {
         return (repeated.literals.sortedBytes, repeated.count)
     }
 
+    /// `extract(from:options:)` and `repeated(in:options:)` from one reading of the pattern:
+    /// each of them alone reads it in full, and the prefilters ask for both.
+    public static func extractWithRepeated(from pattern: [UInt8], options: RegexOptions = [])
+        -> (literals: [[UInt8]]?, repeated: (literals: [[UInt8]], count: Int)?) {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+        guard let info = try? parser.parseAll() else { return (nil, nil) }
+        return (info.best?.sortedBytes, info.repeated.map { ($0.literals.sortedBytes, $0.count) })
+    }
+
     public static func extract(from pattern: String, options: RegexOptions = []) -> [[UInt8]]? {
         extract(from: Array(pattern.utf8), options: options)
     }

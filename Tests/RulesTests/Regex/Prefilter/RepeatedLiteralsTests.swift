@@ -71,3 +71,16 @@ import Testing
         #expect(removed > 300)
     }
 }
+
+@Suite struct ExtractWithRepeatedTests {
+    @Test func oneReadingGivesWhatTheTwoCallsGive() {
+        let patterns = ["(?:\\s(?:name|city)\\W+){5}", "cheap (?:pills|meds)", "(?:zip\\d+){2,}x", "a.b", "(unbalanced", "(?:foo\\d){2}bar"]
+        for text in patterns {
+            let pattern = Array(text.utf8)
+            let both = RequiredLiterals.extractWithRepeated(from: pattern, options: .caseless)
+            #expect(both.literals == RequiredLiterals.extract(from: pattern, options: .caseless), "\(text)")
+            let repeated = RequiredLiterals.repeated(in: pattern, options: .caseless)
+            #expect(both.repeated?.literals == repeated?.literals && both.repeated?.count == repeated?.count, "\(text)")
+        }
+    }
+}
