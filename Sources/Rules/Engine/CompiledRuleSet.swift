@@ -163,9 +163,9 @@ public final class CompiledRuleSet: Sendable {
         unsupportedRules = unsupported
         evalConfiguration = configuration
         self.problems = problems
-        bodyPrefilter = LiteralPrefilter(regexes: body.map(\.regex))
-        rawBodyPrefilter = LiteralPrefilter(regexes: rawBody.map(\.regex))
-        uriPrefilter = LiteralPrefilter(regexes: uri.map(\.regex))
+        bodyPrefilter = LiteralPrefilter(regexes: body.map(\.regex), lineFormulas: true)
+        rawBodyPrefilter = LiteralPrefilter(regexes: rawBody.map(\.regex), lineFormulas: true)
+        uriPrefilter = LiteralPrefilter(regexes: uri.map(\.regex), lineFormulas: true)
         fullPrefilter = LiteralPrefilter(regexes: full.map(\.regex))
     }
 }
