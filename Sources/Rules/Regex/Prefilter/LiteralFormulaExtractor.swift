@@ -10,6 +10,7 @@ struct LiteralFormulaExtractor: PatternCursor {
     var index = 0
     private let options: RegexOptions
     private let asciiText: Bool
+    private let cache: LiteralFormulaCache
     private var depth = 0
     static let maxDepth = 40
 
@@ -29,17 +30,21 @@ struct LiteralFormulaExtractor: PatternCursor {
         let items: [Item]
     }
 
-    private init(pattern: [UInt8], options: RegexOptions, asciiText: Bool) {
+    private init(pattern: [UInt8], options: RegexOptions, asciiText: Bool, cache: LiteralFormulaCache) {
         self.pattern = pattern
         self.options = options
         self.asciiText = asciiText
+        self.cache = cache
     }
 
     /// The formula, or nil when nothing beyond "always" is known. `asciiText`: read the pattern
     /// as `RequiredLiterals.extract(asciiText:)` does (the formula holds only for plain text).
-    static func formula(for pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false) -> LiteralFormula? {
+    /// `cache`: what was read of pieces of patterns before, shared by the patterns of one batch
+    /// (SpamAssassin's look-alike rules repeat the same letter groups hundreds of times).
+    static func formula(for pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false,
+                        cache: LiteralFormulaCache = LiteralFormulaCache()) -> LiteralFormula? {
         guard !options.contains(.extended), !containsQuote(pattern) else { return nil }
-        var reader = LiteralFormulaExtractor(pattern: pattern, options: options, asciiText: asciiText)
+        var reader = LiteralFormulaExtractor(pattern: pattern, options: options, asciiText: asciiText, cache: cache)
         guard let branches = try? reader.parseAlternation(), reader.index == pattern.count else { return nil }
         let formula = reader.formula(of: branches)
         return formula.isAlways ? nil : formula
@@ -78,7 +83,7 @@ struct LiteralFormulaExtractor: PatternCursor {
                 continue
             }
             if let branches = item.branches {
-                let inner = formula(of: branches)
+                let inner = groupFormula(branches)
                 if !inner.isAlways {
                     close()
                     result = result.and(inner)
@@ -91,10 +96,23 @@ struct LiteralFormulaExtractor: PatternCursor {
         return result
     }
 
+    /// The formula of a group's branches, read once per distinct group text.
+    private func groupFormula(_ branches: [Sequence]) -> LiteralFormula {
+        guard let first = branches.first, let last = branches.last else { return .always }
+        let key = Array(pattern[first.range.lowerBound..<last.range.upperBound])
+        if let known = cache.groups[asciiText]?[key] { return known }
+        let found = formula(of: branches)
+        cache.groups[asciiText, default: [:]][key] = found
+        return found
+    }
+
     private func required(_ range: Range<Int>) -> LiteralFormula {
-        guard !range.isEmpty,
-              let set = RequiredLiterals.extract(from: Array(pattern[range]), options: options, asciiText: asciiText) else { return .always }
-        return .requiring(set)
+        guard !range.isEmpty else { return .always }
+        let key = Array(pattern[range])
+        if let known = cache.required[asciiText]?[key] { return known }
+        let found = RequiredLiterals.extract(from: key, options: options, asciiText: asciiText).map(LiteralFormula.requiring) ?? .always
+        cache.required[asciiText, default: [:]][key] = found
+        return found
     }
 
     // MARK: structure

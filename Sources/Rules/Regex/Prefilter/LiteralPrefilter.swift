@@ -77,8 +77,9 @@ public final class LiteralPrefilter: Sendable {
                 AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
             }
         }
+        let cache = LiteralFormulaCache()
         let formulas = lineFormulas ? patterns.indices.map { index in
-            LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index])
+            LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: cache)
         } : []
         self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric,
                   lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) },
@@ -90,9 +91,9 @@ public final class LiteralPrefilter: Sendable {
     }
 
     /// The formula of a pattern read as its literals were (`asciiLiterals`: for plain text
-    /// only), when it says more than those literals.
+    /// only), when those literals are common enough for it to pay and it says more than they do.
     static func formula(for pattern: (bytes: [UInt8], options: RegexOptions), literals: [[UInt8]]?,
-                        asciiLiterals: [[UInt8]]?) -> (formula: LiteralFormula, plainTextOnly: Bool)? {
+                        asciiLiterals: [[UInt8]]?, cache: LiteralFormulaCache) -> (formula: LiteralFormula, plainTextOnly: Bool)? {
         let asciiText: Bool
         let primary: [[UInt8]]
         if let literals {
@@ -102,7 +103,8 @@ public final class LiteralPrefilter: Sendable {
         } else {
             return nil
         }
-        guard let formula = LiteralFormulaExtractor.formula(for: pattern.bytes, options: pattern.options, asciiText: asciiText),
+        guard presence(of: primary) >= formulaPresence,
+              let formula = LiteralFormulaExtractor.formula(for: pattern.bytes, options: pattern.options, asciiText: asciiText, cache: cache),
               formula != .requiring(primary) else { return nil }
         return (formula, asciiText)
     }
@@ -252,6 +254,26 @@ public final class LiteralPrefilter: Sendable {
         addGated(gated, to: &found)
         if eightBit { found.formUnion(runOnEightBit) }
         return found
+    }
+
+    /// Literal sets rarer than this (in a line, by `presence(of:)`) leave too few lines for a
+    /// formula to pay for its scan.
+    static let formulaPresence = 0.002
+
+    /// A rough guess of the odds that a line holds one of `literals` (lowercased): by
+    /// `ByteRarity`, with short literals taken as common words, far more frequent than their
+    /// letters suggest.
+    static func presence(of literals: [[UInt8]]) -> Double {
+        var total = 0.0
+        for literal in literals {
+            var odds = ByteRarity.lineLength * (literal.count <= 4 ? 20 : literal.count <= 6 ? 5 : 1)
+            for byte in literal {
+                let upper = byte >= 0x61 && byte <= 0x7A ? ByteRarity.frequency[Int(byte - 0x20)] : 0
+                odds *= ByteRarity.frequency[Int(byte)] + upper
+            }
+            total += odds
+        }
+        return min(total, 1)
     }
 
     /// Adds the regexes relying on the absence of a gate byte `present` holds.
