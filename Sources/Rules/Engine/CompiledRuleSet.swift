@@ -146,10 +146,10 @@ public final class CompiledRuleSet: Sendable {
         mimeHeaderRequests = mimeRequests
         // The rest is independent pieces, the largest first so that the cores finish together.
         let lineKinds: [RuleKind] = [.body, .uri, .rawbody, .full]
-        var steps: [RuleSetBuildStep] = [.prefilter(regexes(of: pending[.body])),
+        var steps: [RuleSetBuildStep] = [.prefilter(regexes(of: pending[.body]), lineFormulas: true),
                                          .headerPlan(rules: header, requests: headerRequests, templates: templates),
                                          .mimeHeaderPlan(rules: mimeHeader, slotCount: mimeRequests.count)]
-        steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0])) }
+        steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0]), lineFormulas: $0 != .full) }
         for kind in lineKinds { steps += pending[kind] ?? [] }
         var products = ConcurrentMap.map(steps) { $0.run() }[...]
         func next() -> RuleSetBuildStep.Product { products.removeFirst() }

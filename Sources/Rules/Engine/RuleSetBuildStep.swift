@@ -4,8 +4,8 @@ enum RuleSetBuildStep: Sendable {
     /// The `CompiledPatternRule` of a body, rawbody, full or uri rule (rewrites, start guard,
     /// projections: each compiles more regexes).
     case rule(id: RuleID, regex: CompiledRegex, flags: RuleFlags, skipsSubjectLine: Bool)
-    /// The literal prefilter over these regexes.
-    case prefilter([CompiledRegex])
+    /// The literal prefilter over these regexes (with literal formulas for per-line kinds).
+    case prefilter([CompiledRegex], lineFormulas: Bool)
     case headerPlan(rules: [CompiledPatternRule], requests: [HeaderRequest], templates: CaptureTemplates)
     case mimeHeaderPlan(rules: [CompiledPatternRule], slotCount: Int)
 
@@ -20,8 +20,8 @@ enum RuleSetBuildStep: Sendable {
         switch self {
         case .rule(let id, let regex, let flags, let skipsSubjectLine):
             return .rule(CompiledPatternRule(id: id, regex: regex, flags: flags, skipsSubjectLine: skipsSubjectLine))
-        case .prefilter(let regexes):
-            return .prefilter(LiteralPrefilter(regexes: regexes))
+        case .prefilter(let regexes, let lineFormulas):
+            return .prefilter(LiteralPrefilter(regexes: regexes, lineFormulas: lineFormulas))
         case .headerPlan(let rules, let requests, let templates):
             return .headerPlan(HeaderRulePlan(rules: rules, requests: requests, capturing: { templates.capturesTags($0) }))
         case .mimeHeaderPlan(let rules, let slotCount):

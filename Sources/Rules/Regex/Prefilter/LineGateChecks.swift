@@ -90,7 +90,7 @@ struct LineGateChecks: Sendable {
     /// Removes from `found` the regexes whose gate `text` (holding the bytes `present`) fails.
     func filter(_ found: inout TargetSet, text: UnsafeBufferPointer<UInt8>, present: ByteSet) {
         var longest: RunLanes.Lengths?
-        for wordIndex in found.words.indices {
+        for wordIndex in gated.words.indices {
             var remaining = found.words[wordIndex] & gated.words[wordIndex]
             while remaining != 0 {
                 let target = wordIndex &* 64 &+ remaining.trailingZeroBitCount

@@ -10,7 +10,9 @@
 /// (`alphanumericLiterals`), looked for there; some of those too hold only for plain text.
 ///
 /// Line by line (`candidatesByLine`), a regex with a `LineGate` is also dropped from the lines
-/// that fail it: too short, or lacking a byte or a run every match holds.
+/// that fail it: too short, or lacking a byte or a run every match holds; and a regex with a
+/// `LiteralFormula` (several literal sets joined as the pattern joins them) from the lines that
+/// fail that.
 public final class LiteralPrefilter: Sendable {
     /// Per regex, in the order given: its required literals, or nil when it always runs.
     public let literals: [[[UInt8]]?]
@@ -37,6 +39,9 @@ public final class LiteralPrefilter: Sendable {
     /// Regexes that need several non-overlapping occurrences of some literals (`RequiredLiterals.repeated`):
     /// a line holding fewer is no candidate for them.
     private let repeatedChecks: [RepeatedLiteralCheck]
+    private let formulaChecks: LiteralFormulaChecks
+    /// Where the `formulaChecks`' literal sets start among the `matcher`'s targets.
+    private let setBase: Int
 
     public var regexCount: Int { literals.count }
 
@@ -48,7 +53,9 @@ public final class LiteralPrefilter: Sendable {
     public var prefilteredCount: Int { literals.count - alwaysRun.count }
 
     /// Extracts the literals of each pattern (and its ASCII-text literals when it has none).
-    public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)]) {
+    /// `lineFormulas`: also the `LiteralFormula` of each pattern with literals, checked by
+    /// `candidatesByLine` (for views matched line by line).
+    public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)], lineFormulas: Bool = false) {
         let literals = patterns.map { RequiredLiterals.extract(from: $0.bytes, options: $0.options) }
         let ascii = patterns.indices.map { index in
             literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
@@ -70,12 +77,36 @@ public final class LiteralPrefilter: Sendable {
                 AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
             }
         }
+        let cache = LiteralFormulaCache()
+        let formulas = lineFormulas ? patterns.indices.map { index in
+            LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: cache)
+        } : []
         self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric,
-                  lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) })
+                  lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) },
+                  formulaChecks: LiteralFormulaChecks(formulas: formulas))
     }
 
-    public convenience init(regexes: [CompiledRegex]) {
-        self.init(patterns: regexes.map { ($0.literalSource, $0.options) })
+    public convenience init(regexes: [CompiledRegex], lineFormulas: Bool = false) {
+        self.init(patterns: regexes.map { ($0.literalSource, $0.options) }, lineFormulas: lineFormulas)
+    }
+
+    /// The formula of a pattern read as its literals were (`asciiLiterals`: for plain text
+    /// only), when those literals are common enough for it to pay and it says more than they do.
+    static func formula(for pattern: (bytes: [UInt8], options: RegexOptions), literals: [[UInt8]]?,
+                        asciiLiterals: [[UInt8]]?, cache: LiteralFormulaCache) -> (formula: LiteralFormula, plainTextOnly: Bool)? {
+        let asciiText: Bool
+        let primary: [[UInt8]]
+        if let literals {
+            (asciiText, primary) = (false, literals)
+        } else if let asciiLiterals {
+            (asciiText, primary) = (true, asciiLiterals)
+        } else {
+            return nil
+        }
+        guard presence(of: primary) >= formulaPresence,
+              let formula = LiteralFormulaExtractor.formula(for: pattern.bytes, options: pattern.options, asciiText: asciiText, cache: cache),
+              formula != .requiring(primary) else { return nil }
+        return (formula, asciiText)
     }
 
     /// Uses literal sets already extracted (nil: always run); `repeated`: per regex, literals it
@@ -83,8 +114,15 @@ public final class LiteralPrefilter: Sendable {
     /// `alphanumericLiterals`: per regex, literals of letters and digits to look for in the
     /// texts' projections (used when it has neither of the others), and whether they hold only
     /// for plain text. `lineGates`: per regex, the `LineGate` its lines must pass, or nil.
-    public init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = [],
-                alphanumericLiterals: [AlphanumericLiterals?] = [], lineGates: [LineGate?] = []) {
+    public convenience init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?] = [], repeated: [(literals: [[UInt8]], count: Int)?] = [],
+                            alphanumericLiterals: [AlphanumericLiterals?] = [], lineGates: [LineGate?] = []) {
+        self.init(literals: literals, asciiLiterals: asciiLiterals, repeated: repeated, alphanumericLiterals: alphanumericLiterals,
+                  lineGates: lineGates, formulaChecks: LiteralFormulaChecks(formulas: []))
+    }
+
+    init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?], repeated: [(literals: [[UInt8]], count: Int)?],
+         alphanumericLiterals: [AlphanumericLiterals?], lineGates: [LineGate?], formulaChecks: LiteralFormulaChecks) {
+        self.formulaChecks = formulaChecks
         self.literals = literals
         let lineGates = literals.indices.map { lineGates.indices.contains($0) ? lineGates[$0] : nil }
         self.lineGates = lineGates
@@ -131,7 +169,11 @@ public final class LiteralPrefilter: Sendable {
             return RepeatedLiteralCheck(target: index, count: count,
                                         matcher: LiteralMatcher(literals: set.map { ($0, 0) }, targetCount: 1))
         }
-        matcher = LiteralMatcher(literals: entries, targetCount: literals.count)
+        // Formula sets are targets too, from the first whole word after the regexes.
+        let setBase = (literals.count + 63) / 64 * 64
+        self.setBase = setBase
+        entries += formulaChecks.setLiterals.map { ($0.bytes, setBase + $0.set) }
+        matcher = LiteralMatcher(literals: entries, targetCount: setBase + formulaChecks.setCount)
     }
 
     /// The regexes that may match somewhere in `texts` (all texts of one view of one message).
@@ -164,13 +206,14 @@ public final class LiteralPrefilter: Sendable {
         var seen = matcher.makeSeenSet()
         var anyLine = TargetSet(capacity: regexCount)
         var seenProjected = alphanumericMatcher.makeSeenSet()
-        var found = TargetSet(capacity: regexCount)
-        let wordsPerLine = found.words.count
+        var found = TargetSet(capacity: formulaChecks.isEmpty ? regexCount : setBase + formulaChecks.setCount)
+        let wordsPerLine = anyLine.words.count
         var words: [UInt64] = []
         words.reserveCapacity(lines.count * wordsPerLine)
         var kinds: [TextKind] = []
         kinds.reserveCapacity(lines.count)
         for line in lines {
+            if !formulaChecks.isEmpty { found.removeAll() }
             found.assign(alwaysRun)
             seen.removeAll()
             seenProjected.removeAll()
@@ -182,12 +225,13 @@ public final class LiteralPrefilter: Sendable {
                 alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
                 for (slot, target) in gatedTargets.enumerated() where gateSets[slot].intersects(present) { found.insert(target) }
                 if kind != .plain { found.formUnion(runOnEightBit) }
+                if !formulaChecks.isEmpty { formulaChecks.filter(&found, kind: kind, setBase: setBase) }
                 for check in repeatedChecks where found.contains(check.target) {
                     if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
                 }
                 if !gateChecks.isEmpty { gateChecks.filter(&found, text: text, present: present) }
             }
-            words.append(contentsOf: found.words)
+            words.append(contentsOf: found.words.prefix(wordsPerLine))
             anyLine.formUnion(found)
         }
         return LineCandidates(words: words, wordsPerLine: wordsPerLine, anyLine: anyLine, textKinds: kinds)
@@ -210,6 +254,26 @@ public final class LiteralPrefilter: Sendable {
         addGated(gated, to: &found)
         if eightBit { found.formUnion(runOnEightBit) }
         return found
+    }
+
+    /// Literal sets rarer than this (in a line, by `presence(of:)`) leave too few lines for a
+    /// formula to pay for its scan.
+    static let formulaPresence = 0.002
+
+    /// A rough guess of the odds that a line holds one of `literals` (lowercased): by
+    /// `ByteRarity`, with short literals taken as common words, far more frequent than their
+    /// letters suggest.
+    static func presence(of literals: [[UInt8]]) -> Double {
+        var total = 0.0
+        for literal in literals {
+            var odds = ByteRarity.lineLength * (literal.count <= 4 ? 20 : literal.count <= 6 ? 5 : 1)
+            for byte in literal {
+                let upper = byte >= 0x61 && byte <= 0x7A ? ByteRarity.frequency[Int(byte - 0x20)] : 0
+                odds *= ByteRarity.frequency[Int(byte)] + upper
+            }
+            total += odds
+        }
+        return min(total, 1)
     }
 
     /// Adds the regexes relying on the absence of a gate byte `present` holds.
