@@ -64,7 +64,7 @@ enum MIMEEvals {
     private static let htmlType = try! CompiledRegex("^text/html", options: .caseless)
 
     private static func htmlContentType(_ context: EvalContext) -> Bool {
-        htmlType.matches(context.scalar("Content-Type"))
+        htmlType.matches(context.scalar(.contentType))
     }
 
     /// Any part below a multipart/alternative that is neither text, multipart/related nor RTF.
@@ -102,8 +102,8 @@ enum MIMEEvals {
 
     /// The charset of the message's Content-Type header.
     static func contentTypeCharset(_ context: EvalContext) -> String? {
-        guard context.has("Content-Type") else { return nil }
-        let bytes = Array(context.scalar("Content-Type").utf8)
+        guard context.has(.contentType) else { return nil }
+        let bytes = Array(context.scalar(.contentType).utf8)
         for pattern in charsetPatterns {
             if let value = pattern.firstGroup(in: bytes) { return ASCII.string(value) }
         }

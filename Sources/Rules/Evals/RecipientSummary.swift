@@ -8,9 +8,11 @@ struct RecipientSummary {
     static let similarCount = 5
     static let similarLength = 2
 
+    private static let requests = [EvalHeaderRequest("ToCc:addr"), EvalHeaderRequest("Bcc:addr")]
+
     init(_ context: EvalContext) {
         var inputs: [String] = []
-        for request in ["ToCc:addr", "Bcc:addr"] {
+        for request in Self.requests {
             inputs += context.list(request)
             if inputs.count >= Self.similarCount { break }
         }
