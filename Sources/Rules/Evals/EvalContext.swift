@@ -173,6 +173,18 @@ final class EvalContext {
             return seen.insert(host).inserted ? host : nil
         }
     }()
+    /// `URIEvals.asciiLastLabel` of each of `uriHosts`.
+    lazy var uriHostLastLabels: [String?] = uriHosts.map(URIEvals.asciiLastLabel)
+    private var uriHostListKeys: [[String]?] = []
+
+    /// `URIEvals.listKeys(of: uriHosts[index])`, made once per host.
+    func uriHostListKeys(at index: Int) -> [String] {
+        if uriHostListKeys.isEmpty { uriHostListKeys = Array(repeating: nil, count: uriHosts.count) }
+        if let keys = uriHostListKeys[index] { return keys }
+        let keys = URIEvals.listKeys(of: uriHosts[index])
+        uriHostListKeys[index] = keys
+        return keys
+    }
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)

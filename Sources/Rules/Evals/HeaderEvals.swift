@@ -80,10 +80,10 @@ enum HeaderEvals {
                 let from = secondLevel(of: context.scalar(.fromAddress))
                 let envelope = secondLevel(of: context.scalar(.envelopeFromAddress))
                 guard !from.isEmpty, !envelope.isEmpty else { return false }
-                return from.lowercased() != envelope.lowercased()
+                return !ASCII.lowercasedEqual(from, envelope)
             }
         case "check_for_matching_env_and_hdr_from":
-            return .test { $0.scalar(.envelopeFromAddress).lowercased() == $0.scalar(.fromAddress).lowercased() }
+            return .test { ASCII.lowercasedEqual($0.scalar(.envelopeFromAddress), $0.scalar(.fromAddress)) }
         case "check_for_faraway_charset_in_headers":
             return .test { context in
                 guard !context.configuration.okLocales.contains("all") else { return false }

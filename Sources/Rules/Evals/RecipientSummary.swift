@@ -20,7 +20,7 @@ struct RecipientSummary {
         var previous = ""
         for current in inputs {
             if current.isEmpty { break }
-            if current.lowercased() != previous.lowercased() {
+            if !ASCII.lowercasedEqual(current, previous) {
                 addresses.append(current)
                 previous = current
             }
