@@ -15,6 +15,14 @@ enum ASCII {
 
     static func lowercased(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.map(lower) }
 
+    /// `first.lowercased() == second.lowercased()`, by bytes when both are ASCII (other text can
+    /// lower-case into ASCII: the Kelvin sign becomes "k").
+    static func lowercasedEqual(_ first: String, _ second: String) -> Bool {
+        let left = first.utf8, right = second.utf8
+        guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return first.lowercased() == second.lowercased() }
+        return left.count == right.count && zip(left, right).allSatisfy { lower($0) == lower($1) }
+    }
+
     /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
     static func containsCaseless(_ bytes: [UInt8], _ needle: String) -> Bool {
         containsIgnoringCase(bytes, Array(needle.utf8))

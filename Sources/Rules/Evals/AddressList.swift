@@ -39,19 +39,32 @@ struct AddressList: Sendable {
 
     /// The patterns without wildcards, found by one hash lookup.
     private var exact: Set<[UInt8]> = []
+    /// The `*@domain` patterns (domain without "@"), as "@domain": an address matches one when
+    /// it holds from its last "@" on, so one hash lookup answers for them all.
+    private var domains: Set<ArraySlice<UInt8>> = []
     /// The other patterns, in an array to run through; `wildcardIndex` finds one by its
     /// lower-cased text.
     private var wildcards: [Pattern] = []
     private var wildcardIndex: [String: Int] = [:]
     private var wildcardTexts: [String] = []
 
-    var isEmpty: Bool { exact.isEmpty && wildcards.isEmpty }
+    var isEmpty: Bool { exact.isEmpty && domains.isEmpty && wildcards.isEmpty }
+
+    /// "@domain" for a `*@domain` pattern whose domain has no "@" (nor `*` or `?`).
+    private static func atDomain(_ pattern: Pattern) -> ArraySlice<UInt8>? {
+        guard case .suffix(let bytes) = pattern, bytes.first == UInt8(ascii: "@"), !bytes.dropFirst().contains(UInt8(ascii: "@")) else {
+            return nil
+        }
+        return bytes[...]
+    }
 
     mutating func add(_ pattern: String) {
         let lowered = pattern.lowercased()
         let compiled = Pattern(Array(lowered.utf8))
         if case .exact(let bytes) = compiled {
             exact.insert(bytes)
+        } else if let domain = Self.atDomain(compiled) {
+            domains.insert(domain)
         } else if let index = wildcardIndex[lowered] {
             wildcards[index] = compiled
         } else {
@@ -64,6 +77,7 @@ struct AddressList: Sendable {
     mutating func remove(_ pattern: String) {
         let lowered = pattern.lowercased()
         exact.remove(Array(lowered.utf8))
+        if let domain = Self.atDomain(Pattern(Array(lowered.utf8))) { domains.remove(domain) }
         guard let index = wildcardIndex.removeValue(forKey: lowered) else { return }
         let last = wildcards.count - 1
         if index != last {
@@ -81,7 +95,9 @@ struct AddressList: Sendable {
 
     /// `contains` for an address already through `lowercasedBytes`.
     func contains(lowercased address: [UInt8]) -> Bool {
-        (!exact.isEmpty && exact.contains(address)) || wildcards.contains { $0.matches(address) }
+        if !exact.isEmpty, exact.contains(address) { return true }
+        if !domains.isEmpty, let at = address.lastIndex(of: UInt8(ascii: "@")), domains.contains(address[at...]) { return true }
+        return wildcards.contains { $0.matches(address) }
     }
 
     /// Whether `text` ends with `segment`, a `?` in it matching any one byte.

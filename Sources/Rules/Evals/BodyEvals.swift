@@ -100,7 +100,14 @@ enum BodyEvals {
             // characters (`MIMEStatistics.characterCount`) and spaces in one pass
             let (length, spaces) = text.withUnsafeBufferPointer { bytes in
                 var length = 0, spaces = 0
-                for byte in bytes {
+                var start = 0
+                while start + 8 <= bytes.count {
+                    let word = ByteWords.load(bytes, at: start)
+                    length &+= 8 &- ByteWords.continuation(word).nonzeroBitCount
+                    spaces &+= ByteWords.equal(word, 0x20).nonzeroBitCount
+                    start += 8
+                }
+                for byte in bytes[start...] {
                     length &+= byte & 0xC0 == 0x80 ? 0 : 1
                     spaces &+= byte == 0x20 ? 1 : 0
                 }

@@ -22,7 +22,7 @@ struct DateSummary {
                 }
             }
         }
-        var received = Self.receivedLines(context.scalarBytes("Received"))
+        var received = Self.receivedLines(context.scalarBytes(.received))
         if let first = received.first, Self.localFirst.matches(bytes: first) || Self.qmailLocal.matches(bytes: first) {
             let local = received.removeFirst()
             if let next = received.first, Self.fetchmail.matches(bytes: next) {

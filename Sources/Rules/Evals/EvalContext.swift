@@ -18,15 +18,15 @@ final class EvalContext {
         self.bayesProbability = bayesProbability
         self.configuration = configuration
         self.valuesSeen = valuesSeen
+        answers = Array(repeating: RequestAnswers(), count: EvalHeaderRequestSlots.count)
     }
 
     /// `views.headers.values(for: request, envelopeFrom: views.envelopeFrom)`, taken from the
     /// header rules' reading when they had one.
-    private func byteValues(_ request: String) -> [[UInt8]] {
-        let parsed = Self.parsedRequest(request)
+    private func byteValues(_ request: EvalHeaderRequest) -> [[UInt8]] {
         // a plain field the message lacks has no values: one lookup instead of the two below
-        if Self.namesPlainField(parsed.name), !views.headers.contains(parsed.name) { return [] }
-        return valuesSeen.values(for: parsed) ?? views.headers.values(for: parsed, envelopeFrom: views.envelopeFrom)
+        if request.namesPlainField, !views.headers.contains(request.parsed.name) { return [] }
+        return valuesSeen.values(for: request.parsed) ?? views.headers.values(for: request.parsed, envelopeFrom: views.envelopeFrom)
     }
 
     /// Whether `HeaderView.values` answers a request on `name` from the fields of that name
@@ -47,42 +47,55 @@ final class EvalContext {
         }
     }
 
-    /// Room for the distinct requests a message's evals make, so the caches grow once or never.
-    private static let expectedRequests = 64
+    /// What one request answered for this message, each form built when first asked.
+    private struct RequestAnswers {
+        var list: [String]?
+        var scalar: String?
+        var scalarBytes: [UInt8]?
+    }
 
-    private var headerCache = [String: [String]](minimumCapacity: expectedRequests)
+    /// By `EvalHeaderRequest.slot`.
+    private var answers: [RequestAnswers]
+
+    /// `answers[slot]`, the array grown when a request was numbered after this context was made.
+    private func answers(at slot: Int) -> RequestAnswers {
+        slot < answers.count ? answers[slot] : RequestAnswers()
+    }
+
+    private func record(_ slot: Int, _ update: (inout RequestAnswers) -> Void) {
+        if slot >= answers.count { answers.append(contentsOf: repeatElement(RequestAnswers(), count: slot + 1 - answers.count)) }
+        update(&answers[slot])
+    }
 
     /// `$pms->get(request)` in list context: every value.
-    func list(_ request: String) -> [String] {
-        if let cached = headerCache[request] { return cached }
+    func list(_ request: EvalHeaderRequest) -> [String] {
+        if let cached = answers(at: request.slot).list { return cached }
         let values = byteValues(request).map { ASCII.string($0) }
-        headerCache[request] = values
+        record(request.slot) { $0.list = values }
         return values
     }
 
-    private var scalarCache = [String: String](minimumCapacity: expectedRequests)
-    private var scalarBytesCache: [String: [UInt8]] = [:]
-
     /// `$pms->get(request)` in scalar context: the first address or name for `:addr` / `:name`
     /// and EnvelopeFrom (without "\n"), else every value joined; "" when there is none.
-    func scalar(_ request: String) -> String {
-        if let cached = scalarCache[request] { return cached }
+    func scalar(_ request: EvalHeaderRequest) -> String {
+        if let cached = answers(at: request.slot).scalar { return cached }
         let value = uncachedScalar(request)
-        scalarCache[request] = value
+        record(request.slot) { $0.scalar = value }
         return value
     }
 
     /// `scalar(request)` as UTF-8 bytes (invalid input already repaired, as in the String); a
     /// joined scalar is put together from the field bytes without building the Strings.
-    func scalarBytes(_ request: String) -> [UInt8] {
-        if let cached = scalarBytesCache[request] { return cached }
+    func scalarBytes(_ request: EvalHeaderRequest) -> [UInt8] {
+        let known = answers(at: request.slot)
+        if let cached = known.scalarBytes { return cached }
         let value: [UInt8]
-        if let cachedString = scalarCache[request] ?? (Self.takesFirstValue(request) ? scalar(request) : nil) {
+        if let cachedString = known.scalar ?? (request.takesFirstValue ? scalar(request) : nil) {
             value = Array(cachedString.utf8)
         } else {
             value = Self.joinedRepairingUTF8(byteValues(request))
         }
-        scalarBytesCache[request] = value
+        record(request.slot) { $0.scalarBytes = value }
         return value
     }
 
@@ -122,17 +135,17 @@ final class EvalContext {
         }
     }
 
-    private func uncachedScalar(_ request: String) -> String {
+    private func uncachedScalar(_ request: EvalHeaderRequest) -> String {
         let values = list(request)
         guard let first = values.first else { return "" }
-        if Self.takesFirstValue(request) {
+        if request.takesFirstValue {
             return first.hasSuffix("\n") ? String(first.dropLast()) : first
         }
         return values.joined()
     }
 
     /// Whether the header exists, as `get(name, undef)` being defined.
-    func has(_ request: String) -> Bool { !list(request).isEmpty }
+    func has(_ request: EvalHeaderRequest) -> Bool { !list(request).isEmpty }
 
     /// SpamAssassin's leaves and multiparts in its order (an embedded message counts as a leaf).
     lazy var parts: [MIMEPart] = {
@@ -160,42 +173,68 @@ final class EvalContext {
             return seen.insert(host).inserted ? host : nil
         }
     }()
+    /// `URIEvals.asciiLastLabel` of each of `uriHosts`.
+    lazy var uriHostLastLabels: [String?] = uriHosts.map(URIEvals.asciiLastLabel)
+    private var uriHostListKeys: [[String]?] = []
+
+    /// `URIEvals.listKeys(of: uriHosts[index])`, made once per host.
+    func uriHostListKeys(at index: Int) -> [String] {
+        if uriHostListKeys.isEmpty { uriHostListKeys = Array(repeating: nil, count: uriHosts.count) }
+        if let keys = uriHostListKeys[index] { return keys }
+        let keys = URIEvals.listKeys(of: uriHosts[index])
+        uriHostListKeys[index] = keys
+        return keys
+    }
     /// The Received relays, split where trust ends.
     lazy var relays: RelayPath = views.headers.relays ?? RelayPath(fields: views.headers.fields, originatingIPHeaders: [])
     lazy var hotmail: (forged: Bool, missing: Bool) = ReceivedEvals.hotmail(self)
     lazy var forgedReceivedCounts = ForgedReceivedCounts(relays.untrustedRelays)
     /// Every Received field, white space runs squeezed to one space.
-    lazy var squeezedReceived: [UInt8] = ReceivedEvals.squeezed(scalarBytes("Received"))
+    lazy var squeezedReceived: [UInt8] = ReceivedEvals.squeezed(scalarBytes(.received))
     lazy var gatedThroughReceivedRemover: Bool = ReceivedEvals.computeGatedThroughReceivedRemover(self)
 
     /// `all_from_addrs`: Resent-From when present, else From, Envelope-Sender, Resent-Sender,
     /// X-Envelope-From and the envelope sender, without repeats.
     lazy var allFromAddresses: [String] = {
-        var addresses = list("Resent-From:first:addr")
+        var addresses = list(.firstResentFromAddress)
         if addresses.isEmpty {
-            addresses = ["From:addr", "Envelope-Sender:addr", "Resent-Sender:addr", "X-Envelope-From:addr", "EnvelopeFrom:addr"]
+            addresses = Self.fromRequests
                 .flatMap { list($0) }
                 .filter { !$0.isEmpty }
                 .map(Self.squeezingDots)
         }
+        return Self.withoutRepeats(addresses)
+    }()
+
+    private static let fromRequests = ["From:addr", "Envelope-Sender:addr", "Resent-Sender:addr", "X-Envelope-From:addr", "EnvelopeFrom:addr"]
+        .map(EvalHeaderRequest.init)
+    private static let toRequests = ["To", "Apparently-To", "Delivered-To", "Envelope-Recipients", "Apparently-Resent-To", "X-Envelope-To",
+                                     "Envelope-To", "X-Delivered-To", "X-Original-To", "X-Rcpt-To", "X-Real-To", "Cc"]
+        .map { EvalHeaderRequest("\($0):addr") }
+
+    /// The addresses without the ones equal (as Strings) to an earlier one, in order.
+    static func withoutRepeats(_ addresses: [String]) -> [String] {
+        // a handful of addresses: comparing with the kept ones costs less than hashing them all
+        guard addresses.count > 8 else {
+            var kept: [String] = []
+            for address in addresses where !kept.contains(address) { kept.append(address) }
+            return kept
+        }
         var seen = Set<String>()
         return addresses.filter { seen.insert($0).inserted }
-    }()
+    }
 
     /// `all_to_addrs`: Resent-To/Cc when present, else the Received "for" addresses and every
     /// recipient header.
     lazy var allToAddresses: [String] = {
-        var addresses = list("Resent-To:first:addr") + list("Resent-Cc:first:addr")
+        var addresses = list(.firstResentToAddress) + list(.firstResentCcAddress)
         if addresses.isEmpty {
-            for line in list("Received").prefix(3) {
+            for line in list(.received).prefix(3) {
                 if let address = Self.receivedFor.firstGroup(in: Array(line.utf8)) { addresses.append(ASCII.string(address)) }
             }
-            let names = ["To", "Apparently-To", "Delivered-To", "Envelope-Recipients", "Apparently-Resent-To", "X-Envelope-To",
-                         "Envelope-To", "X-Delivered-To", "X-Original-To", "X-Rcpt-To", "X-Real-To", "Cc"]
-            addresses += names.flatMap { list("\($0):addr") }
+            addresses += Self.toRequests.flatMap { list($0) }
         }
-        var seen = Set<String>()
-        return addresses.filter { seen.insert($0).inserted }
+        return Self.withoutRepeats(addresses)
     }()
 
     /// `allFromAddresses`, each through `AddressList.lowercasedBytes`.

@@ -11,7 +11,7 @@ enum FreeMailEvals {
         case "check_freemail_header":
             guard let header = site.text(0) else { return .invalid(name, "needs a header") }
             guard let filter = optionalRegex(site.text(1)) else { return .invalid(name, "invalid regex") }
-            let request = "\(header):addr"
+            let request = EvalHeaderRequest("\(header):addr")
             return .test { context in
                 context.list(request).contains { address in
                     let email = address.lowercased()
@@ -52,12 +52,12 @@ enum FreeMailEvals {
 
     static func replyTo(_ context: EvalContext, what: String) -> Bool {
         let configuration = context.configuration
-        if configuration.freemailSkipBulkEnvelopeFrom, let envelope = context.list("EnvelopeFrom").first,
+        if configuration.freemailSkipBulkEnvelopeFrom, let envelope = context.list(.envelopeFrom).first,
            FreemailPatterns.isBulkEnvelopeFrom(envelope) {
             return false
         }
-        let from = context.list("From:addr").map { $0.lowercased() }
-        let replyTo = context.list("Reply-To:addr").map { $0.lowercased() }
+        let from = context.list(.fromAddress).map { $0.lowercased() }
+        let replyTo = context.list(.replyToAddress).map { $0.lowercased() }
         let fromIsFree = from.contains(where: context.isFreemail)
         let replyToIsFree = replyTo.contains(where: context.isFreemail)
         let fromNotInReplyTo = !from.contains { replyTo.contains($0) }

@@ -67,7 +67,7 @@ enum HTMLEvals {
         case "html_title_subject_ratio":
             guard let ratio = site.number(0) else { return .invalid(name, "needs a ratio") }
             return .test { context in
-                let subject = context.scalar("Subject")
+                let subject = context.scalar(.subject)
                 guard !subject.isEmpty else { return false }
                 let subjectLength = Double(subject.unicodeScalars.count)
                 return context.html.contains { html in

@@ -15,7 +15,9 @@ enum HeaderEvals {
             guard let header = site.text(0), let ratio = site.number(1), let count = site.number(2) else {
                 return .invalid(name, "needs a header, a ratio and a count")
             }
-            return .test { illegalCharacters($0, header: header, ratio: ratio, count: count) }
+            let text = header.hasSuffix(":raw") ? header : header + ":raw"
+            let request = EvalContext.parsedRequest(text), isSubject = text.lowercased() == "subject:raw"
+            return .test { illegalCharacters($0, request: request, isSubject: isSubject, ratio: ratio, count: count) }
         case "check_header_count_range":
             guard let header = site.text(0), let low = site.number(1), let high = site.number(2) else {
                 return .invalid(name, "needs a header, min and max")
@@ -27,8 +29,8 @@ enum HeaderEvals {
             }
         case "check_for_missing_to_header":
             return .test { context in
-                var to = context.scalar("To")
-                if to.isEmpty { to = context.scalar("Apparently-To") }
+                var to = context.scalar(.to)
+                if to.isEmpty { to = context.scalar(.apparentlyTo) }
                 return to.isEmpty
             }
         case "sorted_recipients":
@@ -65,9 +67,9 @@ enum HeaderEvals {
             }
         case "check_ratware_name_id":
             return .test { context in
-                let messageID = Array(context.scalar("MESSAGEID").utf8)
+                let messageID = Array(context.scalar(.messageIDs).utf8)
                 guard let tail = ratwareMessageID.firstGroup(in: messageID) else { return false }
-                let from = context.scalar("From")
+                let from = context.scalar(.from)
                 let pattern = "\"[^\"]+\"\\s*<" + RegexEscaping.quote(ASCII.string(tail)) + ">"
                 return (try? CompiledRegex(pattern, jit: false))?.matches(from) ?? false
             }
@@ -75,18 +77,18 @@ enum HeaderEvals {
             return .test(ratwareEnvelopeFrom)
         case "check_equal_from_domains":
             return .test { context in
-                let from = secondLevel(of: context.scalar("From:addr"))
-                let envelope = secondLevel(of: context.scalar("EnvelopeFrom:addr"))
+                let from = secondLevel(of: context.scalar(.fromAddress))
+                let envelope = secondLevel(of: context.scalar(.envelopeFromAddress))
                 guard !from.isEmpty, !envelope.isEmpty else { return false }
-                return from.lowercased() != envelope.lowercased()
+                return !ASCII.lowercasedEqual(from, envelope)
             }
         case "check_for_matching_env_and_hdr_from":
-            return .test { $0.scalar("EnvelopeFrom:addr").lowercased() == $0.scalar("From:addr").lowercased() }
+            return .test { ASCII.lowercasedEqual($0.scalar(.envelopeFromAddress), $0.scalar(.fromAddress)) }
         case "check_for_faraway_charset_in_headers":
             return .test { context in
                 guard !context.configuration.okLocales.contains("all") else { return false }
-                for header in ["From", "Subject"] {
-                    for value in context.list("\(header):raw") {
+                for request in [EvalHeaderRequest.rawFrom, .rawSubject] {
+                    for value in context.list(request) {
                         var start = 0
                         let bytes = Array(value.utf8)
                         while let groups = bytes.withUnsafeBufferPointer({ encodedWordCharset.captures(in: $0, from: start) }),
@@ -116,10 +118,10 @@ enum HeaderEvals {
     private static let capsCharsetWord = try! CompiledRegex(
         "=\\?[-_a-z0-9]*(?:koi|jp|jis|euc|gb|big5|isoir|cp1251|windows-1251|georgianps|pt154|tis)[-_a-z0-9]*\\?", options: .caseless)
 
-    static func illegalCharacters(_ context: EvalContext, header: String, ratio: Double, count: Double) -> Bool {
-        let request = header.hasSuffix(":raw") ? header : header + ":raw"
+    /// `request`: the header with `:raw`; `isSubject`: it is the Subject's.
+    static func illegalCharacters(_ context: EvalContext, request: HeaderRequest, isSubject: Bool, ratio: Double, count: Double) -> Bool {
         // the field's own bytes: a String would turn invalid UTF-8 (Latin-1, EUC-KR…) into U+FFFD
-        let values = context.views.headers.values(for: EvalContext.parsedRequest(request))
+        let values = context.views.headers.values(for: request)
         guard !values.isEmpty else { return false }
         let text = values.count == 1 ? values[0] : values.flatMap { $0 }
         let census = ByteCensus(text)
@@ -128,7 +130,7 @@ enum HeaderEvals {
             return false
         }
         var illegal = census.controls + census.deleteOrHighBit
-        if illegal > 0, request.lowercased() == "subject:raw" {
+        if illegal > 0, isSubject {
             if census.exemptSymbols == 1 { illegal -= 1 }
         }
         return Double(illegal) / Double(text.count) >= ratio && Double(illegal) >= count
@@ -187,22 +189,22 @@ enum HeaderEvals {
     }
 
     static func subjectIsAllCaps(_ context: EvalContext) -> Bool {
-        var subject = Array(ASCII.trimmed(Array(context.scalar("Subject").utf8)[...]))
+        var subject = Array(ASCII.trimmed(Array(context.scalar(.subject).utf8)[...]))
         if let range = replyPrefix.firstMatch(in: subject).range { subject.removeSubrange(range) }
         guard subject.contains(where: ASCII.isPerlSpace), MIMEStatistics.characterCount(subject) >= 10 else { return false }
         let letters = subject.filter(ByteClass.isLetter)
         // the raw Subject's charset only matters for a subject in capitals
         guard !letters.isEmpty, letters.allSatisfy(ByteClass.isUpperLetter) else { return false }
-        return !capsCharsetWord.matches(context.scalar("Subject:raw"))
+        return !capsCharsetWord.matches(context.scalar(.rawSubject))
     }
 
     static func toInSubject(_ context: EvalContext, test: String) -> Bool {
-        let to = context.scalar("To:addr")
+        let to = context.scalar(.toAddress)
         guard !to.isEmpty else { return false }
-        let subject = context.scalar("Subject")
+        let subject = context.scalar(.subject)
         // Every alternative of both patterns needs the address (or its user part), any case.
         let needle = test == "address" ? Array(to.utf8) : Array(to.utf8.prefix { $0 != UInt8(ascii: "@") })
-        guard ASCII.containsIgnoringCase(context.scalarBytes("Subject"), needle) else { return false }
+        guard ASCII.containsIgnoringCase(context.scalarBytes(.subject), needle) else { return false }
         let quoted = RegexEscaping.quote(to)
         if test == "address" {
             return (try? CompiledRegex("\\b\(quoted)\\b", options: .caseless, jit: false))?.matches(subject) ?? false
@@ -219,12 +221,12 @@ enum HeaderEvals {
     /// Outlook's message ids carry a timestamp; one far from both the Date and the Received date
     /// was made up.
     static func outlookMessageIDInvalid(_ context: EvalContext) -> Bool {
-        guard let token = outlookID.firstGroup(in: Array(context.scalar("MESSAGEID").utf8)),
+        guard let token = outlookID.firstGroup(in: Array(context.scalar(.messageIDs).utf8)),
               let timeToken = Int(ASCII.string(token), radix: 16) else { return false }
         let scale = 0.0023283064365387, offset = 27111902.8329849, fudge = 250
-        let dateTime = RFC822Date.parse(context.scalar("Date")) ?? 0
+        let dateTime = RFC822Date.parse(context.scalar(.date)) ?? 0
         if abs(timeToken - Int(Double(dateTime) * scale + offset)) < fudge { return false }
-        let received = Array(context.scalar("Received").utf8)
+        let received = Array(context.scalar(.received).utf8)
         let receivedTime = receivedTail.firstGroup(in: received).flatMap { RFC822Date.parse(ASCII.string($0)) } ?? 0
         return abs(timeToken - Int(Double(receivedTime) * scale + offset)) >= fudge
     }
@@ -232,12 +234,12 @@ enum HeaderEvals {
     private static let srs = try! CompiledRegex(#"^SRS\d[=+-]"#, options: .caseless)
 
     static func ratwareEnvelopeFrom(_ context: EvalContext) -> Bool {
-        let to = context.scalar("To:addr"), from = context.scalar("EnvelopeFrom:addr")
+        let to = context.scalar(.toAddress), from = context.scalar(.envelopeFromAddress)
         guard !from.isEmpty, !to.isEmpty, !srs.matches(from), let at = to.firstIndex(of: "@"), at != to.startIndex else { return false }
         let user = String(to[..<at])
         let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
         guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs) else { return false }
-        let fromBytes = context.scalarBytes("EnvelopeFrom:addr")
+        let fromBytes = context.scalarBytes(.envelopeFromAddress)
         guard ASCII.containsIgnoringCase(fromBytes, Array(domain.utf8)), ASCII.containsIgnoringCase(fromBytes, Array((user + "@").utf8)) else {
             return false
         }

@@ -27,7 +27,7 @@ enum ListEvals {
             guard let list = site.text(0) else { return .invalid(name, "needs a list name") }
             guard let addresses = configuration.list(list) else { return .test { _ in false } }
             return .test { context in
-                let replyTo = context.scalar("Reply-To:addr")
+                let replyTo = context.scalar(.replyToAddress)
                 return !replyTo.isEmpty && addresses.contains(replyTo)
             }
         case "check_from_in_default_welcomelist", "check_from_in_default_whitelist",
@@ -39,7 +39,7 @@ enum ListEvals {
             let list = name.contains("welcome") || name.contains("white") ? "welcomelist_subject" : "blocklist_subject"
             guard let subjects = configuration.subjectLists[list] else { return .test { _ in false } }
             return .test { context in
-                var subject = context.scalar("Subject")
+                var subject = context.scalar(.subject)
                 if subject.hasSuffix("\n") { subject.removeLast() }
                 return !subject.isEmpty && subjects.contains(subject)
             }

@@ -64,7 +64,7 @@ enum MIMEEvals {
     private static let htmlType = try! CompiledRegex("^text/html", options: .caseless)
 
     private static func htmlContentType(_ context: EvalContext) -> Bool {
-        htmlType.matches(context.scalar("Content-Type"))
+        htmlType.matches(context.scalar(.contentType))
     }
 
     /// Any part below a multipart/alternative that is neither text, multipart/related nor RTF.
@@ -102,8 +102,8 @@ enum MIMEEvals {
 
     /// The charset of the message's Content-Type header.
     static func contentTypeCharset(_ context: EvalContext) -> String? {
-        guard context.has("Content-Type") else { return nil }
-        let bytes = Array(context.scalar("Content-Type").utf8)
+        guard context.has(.contentType) else { return nil }
+        let bytes = Array(context.scalar(.contentType).utf8)
         for pattern in charsetPatterns {
             if let value = pattern.firstGroup(in: bytes) { return ASCII.string(value) }
         }
@@ -170,7 +170,15 @@ enum MIMEEvals {
     static func caseCounts(_ text: [UInt8]) -> (characters: Int, lowerOrDigit: Int, upper: Int) {
         text.withUnsafeBufferPointer { bytes in
             var characters = 0, lowerOrDigit = 0, upper = 0
-            for byte in bytes {
+            var start = 0
+            while start + 8 <= bytes.count {
+                let word = ByteWords.load(bytes, at: start)
+                characters &+= 8 &- ByteWords.continuation(word).nonzeroBitCount
+                lowerOrDigit &+= ByteWords.inRange(word, 0x61, 0x7A).nonzeroBitCount &+ ByteWords.inRange(word, 0x30, 0x39).nonzeroBitCount
+                upper &+= ByteWords.inRange(word, 0x41, 0x5A).nonzeroBitCount
+                start += 8
+            }
+            for byte in bytes[start...] {
                 characters &+= byte & 0xC0 == 0x80 ? 0 : 1
                 lowerOrDigit &+= (byte &- 0x61 < 26 ? 1 : 0) &+ (byte &- 0x30 < 10 ? 1 : 0)
                 upper &+= byte &- 0x41 < 26 ? 1 : 0

@@ -241,6 +241,13 @@ struct MIMEStatistics {
 
     /// Characters in UTF-8 (or Latin-1) bytes: every byte that does not continue a sequence.
     static func characterCount(_ bytes: [UInt8]) -> Int {
-        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0, start = 0
+            while start + 8 <= buffer.count {
+                count &+= 8 &- ByteWords.continuation(ByteWords.load(buffer, at: start)).nonzeroBitCount
+                start += 8
+            }
+            return buffer[start...].reduce(count) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
     }
 }

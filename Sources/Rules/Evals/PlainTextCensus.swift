@@ -18,6 +18,19 @@ struct PlainTextCensus: Equatable {
             var lineIllegal = false, pendingCR = false, lineLength = 0
             var index = 0
             while index < count {
+                // eight bytes with no line end, NUL, CR, "&" or high byte only lengthen the line
+                if index + 8 <= count {
+                    let word = ByteWords.load(bytes, at: index)
+                    let notable = (word & ByteWords.highBits) | ByteWords.equal(word, 0x0A) | ByteWords.equal(word, 0x0D)
+                        | ByteWords.equal(word, 0x00) | ByteWords.equal(word, UInt8(ascii: "&"))
+                    if notable == 0 {
+                        if pendingCR { lineIllegal = true }
+                        pendingCR = false
+                        lineLength += 8
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0x0A {
                     if pendingCR { lineEndCRs += 1 }

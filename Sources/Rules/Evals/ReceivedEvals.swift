@@ -64,12 +64,12 @@ enum ReceivedEvals {
 
     /// `gated_through_received_hdr_remover`, worked out once per message by `EvalContext`.
     static func computeGatedThroughReceivedRemover(_ context: EvalContext) -> Bool {
-        if context.has("Mailing-List"), ezmlm.matches(bytes: context.scalarBytes("Mailing-List")),
-           ezmlmDeliveredTo.matches(bytes: context.scalarBytes("Delivered-To")), qmailInvoked.matches(bytes: context.scalarBytes("Received")) {
+        if context.has(.mailingList), ezmlm.matches(bytes: context.scalarBytes(.mailingList)),
+           ezmlmDeliveredTo.matches(bytes: context.scalarBytes(.deliveredTo)), qmailInvoked.matches(bytes: context.scalarBytes(.received)) {
             return true
         }
-        guard context.has("Received") else { return true }
-        return msnGroupsReceived.matches(bytes: context.scalarBytes("Received"))
+        guard context.has(.received) else { return true }
+        return msnGroupsReceived.matches(bytes: context.scalarBytes(.received))
     }
 
     private static let hotmailPickup = regex(#"from mail pickup service by hotmail\.com with Microsoft SMTPSVC;"#)
@@ -89,12 +89,12 @@ enum ReceivedEvals {
     static func hotmail(_ context: EvalContext) -> (forged: Bool, missing: Bool) {
         let rcvd = received(context)
         let hotmailHeloSeen = hotmailHelo.matches(bytes: rcvd)
-        let fromHotmail = hotmailAddress.matches(bytes: context.scalarBytes("From:addr"))
+        let fromHotmail = hotmailAddress.matches(bytes: context.scalarBytes(.fromAddress))
         // every other answer is (false, false): the passes below only decide between them
         guard hotmailHeloSeen || fromHotmail else { return (false, false) }
         if hotmailPickup.matches(bytes: rcvd) || msnGroups(context) { return (false, false) }
-        let hasIP = context.has("X-Originating-Ip") && ipAddress.matches(bytes: context.scalarBytes("X-Originating-Ip"))
-        let hasOriginator = context.has("X-OriginatorOrg") && originator.matches(bytes: context.scalarBytes("X-OriginatorOrg"))
+        let hasIP = context.has(.xOriginatingIp) && ipAddress.matches(bytes: context.scalarBytes(.xOriginatingIp))
+        let hasOriginator = context.has(.xOriginatorOrg) && originator.matches(bytes: context.scalarBytes(.xOriginatorOrg))
         if gatedThroughReceivedRemover(context) { return (false, false) }
         for (pattern, needsOriginator) in hotmailPasses where pattern.matches(bytes: rcvd) && (needsOriginator ? hasOriginator : hasIP) {
             return (false, false)
@@ -107,24 +107,24 @@ enum ReceivedEvals {
     private static let msnPickup = regex(#"from mail pickup service by ((?:p\d\d\.)groups\.msn\.com)\b"#)
 
     static func msnGroups(_ context: EvalContext) -> Bool {
-        guard let list = msnTo.firstGroup(in: context.scalarBytes("To")),
-              let server = msnPickup.firstGroup(in: context.scalarBytes("Received")) else { return false }
+        guard let list = msnTo.firstGroup(in: context.scalarBytes(.to)),
+              let server = msnPickup.firstGroup(in: context.scalarBytes(.received)) else { return false }
         let listName = RegexEscaping.quote(ASCII.string(list))
-        let messageID = context.scalar("Message-Id")
+        let messageID = context.scalar(.messageId)
         if ASCII.string(list) == "notifications" {
             return (try? CompiledRegex("^<\\S+\\@" + RegexEscaping.quote(ASCII.string(server)) + ">", jit: false))?.matches(messageID) ?? false
         }
         guard (try? CompiledRegex("^<\(listName)-\\S+\\@groups\\.msn\\.com>", jit: false))?.matches(messageID) == true else { return false }
-        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com", jit: false))?.matches(bytes: context.scalarBytes("EnvelopeFrom:addr")) ?? false
+        return (try? CompiledRegex("\(listName)-bounce\\@groups\\.msn\\.com", jit: false))?.matches(bytes: context.scalarBytes(.envelopeFromAddress)) ?? false
     }
 
     private static let eudoraAddress = regex(#"\beudoramail\.com$"#, .caseless)
     private static let whowhere = regex(#"by \S*whowhere.com\;"#)
 
     static func eudoramail(_ context: EvalContext) -> Bool {
-        guard eudoraAddress.matches(bytes: context.scalarBytes("From:addr")) else { return false }
+        guard eudoraAddress.matches(bytes: context.scalarBytes(.fromAddress)) else { return false }
         let rcvd = received(context)
-        let hasIP = context.has("X-Sender-Ip") && ipAddress.matches(bytes: context.scalarBytes("X-Sender-Ip"))
+        let hasIP = context.has(.xSenderIp) && ipAddress.matches(bytes: context.scalarBytes(.xSenderIp))
         if gatedThroughReceivedRemover(context) { return false }
         return !(whowhere.matches(bytes: rcvd) && hasIP)
     }
@@ -140,17 +140,17 @@ enum ReceivedEvals {
     private static let yahooReply = regex(#"\@reply\.yahoo\.com$"#, .caseless)
 
     static func yahoo(_ context: EvalContext) -> Bool {
-        let from = context.scalar("From:addr")
+        let from = context.scalar(.fromAddress)
         guard yahooAddress.matches(from) else { return false }
-        var rcvd = context.scalarBytes("Received")
-        if !context.scalar("Resent-From").isEmpty, !context.scalar("Resent-To").isEmpty {
-            let xReceived = context.scalarBytes("X-Received")
+        var rcvd = context.scalarBytes(.received)
+        if !context.scalar(.resentFrom).isEmpty, !context.scalar(.resentTo).isEmpty {
+            let xReceived = context.scalarBytes(.xReceived)
             if !xReceived.isEmpty { rcvd = xReceived }
         }
         rcvd = squeezed(rcvd)
         if gatedThroughReceivedRemover(context) { return false }
         // The first relay's reverse DNS, as far as the Received header itself tells it.
-        if let first = context.list("Received").first, yahooRelay.matches(bytes: squeezed(Array(first.utf8))) { return false }
+        if let first = context.list(.received).first, yahooRelay.matches(bytes: squeezed(Array(first.utf8))) { return false }
         if yahooPasses.contains(where: { $0.matches(bytes: rcvd) }) { return false }
         if yahooBulk.matches(bytes: rcvd), yahooReply.matches(from) { return false }
         return true
@@ -165,8 +165,8 @@ enum ReceivedEvals {
     private static let webmailVersion = regex(#"^Webmail Version \d"#)
 
     static func juno(_ context: EvalContext) -> Bool {
-        guard junoAddress.matches(bytes: context.scalarBytes("From:addr")), !gatedThroughReceivedRemover(context) else { return false }
-        let originating = context.scalar("X-Originating-IP"), mailer = context.scalar("X-Mailer"), rcvd = context.scalarBytes("Received")
+        guard junoAddress.matches(bytes: context.scalarBytes(.fromAddress)), !gatedThroughReceivedRemover(context) else { return false }
+        let originating = context.scalar(.xOriginatingIPCapitals), mailer = context.scalar(.xMailer), rcvd = context.scalarBytes(.received)
         if !originating.isEmpty {
             if !junoReceived.matches(bytes: rcvd), !junoCookie.matches(bytes: rcvd) { return true }
             return !mailer.contains("Juno ")
@@ -186,12 +186,12 @@ enum ReceivedEvals {
     private static let googlemail = regex(#"by smtp\.googlemail\.com with ESMTPSA id \S+"#)
 
     static func gmail(_ context: EvalContext) -> Bool {
-        guard gmailAddress.matches(bytes: context.scalarBytes("From:addr")) else { return false }
-        let xReceived = context.scalar("X-Received")
+        guard gmailAddress.matches(bytes: context.scalarBytes(.fromAddress)) else { return false }
+        let xReceived = context.scalar(.xReceived)
         if gmailXReceived.contains(where: { $0.matches(xReceived) }) { return false }
-        if googlemail.matches(bytes: context.scalarBytes("Received")) { return false }
+        if googlemail.matches(bytes: context.scalarBytes(.received)) { return false }
         let minimum = 60
-        return !(context.scalar("X-Gm-Message-State").utf8.count >= minimum && context.scalar("X-Google-Smtp-Source").utf8.count >= minimum)
+        return !(context.scalar(.xGmMessageState).utf8.count >= minimum && context.scalar(.xGoogleSmtpSource).utf8.count >= minimum)
     }
 
     private static let aolRelay = regex(#" rly-[a-z][a-z]\d\d\."#, .caseless)
@@ -207,7 +207,7 @@ enum ReceivedEvals {
     private static let gw05Pattern = regex(#"\nfrom\s(\S+)\sby\s(\S+)\swith\sESMTP\;\s+\S\S\S,\s+\d+\s+\S\S\S\s+\d{4}\s+\d\d:\d\d:\d\d\s+[-+]*\d{4}\n$"#, .dotAll)
 
     static func gw05(_ context: EvalContext) -> Bool {
-        let rcvd = context.scalarBytes("Received")
+        let rcvd = context.scalarBytes(.received)
         guard let groups = gw05Pattern.captureGroups(in: rcvd), groups.count > 2, let by = groups[2] else { return false }
         return !rcvd[by].contains(UInt8(ascii: "."))
     }
@@ -218,12 +218,12 @@ enum ReceivedEvals {
     private static let iPlanet = Array("iPlanet Messaging Server".utf8)
 
     static func messageIDNotUsable(_ context: EvalContext) -> Bool {
-        if listUnsubscribe.matches(bytes: context.scalarBytes("List-Unsubscribe")) { return true }
+        if listUnsubscribe.matches(bytes: context.scalarBytes(.listUnsubscribe)) { return true }
         if gatedThroughReceivedRemover(context) { return true }
-        let rcvd = context.scalarBytes("Received")
+        let rcvd = context.scalarBytes(.received)
         // Non-ASCII text keeps String's search (it compares characters, not bytes)
         guard rcvd.allSatisfy({ $0 < 0x80 }) else {
-            let text = context.scalar("Received")
+            let text = context.scalar(.received)
             return text.contains("/CWT/DCE)") || text.contains("iPlanet Messaging Server")
         }
         return ASCII.contains(rcvd, Self.cwtDCE) || ASCII.contains(rcvd, Self.iPlanet)

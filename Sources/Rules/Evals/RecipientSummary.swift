@@ -8,9 +8,11 @@ struct RecipientSummary {
     static let similarCount = 5
     static let similarLength = 2
 
+    private static let requests = [EvalHeaderRequest("ToCc:addr"), EvalHeaderRequest("Bcc:addr")]
+
     init(_ context: EvalContext) {
         var inputs: [String] = []
-        for request in ["ToCc:addr", "Bcc:addr"] {
+        for request in Self.requests {
             inputs += context.list(request)
             if inputs.count >= Self.similarCount { break }
         }
@@ -18,7 +20,7 @@ struct RecipientSummary {
         var previous = ""
         for current in inputs {
             if current.isEmpty { break }
-            if current.lowercased() != previous.lowercased() {
+            if !ASCII.lowercasedEqual(current, previous) {
                 addresses.append(current)
                 previous = current
             }

@@ -74,7 +74,7 @@ enum RelayEvals {
         else { return .invalid(name, "domain \(domain) does not make a valid pattern") }
         let wanted = desired == "true"
         return .test { context in
-            guard inFrom.matches(context.scalar("From:addr")) else { return false }
+            guard inFrom.matches(context.scalar(.fromAddress)) else { return false }
             let relays = context.relays
             return inRelays.matches(relays.trusted + "\n" + relays.untrusted) == wanted
         }
@@ -97,7 +97,7 @@ enum RelayEvals {
     /// The envelope sender's registered domain is that of the first untrusted relay's reverse
     /// DNS name, or of any trusted relay's when there is no untrusted one.
     static func mailFromMatchesRelay(_ context: EvalContext) -> Bool {
-        let sender = context.scalar("EnvelopeFrom:addr")
+        let sender = context.scalar(.envelopeFromAddress)
         guard let at = sender.lastIndex(of: "@") else { return false }
         let domain = sender[sender.index(after: at)...].lowercased()
         let bytes = Array(domain.utf8)

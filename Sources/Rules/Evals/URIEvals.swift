@@ -19,7 +19,10 @@ enum URIEvals {
             guard let list = site.configuration.uriHostLists[listName], !list.isEmpty else { return .test { _ in false } }
             let labels = lastLabels(of: list)
             return .test { context in
-                context.uriHosts.contains { host in mayBeListed(host, lastLabels: labels) && isListed(keys: listKeys(of: host), in: list) }
+                let hostLabels = context.uriHostLastLabels
+                return hostLabels.indices.contains { index in
+                    mayBeListed(hostLabel: hostLabels[index], lastLabels: labels) && isListed(keys: context.uriHostListKeys(at: index), in: list)
+                }
             }
         case "check_uri_truncated":
             return .test { $0.html.contains(where: \.uriTruncated) }
@@ -66,6 +69,25 @@ enum URIEvals {
         var base = host[...]
         if host.hasPrefix("["), host.hasSuffix("]") { base = host.dropFirst().dropLast() }
         return lastLabels.contains(String(lastLabel(base)))
+    }
+
+    /// `mayBeListed(host, lastLabels:)` from the host's `asciiLastLabel`.
+    static func mayBeListed(hostLabel: String?, lastLabels: Set<String>?) -> Bool {
+        guard let lastLabels, let hostLabel else { return true }
+        return lastLabels.contains(hostLabel)
+    }
+
+    /// The label `mayBeListed` looks up for an ASCII host (the last of the name, or of the text
+    /// inside "[…]"), nil for a host that is not ASCII.
+    static func asciiLastLabel(_ host: String) -> String? {
+        var host = host
+        return host.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var base = bytes[...]
+            if bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") { base = bytes.count >= 2 ? bytes[1..<(bytes.count - 1)] : bytes[0..<0] }
+            if let dot = base.lastIndex(of: UInt8(ascii: ".")) { base = base[(dot + 1)...] }
+            return String(decoding: UnsafeBufferPointer(rebasing: base), as: UTF8.self)
+        }
     }
 
     /// What follows the last "." (all of it without one).
