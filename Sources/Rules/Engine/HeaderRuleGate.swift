@@ -55,7 +55,7 @@ enum HeaderRuleGate: Equatable {
             var at = line.lowerBound
             while at + forWord.count <= limit {
                 defer { at += 1 }
-                guard startsCaseless(text, at: at, with: forWord) else { continue }
+                guard text[at] == 0x20, startsCaseless(text, at: at, with: forWord) else { continue }
                 var runStart = at + forWord.count
                 if runStart < text.count, text[runStart] == UInt8(ascii: "<") { runStart += 1 }
                 var runEnd = runStart

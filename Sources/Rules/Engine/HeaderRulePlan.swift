@@ -14,6 +14,9 @@ struct HeaderRulePlan: Sendable {
     /// Per header rule: its regex, read without touching the rule object (one memory load less
     /// per run on a scan that touches hundreds of rules).
     let regexes: [CompiledRegex]
+    /// The same regexes unretained (`regexes` keeps them alive): a run then updates no reference
+    /// count, which on a regex object not touched since the last message is a cache miss of its own.
+    let unretainedRegexes: [Unmanaged<CompiledRegex>]
     /// Per header rule: a cheap necessary condition to test before its regex, if it has one.
     let gates: [HeaderRuleGate?]
     /// Per header rule: the windows its regex may run in instead of the whole text, if known.
@@ -29,7 +32,7 @@ struct HeaderRulePlan: Sendable {
 
     init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
         let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
-        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots)
+        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots, gated: true)
         // 1 or 0: whether the rule matches its unset text; -1 when that run hit a limit, so the
         // evaluator runs it again to report the limit
         let unsetMatches: [Int8] = rules.map { rule in
@@ -42,6 +45,7 @@ struct HeaderRulePlan: Sendable {
         slots = rules.map(\.requestSlot)
         ruleIndices = rules.map(\.id.index)
         regexes = rules.map(\.regex)
+        unretainedRegexes = regexes.map { Unmanaged.passUnretained($0) }
         gates = rules.map { HeaderRuleGate($0.regex) }
         windows = rules.map { HeaderRuleWindow($0.regex) }
         var bySlot = [[Int]](repeating: [], count: requests.count)

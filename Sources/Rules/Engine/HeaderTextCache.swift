@@ -12,6 +12,8 @@ struct HeaderTextCache {
     private var known: [Bool]
     /// Per slot: the values its text was joined from, nil where none were read.
     private var values: [[[UInt8]]?]
+    /// Per field position: its address list, parsed once for all its `:addr` and `:name` requests.
+    private var addressLists: [[HeaderAddressParser.Entry]?] = []
 
     init(views: SpamAssassinViews, requests: [HeaderRequest], presence: HeaderFieldPresence) {
         self.views = views
@@ -49,8 +51,8 @@ struct HeaderTextCache {
             } else if request.name == "ALL" {
                 texts[slot] = views.headerText(request)
             } else {
-                let found = field >= 0 && !request.displayNames
-                    ? Self.fieldValues(views.headers, at: fieldPositions[field], request: request)
+                let found = field >= 0
+                    ? fieldValues(at: fieldPositions[field], request: request)
                     : views.headers.values(for: request, envelopeFrom: views.envelopeFrom)
                 values[slot] = found
                 texts[slot] = Self.joined(found)
@@ -59,13 +61,22 @@ struct HeaderTextCache {
         return texts[slot]
     }
 
-    /// `HeaderView.values(for:envelopeFrom:)` for a request on a plain field without `:name`,
-    /// from the field positions found once per message rather than by name per request.
-    static func fieldValues(_ headers: HeaderView, at positions: [Int], request: HeaderRequest) -> [[UInt8]] {
+    /// `HeaderView.values(for:envelopeFrom:)` for a request on a plain field, from the field
+    /// positions found once per message rather than by name per request, each field's address
+    /// list parsed at most once (`From:addr` and `From:name` share it).
+    private mutating func fieldValues(at positions: [Int], request: HeaderRequest) -> [[UInt8]] {
         guard let firstPosition = positions.first, let lastPosition = positions.last else { return [] }
         let chosen = request.firstOnly ? [firstPosition] : (request.lastOnly ? [lastPosition] : positions)
-        if request.addresses {
-            return chosen.flatMap { HeaderAddressParser.parse(headers.fields[$0].raw).compactMap(\.address) }
+        let headers = views.headers
+        if request.addresses || request.displayNames {
+            if addressLists.isEmpty { addressLists = Array(repeating: nil, count: headers.fields.count) }
+            var found: [[UInt8]] = []
+            for position in chosen {
+                let entries = addressLists[position] ?? HeaderAddressParser.parse(headers.fields[position].raw)
+                addressLists[position] = entries
+                found += HeaderView.addressValues(of: entries, request: request)
+            }
+            return found
         }
         return chosen.map { position in
             let field = headers.fields[position]

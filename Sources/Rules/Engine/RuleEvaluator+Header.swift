@@ -1,8 +1,9 @@
 extension RuleEvaluator {
     /// The `header` rules, slot by slot (each text fetched and prefiltered once, then held while
     /// its rules run). A rule whose text is absent takes its outcome on the unset text from
-    /// `HeaderRulePlan`; one whose required literals are not in its text, or whose
-    /// `HeaderRuleGate` refuses it, is a non-match without running its regex. Limits and tags
+    /// `HeaderRulePlan`; one whose required literals are not in its text (or, in a short text,
+    /// whose line gate fails: `SlotPrefilters.candidates`), or whose `HeaderRuleGate` refuses
+    /// it, is a non-match without running its regex. Limits and tags
     /// are reported after the scan in run order, as a rule-by-rule scan reports them. Only the
     /// rules whose regex runs are profiled.
     func runHeaderRules(texts: inout HeaderTextCache, isActive: [Bool], counts: inout [Int], tags: inout [String: [[UInt8]]],
@@ -30,9 +31,13 @@ extension RuleEvaluator {
                 let prefilter = plan.literals.prefilters[slot]
                 text.withUnsafeBufferPointer { buffer in
                     var candidates: TargetSet?
+                    var prefiltered = false
                     for step in members where isActive[Int(step.rule)] {
                         if step.target >= 0, let prefilter {
-                            if candidates == nil { candidates = prefilter.candidates(in: [buffer]) }
+                            if !prefiltered {
+                                candidates = plan.literals.candidates(slot: slot, prefilter: prefilter, text: buffer)
+                                prefiltered = true
+                            }
                             if candidates?.contains(Int(step.target)) == false {
                                 if step.isNegated { counts[Int(step.rule)] = 1 }
                                 continue
@@ -60,9 +65,10 @@ extension RuleEvaluator {
                      limited: inout [Int], capturing: inout [Int], profile: RuleProfile?) {
         let start = profile?.now() ?? 0
         let index = Int(step.header)
-        let regex = plan.regexes[index]
         let window = step.hasGate ? plan.windows[index] : nil
-        let outcome = window?.firstMatch(of: regex, in: text) ?? regex.firstMatch(in: text)
+        let outcome = plan.unretainedRegexes[index]._withUnsafeGuaranteedRef { regex in
+            window?.firstMatch(of: regex, in: text) ?? regex.firstMatch(in: text)
+        }
         if case .limitHit = outcome {
             limited.append(index)
         } else {

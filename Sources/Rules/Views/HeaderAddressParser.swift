@@ -10,8 +10,9 @@ enum HeaderAddressParser {
     static func parse(_ raw: [UInt8]) -> [Entry] {
         var text = raw
         while let last = text.last, isSpace(last) { text.removeLast() }
-        text = escapedBackslash.replacing(in: text, global: true) { _ in [] }
-        text = groupPrefix.replacing(in: text) { $0[1] ?? [] }
+        // each pattern needs a byte the text may lack: then it would leave the text as it is
+        if text.contains(backslash) { text = escapedBackslash.replacing(in: text, global: true) { _ in [] } }
+        if text.contains(colon) { text = groupPrefix.replacing(in: text) { $0[1] ?? [] } }
         guard text.contains(where: { !isSpace($0) }) else { return [] }
 
         var entries: [Entry] = []
@@ -21,7 +22,7 @@ enum HeaderAddressParser {
             var address = groups[2] ?? groups[3]
             let comment = groups[5]
             if groups[2] != nil, let bracketed = address {
-                let stripped = comment_.replacing(in: bracketed, global: true) { _ in [] }
+                let stripped = bracketed.contains(openParenthesis) ? comment_.replacing(in: bracketed, global: true) { _ in [] } : bracketed
                 address = wholeMail.matches(stripped) ? stripped : nil
             }
             if !isValid(address) { address = nil }
@@ -56,11 +57,15 @@ enum HeaderAddressParser {
             while position < buffer.count, let groups = phrasePiece.regex.captures(in: buffer, from: position), let whole = groups[0] {
                 position = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                 if let quoted = groups[1] {
-                    var piece = unescape.replacing(in: Array(buffer[quoted]), global: true) { _ in [] }
-                    piece = doubleBackslash.replacing(in: piece, global: true) { _ in [UInt8(ascii: "\\")] }
+                    var piece = Array(buffer[quoted])
+                    if piece.contains(backslash) {
+                        piece = unescape.replacing(in: piece, global: true) { _ in [] }
+                        piece = doubleBackslash.replacing(in: piece, global: true) { _ in [UInt8(ascii: "\\")] }
+                    }
                     result += piece
                 } else if let plain = groups[2] {
-                    result += comment_.replacing(in: Array(buffer[plain]), global: true) { _ in [] }
+                    let piece = Array(buffer[plain])
+                    result += piece.contains(openParenthesis) ? comment_.replacing(in: piece, global: true) { _ in [] } : piece
                 }
             }
         }
@@ -79,6 +84,10 @@ enum HeaderAddressParser {
         let rest = address[(at + 1)...]
         return Array(rest.prefix { $0 != UInt8(ascii: "@") })
     }
+
+    private static let backslash = UInt8(ascii: "\\")
+    private static let colon = UInt8(ascii: ":")
+    private static let openParenthesis = UInt8(ascii: "(")
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 

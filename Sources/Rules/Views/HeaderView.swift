@@ -163,7 +163,11 @@ public struct HeaderView: Sendable {
     }
 
     private func addressValues(of line: [UInt8], request: HeaderRequest) -> [[UInt8]] {
-        let entries = HeaderAddressParser.parse(line)
+        Self.addressValues(of: HeaderAddressParser.parse(line), request: request)
+    }
+
+    /// What an `:addr` or `:name` request reads of a field's parsed address list.
+    static func addressValues(of entries: [HeaderAddressParser.Entry], request: HeaderRequest) -> [[UInt8]] {
         if request.addresses { return entries.compactMap(\.address) }
         return entries.compactMap { entry in
             guard let phrase = entry.phrase else { return nil }

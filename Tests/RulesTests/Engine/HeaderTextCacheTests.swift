@@ -45,6 +45,8 @@ import Testing
         "X-Empty", "X-Empty:addr", "Missing", "Missing:addr", "Missing:raw", "Reply-To:name", "ALL", "all", "ALL:raw",
         "ALL-EXTERNAL", "ALL-TRUSTED", "all-untrusted", "EnvelopeFrom", "envelopefrom:addr", "X-Spam-Relays-External",
         "X-Spam-Relays-Untrusted", "x-spam-relays-trusted", "X-Spam-Relays-Other", "Received", "Received:first", "Date",
+        // `:addr` and `:name` of one field share its parsed address list: asked in both orders
+        "Cc:name", "Cc:raw:name", "To:name:last", "To:addr:first", "Cc:addr", "from:raw:name", "To:raw:name", "ToCc:name",
     ]
 
     @Test(arguments: [message, repeatedFields])

@@ -37,4 +37,26 @@ import Testing
         let junk = Array(String(repeating: "\"a\\\"(<,;", count: 5_000).utf8)
         _ = HeaderAddressParser.parse(junk)
     }
+
+    /// `parse` skips a rewriting pattern when the text lacks a byte the pattern needs (":" for
+    /// the group prefix, "\\" for the escapes, "(" for comments): on texts lacking the byte the
+    /// pattern must leave the text as it is.
+    @Test func skippedRewritesWouldChangeNothing() {
+        var generator = SplitMix(seed: 23)
+        let pieces = ["a", "b@c.d", "<", ">", "\"", " ", ",", ";", "x.y", "@", ")", "'", "\t", "(", ":", "\\", "\\\\"]
+        let rewrites: [(PerlPattern, UInt8)] = [
+            (HeaderAddressParser.groupPrefix, UInt8(ascii: ":")), (HeaderAddressParser.escapedBackslash, UInt8(ascii: "\\")),
+            (HeaderAddressParser.unescape, UInt8(ascii: "\\")), (HeaderAddressParser.doubleBackslash, UInt8(ascii: "\\")),
+            (HeaderAddressParser.comment_, UInt8(ascii: "(")),
+        ]
+        var checked = 0
+        for _ in 0..<300 {
+            let text = Array((0..<generator.next(below: 12)).map { _ in pieces[generator.next(below: pieces.count)] }.joined().utf8)
+            for (pattern, needed) in rewrites where !text.contains(needed) {
+                checked += 1
+                #expect(pattern.replacing(in: text, global: true) { _ in [] } == text, "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+        #expect(checked > 500)
+    }
 }

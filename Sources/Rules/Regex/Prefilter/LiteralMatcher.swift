@@ -16,6 +16,10 @@ public final class LiteralMatcher: Sendable {
     private let targets: [Int32]
     /// For reporting states: the length of the shortest literal ending there (`hasDisjointOccurrences`).
     private let shortestReport: [Int32]
+    /// Per byte: whether it leaves the start state where it is (no literal starts with it). A
+    /// scan passes over such bytes with one independent table load each, instead of the
+    /// dependent class-then-transition loads of a DFA step.
+    private let staysAtStart: [Bool]
     public let targetCount: Int
     public var stateCount: Int { transitions.count / max(classCount, 1) }
     public var reportingStateCount: Int { reportStart.count - 1 }
@@ -118,6 +122,7 @@ public final class LiteralMatcher: Sendable {
         if let skipColumn {
             for state in 0..<stateTotal { table[state * columns + skipColumn] = Int32(state) }
         }
+        staysAtStart = (0..<256).map { table[Int(classOf[$0])] == 0 }
         byteClass = classOf
         classCount = columns
         transitions = table
@@ -133,20 +138,30 @@ public final class LiteralMatcher: Sendable {
     public func scan(_ text: UnsafeBufferPointer<UInt8>, found: inout TargetSet, seen: inout TargetSet) {
         guard !targets.isEmpty else { return }
         let columns = classCount
+        guard let base = text.baseAddress else { return }
+        let count = text.count
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                var state = 0
-                for byte in text {
-                    let next = Int(table[state &* columns &+ Int(classes[Int(byte)])])
-                    if next >= 0 {
-                        state = next
-                        continue
-                    }
-                    state = -next - 1
-                    let report = Int(reportIndexOfState[state])
-                    if seen.insert(report) {
-                        for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
-                            _ = found.insert(Int(targets[index]))
+                staysAtStart.withUnsafeBufferPointer { stays in
+                    var state = 0
+                    var position = 0
+                    while position < count {
+                        if state == 0 {
+                            while position < count && stays[Int(base[position])] { position &+= 1 }
+                            if position == count { break }
+                        }
+                        let next = Int(table[state &* columns &+ Int(classes[Int(base[position])])])
+                        position &+= 1
+                        if next >= 0 {
+                            state = next
+                            continue
+                        }
+                        state = -next - 1
+                        let report = Int(reportIndexOfState[state])
+                        if seen.insert(report) {
+                            for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
+                                _ = found.insert(Int(targets[index]))
+                            }
                         }
                     }
                 }

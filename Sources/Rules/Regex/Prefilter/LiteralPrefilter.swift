@@ -237,6 +237,25 @@ public final class LiteralPrefilter: Sendable {
         return LineCandidates(words: words, wordsPerLine: wordsPerLine, anyLine: anyLine, textKinds: kinds)
     }
 
+    /// The regexes that may match somewhere in `text` (one whole text, such as a header rule's),
+    /// checked as `candidatesByLine` checks a line: literals, then repeated literals and line
+    /// gates, which hold for any text a regex matches in, not only for lines.
+    public func gatedCandidates(in text: UnsafeBufferPointer<UInt8>) -> TargetSet {
+        var found = alwaysRun
+        var seen = matcher.makeSeenSet()
+        var seenProjected = alphanumericMatcher.makeSeenSet()
+        let present = LineFeatures.presence(in: text)
+        matcher.scan(text, found: &found, seen: &seen)
+        alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
+        for (slot, target) in gatedTargets.enumerated() where gateSets[slot].intersects(present) { found.insert(target) }
+        if LineFeatures.textKind(of: present) != .plain { found.formUnion(runOnEightBit) }
+        for check in repeatedChecks where found.contains(check.target) {
+            if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
+        }
+        if !gateChecks.isEmpty { gateChecks.filter(&found, text: text, present: present) }
+        return found
+    }
+
     public func candidates(in texts: [[UInt8]]) -> TargetSet {
         var found = alwaysRun
         var seen = matcher.makeSeenSet()
