@@ -86,16 +86,16 @@ import Testing
             Issue.record("jump target fused: \(fused)")
             return
         }
-        let program = MetaProgram(metas: [(RuleID(3), .all([.rule(RuleID(0)), .rule(RuleID(1)), .rule(RuleID(2))])),
-                                          (RuleID(5), .not(.rule(RuleID(4)))),
-                                          (RuleID(6), .binary(.greater, .sum([.rule(RuleID(0)), .rule(RuleID(1))]), .number(1)))],
+        let program = MetaProgram(metas: [(RuleID(5), .all([.rule(RuleID(0)), .rule(RuleID(1)), .rule(RuleID(2))])),
+                                          (RuleID(6), .not(.rule(RuleID(4)))),
+                                          (RuleID(7), .binary(.greater, .sum([.rule(RuleID(0)), .rule(RuleID(3))]), .number(1)))],
                                   isActive: { _ in true })
         for bits in 0..<32 {
-            var counts = (0..<5).map { bits >> $0 & 1 } + [0, 0]
+            var counts = (0..<5).map { bits >> $0 & 1 } + [0, 0, 0]
             program.run(counts: &counts)
-            #expect(counts[3] == (bits & 7 == 7 ? 1 : 0), "\(bits)")
-            #expect(counts[5] == (bits & 16 == 0 ? 1 : 0), "\(bits)")
-            #expect(counts[6] == ((bits & 1) + (bits >> 1 & 1) > 1 ? 1 : 0), "\(bits)")
+            #expect(counts[5] == (bits & 7 == 7 ? 1 : 0), "\(bits)")
+            #expect(counts[6] == (bits & 16 == 0 ? 1 : 0), "\(bits)")
+            #expect(counts[7] == ((bits & 1) + (bits >> 3 & 1) > 1 ? 1 : 0), "\(bits)")
         }
     }
 }
