@@ -20,6 +20,19 @@ struct MetaProgram: Sendable {
         case jump(Int)
         /// Pops the meta's value: a non-zero sets `counts[index]` to 1.
         case store(Int)
+        // Pairs fused by `fused(_:)`, each doing what its two instructions did in one step:
+        /// `.rule(index)`, `.jumpIfZeroElsePop(target)`.
+        case ruleJumpIfZero(index: Int, target: Int)
+        /// `.rule(index)`, `.jumpIfNonZeroElsePop(target)`.
+        case ruleJumpIfNonZero(index: Int, target: Int)
+        /// `.rule(index)`, `.add`.
+        case addRule(Int)
+        /// `.rule(index)`, `.not`.
+        case notRule(Int)
+        /// `.constant(value)`, `.binary(op)`.
+        case binaryConstant(MetaOperator, Double)
+        /// `.rule(index)`, `.store(meta)`.
+        case storeRule(index: Int, meta: Int)
     }
 
     let instructions: [Instruction]
@@ -85,16 +98,67 @@ struct MetaProgram: Sendable {
             emit(expression)
             code.append(.store(id.index)); depth -= 1
         }
-        instructions = code
+        instructions = Self.fused(code)
         maxDepth = deepest
+    }
+
+    /// The program with each fusable pair of instructions made one, jump targets moved to
+    /// match; a pair whose second instruction is a jump target stays apart.
+    static func fused(_ code: [Instruction]) -> [Instruction] {
+        var targets = Set<Int>()
+        for instruction in code {
+            switch instruction {
+            case .jumpIfZeroElsePop(let target), .jumpIfNonZeroElsePop(let target), .popJumpIfZero(let target), .jump(let target):
+                targets.insert(target)
+            default: break
+            }
+        }
+        var result: [Instruction] = []
+        var newIndex = [Int](repeating: 0, count: code.count + 1)
+        var index = 0
+        while index < code.count {
+            newIndex[index] = result.count
+            if index + 1 < code.count, !targets.contains(index + 1), let pair = pair(code[index], code[index + 1]) {
+                newIndex[index + 1] = result.count
+                result.append(pair)
+                index += 2
+            } else {
+                result.append(code[index])
+                index += 1
+            }
+        }
+        newIndex[code.count] = result.count
+        return result.map { instruction in
+            switch instruction {
+            case .jumpIfZeroElsePop(let target): .jumpIfZeroElsePop(newIndex[target])
+            case .jumpIfNonZeroElsePop(let target): .jumpIfNonZeroElsePop(newIndex[target])
+            case .popJumpIfZero(let target): .popJumpIfZero(newIndex[target])
+            case .jump(let target): .jump(newIndex[target])
+            case .ruleJumpIfZero(let rule, let target): .ruleJumpIfZero(index: rule, target: newIndex[target])
+            case .ruleJumpIfNonZero(let rule, let target): .ruleJumpIfNonZero(index: rule, target: newIndex[target])
+            default: instruction
+            }
+        }
+    }
+
+    private static func pair(_ first: Instruction, _ second: Instruction) -> Instruction? {
+        switch (first, second) {
+        case (.rule(let index), .jumpIfZeroElsePop(let target)): .ruleJumpIfZero(index: index, target: target)
+        case (.rule(let index), .jumpIfNonZeroElsePop(let target)): .ruleJumpIfNonZero(index: index, target: target)
+        case (.rule(let index), .add): .addRule(index)
+        case (.rule(let index), .not): .notRule(index)
+        case (.rule(let index), .store(let meta)): .storeRule(index: index, meta: meta)
+        case (.constant(let value), .binary(let op)): .binaryConstant(op, value)
+        default: nil
+        }
     }
 
     /// Runs every meta over `counts` (indexed by `RuleID.index`), setting the metas that hit.
     func run(counts: inout [Int]) {
         guard !instructions.isEmpty else { return }
-        var stack = [Double](repeating: 0, count: maxDepth + 1)
         instructions.withUnsafeBufferPointer { code in
-            stack.withUnsafeMutableBufferPointer { stack in
+            // every slot is written by a push before it is read
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: maxDepth + 1) { stack in
                 counts.withUnsafeMutableBufferPointer { counts in
                     var top = -1
                     var pc = 0
@@ -126,6 +190,18 @@ struct MetaProgram: Sendable {
                         case .store(let index):
                             if stack[top] != 0 { counts[index] = 1 }
                             top -= 1
+                        case .ruleJumpIfZero(let index, let target):
+                            if counts[index] == 0 { top += 1; stack[top] = 0; pc = target; continue }
+                        case .ruleJumpIfNonZero(let index, let target):
+                            if counts[index] != 0 { top += 1; stack[top] = Double(counts[index]); pc = target; continue }
+                        case .addRule(let index):
+                            stack[top] = stack[top] + Double(counts[index])
+                        case .notRule(let index):
+                            top += 1; stack[top] = counts[index] == 0 ? 1 : 0
+                        case .binaryConstant(let op, let value):
+                            stack[top] = op.apply(stack[top], value)
+                        case .storeRule(let index, let meta):
+                            if counts[index] != 0 { counts[meta] = 1 }
                         }
                         pc += 1
                     }

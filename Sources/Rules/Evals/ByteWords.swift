@@ -10,6 +10,18 @@ enum ByteWords {
         UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// Whether every byte is below 0x80.
+    static func allASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var seen: UInt64 = 0, start = 0
+            while start + 8 <= buffer.count {
+                seen |= load(buffer, at: start)
+                start += 8
+            }
+            return seen & highBits == 0 && !buffer[start...].contains { $0 >= 0x80 }
+        }
+    }
+
     /// The bytes equal to `byte`.
     @inline(__always) static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let difference = word ^ (UInt64(byte) &* ones)

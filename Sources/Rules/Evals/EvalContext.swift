@@ -105,7 +105,7 @@ final class EvalContext {
         var result: [UInt8] = []
         result.reserveCapacity(values.reduce(0) { $0 + $1.count })
         for value in values {
-            if value.allSatisfy({ $0 < 0x80 }) || String(validating: value, as: UTF8.self) != nil {
+            if ByteWords.allASCII(value) || String(validating: value, as: UTF8.self) != nil {
                 result += value
             } else {
                 result += ASCII.string(value).utf8

@@ -70,4 +70,32 @@ import Testing
         program.run(counts: &counts)
         #expect(counts[2] == 0)
     }
+
+    @Test func fusedPairsKeepJumpTargets() {
+        // A && B && C as the compiler emits it: the chain's jumps land on the `.store`
+        let code: [MetaProgram.Instruction] = [.rule(0), .jumpIfZeroElsePop(5), .rule(1), .jumpIfZeroElsePop(5), .rule(2), .store(10)]
+        let fused = MetaProgram.fused(code)
+        #expect(fused.count == 4)
+        guard case .ruleJumpIfZero(0, let target) = fused[0], case .ruleJumpIfZero(1, let second) = fused[1] else {
+            Issue.record("not fused: \(fused)")
+            return
+        }
+        // `.rule(2)` stays apart from the `.store` the jumps land on
+        #expect(target == 3 && second == 3)
+        guard case .rule(2) = fused[2], case .store(10) = fused[3] else {
+            Issue.record("jump target fused: \(fused)")
+            return
+        }
+        let program = MetaProgram(metas: [(RuleID(5), .all([.rule(RuleID(0)), .rule(RuleID(1)), .rule(RuleID(2))])),
+                                          (RuleID(6), .not(.rule(RuleID(4)))),
+                                          (RuleID(7), .binary(.greater, .sum([.rule(RuleID(0)), .rule(RuleID(3))]), .number(1)))],
+                                  isActive: { _ in true })
+        for bits in 0..<32 {
+            var counts = (0..<5).map { bits >> $0 & 1 } + [0, 0, 0]
+            program.run(counts: &counts)
+            #expect(counts[5] == (bits & 7 == 7 ? 1 : 0), "\(bits)")
+            #expect(counts[6] == (bits & 16 == 0 ? 1 : 0), "\(bits)")
+            #expect(counts[7] == ((bits & 1) + (bits >> 3 & 1) > 1 ? 1 : 0), "\(bits)")
+        }
+    }
 }

@@ -20,6 +20,14 @@ import Testing
         }
     }
 
+    @Test func allASCIIMatchesTheByteTest() {
+        var generator = SplitMix(seed: 0x5115)
+        for _ in 0..<200 {
+            let bytes = (0..<generator.next(below: 30)).map { _ in generator.next(below: 20) == 0 ? 0x80 | UInt8(generator.next(below: 128)) : UInt8(generator.next(below: 128)) }
+            #expect(ByteWords.allASCII(bytes) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+        }
+    }
+
     @Test func characterCountMatchesTheByteLoop() {
         var generator = SplitMix(seed: 0x5111)
         for _ in 0..<200 {
