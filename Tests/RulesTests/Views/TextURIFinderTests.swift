@@ -57,8 +57,8 @@ import Testing
         #expect(!finder.uris(in: lines).isEmpty)
     }
 
-    @Test func candidateWordsAreTheOnesHoldingADotAnAtOrAColon() {
-        let line = Array("one two.three four\tfive@six seven:eight nine".utf8)
+    @Test func candidateWordsAreTheOnesHoldingAByteAMatchNeeds() {
+        let line = Array("one two.three four\tfive@six seven:eight ten://x end. mailto:z nine".utf8)
         line.withUnsafeBufferPointer { buffer in
             var words: [String] = []
             var position = 0
@@ -66,7 +66,8 @@ import Testing
                 words.append(String(decoding: buffer[word], as: UTF8.self))
                 position = word.upperBound
             }
-            #expect(words == ["two.three", "five@six", "seven:eight"])
+            // "seven:eight" and "end." hold no byte a match needs: no ":" before "/" or after "mailto", no dot before more
+            #expect(words == ["two.three", "five@six", "ten://x", "mailto:z"])
             // from inside a word, its rest is the candidate
             #expect(TextURIFinder.firstCandidateWord(in: buffer, from: 5).map { String(decoding: buffer[$0], as: UTF8.self) } == "wo.three")
         }
