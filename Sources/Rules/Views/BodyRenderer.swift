@@ -18,27 +18,33 @@ enum BodyRenderer {
     /// functions read). `leaves` come from `decodedLeaves`.
     static func bodyLinesAndHTML(of leaves: [DecodedLeaf], subject: [UInt8], scanSize: Int) -> (lines: [[UInt8]], html: [HTMLLeafScan]) {
         guard !leaves.isEmpty else { return ([], []) }
-        var text = ""
+        // The text stays UTF-8 bytes: each piece is valid UTF-8, or made so as a String would.
+        var text: [UInt8] = []
         var html: [HTMLLeafScan] = []
         for (leafIndex, decodedLeaf) in leaves.enumerated() {
-            if !text.isEmpty { text += "\n" }
+            if !text.isEmpty { text.append(0x0A) }
             let leaf = decodedLeaf.part, type = decodedLeaf.type
             guard let bytes = decodedLeaf.bytes, type == "text/plain" || type == "text/html" else { continue }
-            var (rendered, isLeafText) = decodedText(of: leaf, bytes: bytes)
-            if type == "text/html", !rendered.isEmpty {
-                let statistics = HTMLStatisticsScanner.scan(Array(rendered.utf8))
+            let (source, isLeafText) = decodedText(of: leaf, bytes: bytes)
+            var rendered: [UInt8]
+            if type == "text/html", !source.isEmpty {
+                let statistics = HTMLStatisticsScanner.scan(Array(source.utf8))
                 html.append(HTMLLeafScan(leafIndex: leafIndex, scannedLeafText: isLeafText, statistics: statistics))
-                rendered = String(decoding: statistics.rendered, as: UTF8.self)
+                rendered = UTF8Repair.repaired(statistics.rendered)
+            } else if scanSize <= 0 || source.utf8.count <= scanSize {
+                text += source.utf8
+                continue
+            } else {
+                rendered = Array(source.utf8)
             }
-            if scanSize > 0, rendered.utf8.count > scanSize {
-                var bytes = Array(rendered.utf8)
-                SpamAssassinText.truncate(&bytes, at: scanSize, fallbacks: [0x20])
-                rendered = String(decoding: bytes, as: UTF8.self)
+            if scanSize > 0, rendered.count > scanSize {
+                SpamAssassinText.truncate(&rendered, at: scanSize, fallbacks: [0x20])
+                rendered = UTF8Repair.repaired(rendered)
             }
             text += rendered
         }
         var output = subject
-        SpamAssassinText.normalizeWhitespace(text, into: &output)
+        text.withUnsafeBufferPointer { SpamAssassinText.normalizeWhitespace(bytes: $0, into: &output) }
         return (SpamAssassinText.shortLines(output), html)
     }
 

@@ -47,16 +47,35 @@ extension Array where Element == UInt8 {
     }
 
     func contains(_ needle: String) -> Bool {
-        let bytes = needle.utf8
-        guard let first = bytes.first, count >= bytes.count else { return bytes.isEmpty }
-        return (0...(count - bytes.count)).contains { self[$0] == first && self[$0..<($0 + bytes.count)].elementsEqual(bytes) }
+        search(needle, lowering: false)
     }
 
     /// `lowercasedASCII.contains(needle)` for a lower-case needle, without the copy.
     func containsIgnoringCase(_ needle: String) -> Bool {
-        let bytes = needle.utf8
-        guard count >= bytes.count else { return bytes.isEmpty }
-        return (0...(count - bytes.count)).contains { self[$0..<($0 + bytes.count)].lazy.map(ASCII.lower).elementsEqual(bytes) }
+        search(needle, lowering: true)
+    }
+
+    /// Whether `needle`'s bytes occur in the array, its bytes lower-cased first when `lowering`.
+    private func search(_ needle: String, lowering: Bool) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard count >= pattern.count else { return pattern.isEmpty }
+            guard !pattern.isEmpty else { return true }
+            return withUnsafeBufferPointer { bytes in
+                var start = 0
+                while start <= bytes.count - pattern.count {
+                    var matched = 0
+                    while matched < pattern.count {
+                        let byte = bytes[start + matched]
+                        guard (lowering ? ASCII.lower(byte) : byte) == pattern[matched] else { break }
+                        matched += 1
+                    }
+                    if matched == pattern.count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }
 

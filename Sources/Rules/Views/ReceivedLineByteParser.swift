@@ -36,8 +36,10 @@ enum ReceivedLineByteParser {
         var line = original
         let early: ReceivedLineParser.Outcome? = line.withUnsafeBufferPointer { buffer in
             guard Parser.fromStart.isMatch(in: buffer) else { return .ignored }
-            if Parser.localDelivery.isMatch(in: buffer) { return .ignored }
-            if let groups = Parser.selfHandover.captures(in: buffer), let sender = groups[1],
+            // each pattern is only run when the text holds a literal it needs
+            let text = Text(buffer: buffer)
+            if text.contains("with local for", in: text.all), Parser.localDelivery.isMatch(in: buffer) { return .ignored }
+            if buffer.contains(UInt8(ascii: ";")), let groups = Parser.selfHandover.captures(in: buffer), let sender = groups[1],
                !Parser.bracketedIPOnly.isMatch(in: UnsafeBufferPointer(rebasing: buffer[sender])) {
                 return .ignored
             }
@@ -69,8 +71,8 @@ enum ReceivedLineByteParser {
         }
 
         func group(_ regex: CompiledRegex, _ range: Range<Int>, _ index: Int) -> [UInt8]? {
-            guard let groups = groups(regex, range), index < groups.count, let found = groups[index] else { return nil }
-            return Array(buffer[found])
+            guard let groups = regex.captures(in: subject(range)), index < groups.count, let found = groups[index] else { return nil }
+            return Array(buffer[(found.lowerBound + range.lowerBound)..<(found.upperBound + range.lowerBound)])
         }
 
         func matches(_ regex: CompiledRegex, _ range: Range<Int>) -> Bool {
@@ -94,7 +96,12 @@ enum ReceivedLineByteParser {
         let line = text.all
         var relay = Fields()
         if let id = text.group(Parser.queueID, line, 1) { relay.id = id }
-        if let helo = text.group(Parser.heloAssignment, line, 1) ?? text.group(Parser.heloCommand, line, 1) { relay.helo = helo }
+        let hasHeloAssignment = text.contains("helo=", in: line)
+        let hasHeloCommand = text.contains("HELO ", in: line) || text.contains("EHLO ", in: line)
+        if let helo = (hasHeloAssignment ? text.group(Parser.heloAssignment, line, 1) : nil)
+            ?? (hasHeloCommand ? text.group(Parser.heloCommand, line, 1) : nil) {
+            relay.helo = helo
+        }
         if let by = text.group(Parser.receiver, line, 1) { relay.by = by }
         if text.contains(" by ", in: line), let auth = text.group(Parser.authenticatedProtocol, line, 1) { relay.auth = auth }
 
@@ -102,11 +109,13 @@ enum ReceivedLineByteParser {
         while afterStart < buffer.count, buffer[afterStart] == UInt8(ascii: "(") { afterStart += 1 }
         afterStart = min(afterStart + 5, buffer.count)
         let afterFrom = afterStart..<buffer.count
-        if let ip = text.group(Parser.originatingLine, afterFrom, 1) {
+        if text.subject(afterFrom).starts(with: "X-Originating-IP: ".utf8), let ip = text.group(Parser.originatingLine, afterFrom, 1) {
             return .relay(ReceivedRelay(ip: String(decoding: ip, as: UTF8.self)))
         }
         if let sender = text.group(Parser.envelopeSender, afterFrom, 1) { relay.envelopeFrom = sender }
-        if text.matches(Parser.fetcher, afterFrom) { return .fetcherHandover }
+        if text.contains("with POP3", in: afterFrom) || text.contains("with IMAP", in: afterFrom), text.matches(Parser.fetcher, afterFrom) {
+            return .fetcherHandover
+        }
         guard let byStart = text.offset(of: " by ", in: afterFrom) else {
             return IgnorableReceivedLine.matches(bytes: text.subject(afterFrom)) ? .ignored : .unparseable
         }
@@ -121,13 +130,13 @@ enum ReceivedLineByteParser {
         if let ip = text.group(Parser.bracketedIP, head, 1) ?? text.group(Parser.parenthesizedIP, head, 1) ?? text.group(Parser.leadingIP, head, 1) {
             relay.ip = ip
         }
-        let isExim = text.contains("Exim", in: line) || text.matches(Parser.eximHelo, head)
-        if let groups = text.groups(Parser.qmailHelo, head) {
+        let isExim = text.contains("Exim", in: line) || (hasHeloAssignment && text.matches(Parser.eximHelo, head))
+        if hasHeloCommand, let groups = text.groups(Parser.qmailHelo, head) {
             relay.rdns = groups[1].map(text.bytes) ?? []
             relay.helo = groups[2].map(text.bytes) ?? []
             relay.ident = groups[3].map(text.bytes) ?? []
             relay.ip = groups[4].map(text.bytes) ?? relay.ip
-        } else if startsWithName, !isExim, let ident = text.group(Parser.identBeforeIP, head, 1) {
+        } else if startsWithName, !isExim, text.contains("@[", in: head), let ident = text.group(Parser.identBeforeIP, head, 1) {
             relay.helo = text.bytes(first)
             relay.ident = ident
         } else if startsWithName, !isExim, let groups = text.groups(Parser.nameBeforeIP, head) {
@@ -197,30 +206,36 @@ enum ReceivedLineByteParser {
     }
 
     private static func masked(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes.map { isMaskedByte($0) ? UInt8(ascii: "!") : $0 }, as: UTF8.self)
+        guard bytes.contains(where: isMaskedByte) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { isMaskedByte($0) ? UInt8(ascii: "!") : $0 }, as: UTF8.self)
     }
 
     /// ASCII white space runs (tab, LF, VT, FF, CR, space) as one space, trimmed.
     static func collapsedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { result, count in
+            count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        result[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    result[count] = byte
+                    count += 1
+                }
             }
         }
-        return result
     }
 
     /// Every ")by " as ") by ", left to right.
     private static func replacingCloseBy(_ line: [UInt8]) -> [UInt8] {
         let needle: [UInt8] = Array(")by ".utf8)
-        guard line.count >= needle.count else { return line }
+        let present = line.withUnsafeBufferPointer { bytes in needle.withUnsafeBufferPointer { Parser.firstOffset(of: $0, in: bytes) != nil } }
+        guard present else { return line }
         var result: [UInt8] = []
         var index = 0
         var changed = false

@@ -49,6 +49,26 @@ struct ReceivedRelay: Sendable, Equatable {
     }
 
     func text(isInternal: Bool) -> String {
-        "[ ip=\(ip) rdns=\(rdns) helo=\(helo) by=\(by) ident=\(ident) envfrom=\(envelopeFrom) intl=\(isInternal ? 1 : 0) id=\(id) auth=\(auth) msa=0 ]"
+        // appended into one buffer sized up front (interpolation grows its buffer as it goes)
+        var text = "[ ip="
+        text.reserveCapacity(80 + ip.utf8.count + rdns.utf8.count + helo.utf8.count + by.utf8.count + ident.utf8.count
+                             + envelopeFrom.utf8.count + id.utf8.count + auth.utf8.count)
+        text += ip
+        text += " rdns="
+        text += rdns
+        text += " helo="
+        text += helo
+        text += " by="
+        text += by
+        text += " ident="
+        text += ident
+        text += " envfrom="
+        text += envelopeFrom
+        text += isInternal ? " intl=1 id=" : " intl=0 id="
+        text += id
+        text += " auth="
+        text += auth
+        text += " msa=0 ]"
+        return text
     }
 }

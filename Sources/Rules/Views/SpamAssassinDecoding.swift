@@ -117,8 +117,69 @@ enum SpamAssassinDecoding {
     }
 
     /// `Util::qp_decode`: white space before a line break dropped, soft line breaks removed,
-    /// then every `=XX` decoded.
+    /// then every `=XX` decoded. Each pass writes into a buffer of its input's size (neither
+    /// makes the text longer).
     static func quotedPrintableDecode(_ input: [UInt8]) -> [UInt8] {
+        let unwrapped = input.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { output, count in
+                count = 0
+                func copy(_ range: Range<Int>) {
+                    for position in range {
+                        output[count] = input[position]
+                        count += 1
+                    }
+                }
+                var index = 0
+                while index < input.count {
+                    let byte = input[index]
+                    if byte == 0x20 || byte == 0x09 {
+                        var end = index
+                        while end < input.count, input[end] == 0x20 || input[end] == 0x09 { end += 1 }
+                        let beforeBreak = end < input.count
+                            && (input[end] == 0x0A || (input[end] == 0x0D && end + 1 < input.count && input[end + 1] == 0x0A))
+                        if !beforeBreak { copy(index..<end) }
+                        index = end
+                        continue
+                    }
+                    if byte == UInt8(ascii: "=") {
+                        if index + 1 < input.count, input[index + 1] == 0x0A {
+                            index += 2
+                            continue
+                        }
+                        if index + 2 < input.count, input[index + 1] == 0x0D, input[index + 2] == 0x0A {
+                            index += 3
+                            continue
+                        }
+                    }
+                    output[count] = byte
+                    count += 1
+                    index += 1
+                }
+            }
+        }
+        guard unwrapped.contains(UInt8(ascii: "=")) else { return unwrapped }
+        return unwrapped.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count) { output, count in
+                count = 0
+                var index = 0
+                while index < input.count {
+                    if input[index] == UInt8(ascii: "="), index + 2 < input.count,
+                       let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+                        output[count] = high << 4 | low
+                        count += 1
+                        index += 3
+                        continue
+                    }
+                    output[count] = input[index]
+                    count += 1
+                    index += 1
+                }
+            }
+        }
+    }
+
+    /// `quotedPrintableDecode` written with appends, for tests.
+    static func quotedPrintableDecodeByAppending(_ input: [UInt8]) -> [UInt8] {
         var unwrapped: [UInt8] = []
         unwrapped.reserveCapacity(input.count)
         var index = 0

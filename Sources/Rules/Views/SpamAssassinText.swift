@@ -9,54 +9,66 @@ enum SpamAssassinText {
     /// becomes "\n". White space is Perl's Unicode `\s`. Works on the UTF-8 bytes.
     static func normalizeWhitespace(_ text: String, into output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count)
-            var inRun = false, spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
-            // Writes what a finished white-space run becomes.
-            func endRun() {
-                if lineBreaks >= 2 {
-                    if spaceBeforeBreak { output.append(0x20) }
-                    output.append(0x0A)
-                    if spaceAfterBreak { output.append(0x20) }
-                } else {
-                    output.append(0x20)
-                }
-                inRun = false
-                spaceBeforeBreak = false
-                lineBreaks = 0
-                spaceAfterBreak = false
+        text.withUTF8 { normalizeWhitespace(bytes: $0, into: &output) }
+    }
+
+    /// `normalizeWhitespace` on UTF-8 bytes (other bytes are kept as they are).
+    static func normalizeWhitespace(bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + bytes.count)
+        var inRun = false, spaceBeforeBreak = false, lineBreaks = 0, spaceAfterBreak = false
+        // Writes what a finished white-space run becomes.
+        func endRun() {
+            if lineBreaks >= 2 {
+                if spaceBeforeBreak { output.append(0x20) }
+                output.append(0x0A)
+                if spaceAfterBreak { output.append(0x20) }
+            } else {
+                output.append(0x20)
             }
-            var index = 0
-            while index < bytes.count {
-                if isPlain(bytes[index]) {
-                    // A run of bytes that are neither white space nor NUL is copied whole.
-                    if inRun { endRun() }
-                    var end = index + 1
-                    while end < bytes.count, isPlain(bytes[end]) { end += 1 }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
-                    continue
-                }
-                let length = spaceLength(bytes, at: index)
-                if length > 0 {
-                    inRun = true
-                    if bytes[index] == 0x0A {
-                        lineBreaks += 1
-                        spaceAfterBreak = false
-                    } else if lineBreaks == 0 {
-                        spaceBeforeBreak = true
-                    } else {
-                        spaceAfterBreak = true
-                    }
-                    index += length
-                    continue
-                }
+            inRun = false
+            spaceBeforeBreak = false
+            lineBreaks = 0
+            spaceAfterBreak = false
+        }
+        var index = 0
+        while index < bytes.count {
+            if isPlain(bytes[index]) {
+                // A run of bytes that are neither white space nor NUL is copied whole, with
+                // the single spaces between them (which stay one space).
                 if inRun { endRun() }
-                output.append(bytes[index] == 0 ? 0x0A : bytes[index])
-                index += 1
+                var end = index + 1
+                while end < bytes.count {
+                    if isPlain(bytes[end]) {
+                        end += 1
+                    } else if bytes[end] == 0x20, end + 1 < bytes.count, isPlain(bytes[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
+            let length = spaceLength(bytes, at: index)
+            if length > 0 {
+                inRun = true
+                if bytes[index] == 0x0A {
+                    lineBreaks += 1
+                    spaceAfterBreak = false
+                } else if lineBreaks == 0 {
+                    spaceBeforeBreak = true
+                } else {
+                    spaceAfterBreak = true
+                }
+                index += length
+                continue
             }
             if inRun { endRun() }
+            output.append(bytes[index] == 0 ? 0x0A : bytes[index])
+            index += 1
         }
+        if inRun { endRun() }
     }
 
     /// A byte that never starts white space and is not NUL: printable ASCII, or an 8-bit byte

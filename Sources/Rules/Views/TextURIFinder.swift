@@ -109,27 +109,76 @@ struct TextURIFinder: Sendable {
 
     private enum Kind { case scheme, mail, schemeless }
 
-    /// The first word at or after `position` (from `position` when inside a word) whose bytes
-    /// hold a ".", "@" or ":"; nil when none does. A match of the pattern never holds space, tab,
-    /// LF, FF or CR, and always holds one of those three bytes (the scheme's "://" or
-    /// "www."/"ftp.", "mailto:", the address's "@", the bare host's dot): no match starts in a
-    /// word without them, and a match starting in a word ends within it. The pattern may thus be
-    /// run on the text up to the word's end: the white space after the word and the end of the
-    /// text satisfy the same lookaheads (`[\s…]|\z`, and the TLD's `(?![a-zA-Z0-9-]|\.…)`).
+    /// The first word at or after `position` (from `position` when inside a word) holding a byte
+    /// a match needs (`isNeededByte`); nil when none does. A match of the pattern never holds
+    /// space, tab, LF, FF or CR, and always holds such a byte (the scheme's "://" or
+    /// "www."/"ftp." followed by more, "mailto:", the address's "@", the bare host's dot before
+    /// its TLD): no match starts in a word without one, and a match starting in a word ends
+    /// within it. The pattern may thus be run on the text up to the word's end: the white space
+    /// after the word and the end of the text satisfy the same lookaheads (`[\s…]|\z`, and the
+    /// TLD's `(?![a-zA-Z0-9-]|\.…)`).
+    ///
+    /// The first such byte is found first, then the word around it (not reaching back before
+    /// `position`): most bytes are then looked at once, with one test.
     static func firstCandidateWord(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Range<Int>? {
+        var index = max(position, 0)
+        while index < buffer.count, !isNeededByte(buffer, at: index) { index += 1 }
+        guard index < buffer.count else { return nil }
+        var start = index
+        while start > position, !isWordBreak(buffer[start - 1]) { start -= 1 }
+        var end = index + 1
+        while end < buffer.count, !isWordBreak(buffer[end]) { end += 1 }
+        return start..<end
+    }
+
+    /// `firstCandidateWord` written word by word, for tests.
+    static func firstCandidateWordByWords(in buffer: UnsafeBufferPointer<UInt8>, from position: Int) -> Range<Int>? {
         var index = position
         while index < buffer.count {
             while index < buffer.count, isWordBreak(buffer[index]) { index += 1 }
             let start = index
             var candidate = false
             while index < buffer.count, !isWordBreak(buffer[index]) {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") { candidate = true }
+                if isNeededByte(buffer, at: index) { candidate = true }
                 index += 1
             }
             if candidate { return start..<index }
         }
         return nil
+    }
+
+    /// A byte without which no match can be: an "@"; a ":" before "/" or after "mailto"; a "."
+    /// before a byte that may follow it in a match (the TLD's first letter, or after "www." any
+    /// byte but an end delimiter). A sentence's final dot, "Note:" or "10:30" are not.
+    @inline(__always)
+    static func isNeededByte(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = buffer[index]
+        // bits 46 (.) and 58 (:) of a 64-bit mask; "@" (64) on its own
+        guard byte < 64 ? (UInt64(0x0400_4000_0000_0000) >> UInt64(byte)) & 1 != 0 : byte == 64 else { return false }
+        if byte == UInt8(ascii: "@") { return true }
+        let next: UInt8? = index + 1 < buffer.count ? buffer[index + 1] : nil
+        if byte == UInt8(ascii: ".") {
+            guard let next else { return false }
+            return !isEndDelimiter(next)
+        }
+        if next == UInt8(ascii: "/") { return true }
+        guard index >= 6 else { return false }
+        var offset = 0
+        for expected in "mailto".utf8 {
+            guard ASCII.lower(buffer[index - 6 + offset]) == expected else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The pattern's end delimiters (`><"`}]{[|`, `\s`, ESC, NBSP): none follows a dot in a match.
+    @inline(__always)
+    private static func isEndDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "}"), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "|"), 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0xA0: true
+        default: false
+        }
     }
 
     /// White space every class of the pattern excludes (`\s` in PCRE2's byte mode).

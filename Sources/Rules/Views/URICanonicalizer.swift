@@ -7,8 +7,18 @@ import MailMessage
 struct URICanonicalizer: Sendable {
     let validTLDs: Set<String>
     let redirectorPatterns: [CompiledRegex]
+    /// Rules out every redirector pattern in one search (nil: each is tried).
+    private let redirectorUnion: RedirectorUnion?
     /// Bounds the redirections followed per URI.
     static let maxVariants = 64
+
+    /// `unitingRedirectors` (false only to test that it changes nothing): search all redirector
+    /// patterns at once first.
+    init(validTLDs: Set<String>, redirectorPatterns: [CompiledRegex], unitingRedirectors: Bool = true) {
+        self.validTLDs = validTLDs
+        self.redirectorPatterns = redirectorPatterns
+        redirectorUnion = unitingRedirectors ? RedirectorUnion(redirectorPatterns) : nil
+    }
 
     func canonicalize(_ uri: [UInt8]) -> [[UInt8]] {
         var pending: [[UInt8]] = [uri]
@@ -83,10 +93,11 @@ struct URICanonicalizer: Sendable {
         var host = parts.host
         var port = parts.port
         var restWithoutPort: [UInt8]?
+        let isHTTP = proto.elementsEqual("http://".utf8)
         if port.isEmpty {
-            port = Array((proto == Array("http://".utf8) ? "80" : "443").utf8)
+            port = Array((isHTTP ? "80" : "443").utf8)
         } else {
-            let defaultPort = proto == Array("http://".utf8) ? Self.port80 : Self.port443
+            let defaultPort = isHTTP ? Self.port80 : Self.port443
             let stripped = defaultPort.replacing(in: rest) { _ in [] }
             if stripped != rest {
                 restWithoutPort = stripped
@@ -106,7 +117,8 @@ struct URICanonicalizer: Sendable {
 
         var redirected = false
         let whole = redirectorPatterns.isEmpty ? [] : proto + host + rest
-        for pattern in redirectorPatterns {
+        let mayRedirect = redirectorUnion.map { union in whole.withUnsafeBufferPointer(union.mayMatch) } ?? true
+        for pattern in redirectorPatterns where mayRedirect {
             guard let groups = whole.withUnsafeBufferPointer({ buffer in
                 pattern.captures(in: buffer).map { ranges in ranges.map { $0.map { Array(buffer[$0]) } } }
             }) else { continue }
@@ -140,7 +152,7 @@ struct URICanonicalizer: Sendable {
             if let value = UInt64(digits, radix: 16) { found.append(proto + URICanonicalizer.dottedQuad(value) + rest) }
         } else if !host.isEmpty, host.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             if let value = UInt64(String(decoding: host, as: UTF8.self)) { found.append(proto + URICanonicalizer.dottedQuad(value) + rest) }
-        } else if proto == Array("http://".utf8), auth.isEmpty, asciiHost != Array("localhost".utf8), port == Array("80".utf8),
+        } else if isHTTP, auth.isEmpty, !asciiHost.elementsEqual("localhost".utf8), port.elementsEqual("80".utf8),
                   !Self.hasDotAfterWWW(asciiHost), let groups = Self.bareName.groups(asciiHost), let name = groups[1], !isDomainValid(asciiHost) {
             found.append(proto + Array("www.".utf8) + name + Array(".com".utf8) + rest)
         }
@@ -152,7 +164,7 @@ struct URICanonicalizer: Sendable {
         if !domain.contains(where: { $0 >= 0x80 }) {
             // ASCII: only the TLD needs lower-casing
             guard !domain.contains(where: { isSpace($0) }), let dot = domain.lastIndex(of: UInt8(ascii: ".")) else { return false }
-            return validTLDs.contains(String(decoding: domain[(dot + 1)...].lazy.map(ASCII.lower), as: UTF8.self))
+            return validTLDs.contains(String(decoding: domain[(dot + 1)...].lowercasedASCII, as: UTF8.self))
         }
         let lowered = URICanonicalizer.idnToASCII(domain)
         guard !lowered.contains(where: { isSpace($0) }), let dot = lowered.lastIndex(of: UInt8(ascii: ".")) else { return false }

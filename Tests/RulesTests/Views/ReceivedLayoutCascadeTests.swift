@@ -84,4 +84,52 @@ import Testing
         }
         #expect(relay.ip == "198.51.100.4")
     }
+
+    /// Received fields (after "from ") of many MTAs' layouts, then pieces of them put together at random.
+    static func sampleFromParts() -> [String] {
+        let fixed = [
+            "mx09.hotmail.com ([61.241.154.250]) by relay.example.net with Microsoft SMTPSVC(5.0.2195.2966)",
+            "mx09.hotmail.com ([61.241.154.250]) by relay.example.net (8.11.6/8.11.6) with ESMTP id g8416VZ13642",
+            "mail.example.com (unknown [63.97.226.68]) by mx.example.net (Postfix) with ESMTP id AC0BD11410E",
+            "jenyb.aol.com [65.160.252.196] by mail.example.com (SMTPD32-6.06) id AE70F2002C",
+            "n7.groups.yahoo.com ([61.119.126.210]) by relay.example.net with SMTP",
+            "unknown (HELO web13708.mail.yahoo.com) (141.52.163.69) by smtp4.example.com with SMTP",
+            "[61.174.163.26] (helo=mx.aol.com) by mx.example.net with smtp (Exim 3.31-VA-mm2 #1 (Debian)) id 18t2z0-0001NX-00",
+            "unknown (HELO mfrenchw2k) (mfrench42@62.254.163.42 with login) by smtp.mail.vip.sc5.yahoo.com with SMTP",
+            "host.example.org (host.example.org [10.0.0.1]) by mx.example.com (8.12.5/8.12.5) with ESMTP id x",
+            "[192.0.2.1] by mail.example.com with HTTP; Sun",
+            "192.0.2.1 (SquirrelMail authenticated user bob) by webmail.example.com with HTTP",
+            "localhost (localhost [127.0.0.1]) by x.example.com (Postfix) with ESMTP id 1",
+            "x.example.com ([192.0.2.7]) by y.example.com with POP3 (fetchmail-5.9.0)",
+            "ns.example.com (ns.example.com [192.0.2.9]) by mx.example.com (8.9.3/8.9.3) with ESMTP id AAA1 for <a@b.c>",
+            "[192.0.2.3] by x.example.com (ArGoSoft Mail Server)",
+            "203.0.113.5 by mx.example.net with ESMTP",
+            "pc (HELO pc) (203.0.113.6) by qmail.example.com (qpsmtpd/0.28) with ESMTP",
+            "smtp.example.com (203.0.113.7) by relay.example.com with SMTP",
+        ]
+        let pieces = ["from ", "by ", "x.example.com ", "(", ")", " ", "[192.0.2.4]", "192.0.2.5", "(HELO h) ", "(EHLO h) ", "helo=h ",
+                      "with ESMTP ", "with SMTP ", "with HTTP ", "id 1ABC ", "(Postfix) ", "(Exim 4) ", "Microsoft SMTPSVC ",
+                      "unknown ", "@", "IPv6:::1 ", "via smap ", "with LMTP ", "(qmail-ldap) ", ".hotmail.msn.com ", "verified ",
+                      "(CommuniGate Pro ", "with POP3 ", "with login) ", "mapi id 1.2.3.4 ", "(Lotus Domino ", "[XMail "]
+        var generator = SystemRandomNumberGenerator()
+        var parts = fixed
+        for _ in 0..<300 {
+            parts.append((0..<Int.random(in: 2...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        return parts
+    }
+
+    @Test func unionsRuleOutOnlyLayoutsThatCannotMatch() {
+        var read = 0
+        for part in Self.sampleFromParts() {
+            let bytes = Array(part.utf8)
+            let united = bytes.withUnsafeBufferPointer { ReceivedLayoutCascade.read($0) }
+            let separate = bytes.withUnsafeBufferPointer { ReceivedLayoutCascade.read($0, uniting: false) }
+            #expect(united == separate, "\(part)")
+            if united != nil { read += 1 }
+            let ignorable = bytes.withUnsafeBufferPointer { IgnorableReceivedLine.anyPatternMatches($0) }
+            #expect(ignorable == bytes.withUnsafeBufferPointer { IgnorableReceivedLine.anyPatternMatches($0, uniting: false) }, "\(part)")
+        }
+        #expect(read > 8)
+    }
 }

@@ -102,4 +102,19 @@ import Testing
         }
         #expect(ReceivedLayoutCascade.Reading.noReverseDNSByBytes("caf\u{E9}") == nil)
     }
+
+    @Test func memmemSearchFindsWhatTheLoopFinds() {
+        let alphabet: [UInt8] = Array("ab )by".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            text.withUnsafeBufferPointer { bytes in
+                needle.withUnsafeBufferPointer { pattern in
+                    #expect(ReceivedLineParser.firstOffset(of: pattern, in: bytes) == ReceivedLineParser.firstOffsetByLoop(of: pattern, in: bytes),
+                            "\(needle) in \(text)")
+                }
+            }
+        }
+    }
 }

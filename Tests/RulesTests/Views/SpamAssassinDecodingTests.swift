@@ -87,4 +87,17 @@ import Testing
             #expect(SpamAssassinDecoding.hasLongBlankRun(sliced) == referenceHasLongBlankRun(body))
         }
     }
+
+    @Test func quotedPrintableInPlaceBuffersGiveTheAppendedResult() {
+        let alphabet: [UInt8] = Array("=A3d\r\n \tzF0".utf8) + [0xC3, 0xA9]
+        var generator = SystemRandomNumberGenerator()
+        var changed = 0
+        for _ in 0..<400 {
+            let input = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let decoded = SpamAssassinDecoding.quotedPrintableDecode(input)
+            #expect(decoded == SpamAssassinDecoding.quotedPrintableDecodeByAppending(input), "\(input)")
+            if decoded != input { changed += 1 }
+        }
+        #expect(changed > 50)
+    }
 }

@@ -57,8 +57,8 @@ import Testing
         #expect(!finder.uris(in: lines).isEmpty)
     }
 
-    @Test func candidateWordsAreTheOnesHoldingADotAnAtOrAColon() {
-        let line = Array("one two.three four\tfive@six seven:eight nine".utf8)
+    @Test func candidateWordsAreTheOnesHoldingAByteAMatchNeeds() {
+        let line = Array("one two.three four\tfive@six seven:eight ten://x end. mailto:z nine".utf8)
         line.withUnsafeBufferPointer { buffer in
             var words: [String] = []
             var position = 0
@@ -66,9 +66,24 @@ import Testing
                 words.append(String(decoding: buffer[word], as: UTF8.self))
                 position = word.upperBound
             }
-            #expect(words == ["two.three", "five@six", "seven:eight"])
+            // "seven:eight" and "end." hold no byte a match needs: no ":" before "/" or after "mailto", no dot before more
+            #expect(words == ["two.three", "five@six", "ten://x", "mailto:z"])
             // from inside a word, its rest is the candidate
             #expect(TextURIFinder.firstCandidateWord(in: buffer, from: 5).map { String(decoding: buffer[$0], as: UTF8.self) } == "wo.three")
+        }
+    }
+
+    @Test func candidateByteSearchFindsTheWordTheWordByWordScanFinds() {
+        let alphabet: [UInt8] = [0x61, 0x62, 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2E, 0x40, 0x3A, 0x2F, 0xC3, 0xA9, 0x00, 0x7F]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let line = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            line.withUnsafeBufferPointer { buffer in
+                for position in 0...buffer.count {
+                    #expect(TextURIFinder.firstCandidateWord(in: buffer, from: position)
+                        == TextURIFinder.firstCandidateWordByWords(in: buffer, from: position), "\(line) from \(position)")
+                }
+            }
         }
     }
 }

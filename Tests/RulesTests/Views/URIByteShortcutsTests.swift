@@ -40,4 +40,24 @@ import Testing
         #expect(!URICanonicalizer.hasDotAfterWWW(bytes("www.foo")) && URICanonicalizer.bareName.matches(bytes("www.foo")))
         #expect(URIListBuilder.mayBeIPAddress(bytes("1.2.3.4")) && URIListBuilder.ipAddress.matches(bytes("1.2.3.4")))
     }
+
+    @Test func byteSearchesAgreeWithSliceComparisons() {
+        let alphabet: [UInt8] = Array("hHtTpP%20&".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            for needle in ["http", "%20", "&#", "", "hTtP"] {
+                let bytes = Array(needle.utf8)
+                let plain = bytes.isEmpty || (text.count >= bytes.count && (0...(text.count - bytes.count)).contains {
+                    text[$0..<($0 + bytes.count)].elementsEqual(bytes)
+                })
+                #expect(text.contains(needle) == plain, "\(needle) in \(text)")
+                let lowered = text.lowercasedASCII
+                let folded = bytes.isEmpty || (lowered.count >= bytes.count && (0...(lowered.count - bytes.count)).contains {
+                    lowered[$0..<($0 + bytes.count)].elementsEqual(bytes)
+                })
+                #expect(text.containsIgnoringCase(needle) == folded, "\(needle) in \(text)")
+            }
+        }
+    }
 }
