@@ -5,7 +5,8 @@
 /// p = (b/nspam) / (b/nspam + g/nham), and with n = b + g and Robinson's s and x,
 /// f = (s·x + n·p) / (s + n). Tokens never seen are skipped; of the others, those with
 /// |f − 0.5| ≥ minDeviation (the `maxTokens` strongest, when limited) are combined with
-/// `ChiSquare.fisherCombined`. Secondary tokens (word pairs, case-kept words) seen in fewer than
+/// `ChiSquare.fisherCombined` (by the header tokens where they say both spam and ham strongly,
+/// see `ConflictBand`). Secondary tokens (word pairs, case-kept words) seen in fewer than
 /// `minSecondaryCount` learned messages are skipped too.
 public struct BayesClassifier: Sendable {
     public let parameters: ClassifierParameters
@@ -51,7 +52,9 @@ public struct BayesClassifier: Sendable {
         if parameters.maxTokens > 0, significant.count > parameters.maxTokens {
             significant.removeSubrange(parameters.maxTokens...)
         }
-        let probability = ChiSquare.fisherCombined(significant.map(\.f))
+        let probability = ConflictBand.combined(significant.map(\.f), conflictTail: parameters.conflictTail) {
+            significant.filter { tokens.isHeader(tokens.hashes[$0.index]) }.map(\.f)
+        }
         let evidence = significant.prefix(evidenceLimit).map { item in
             let hash = tokens.hashes[item.index]
             return TokenEvidence(hash: hash, text: tokens.texts[hash], spam: counts[item.index].spam, ham: counts[item.index].ham, probability: item.f)

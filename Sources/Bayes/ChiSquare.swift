@@ -107,6 +107,19 @@ public enum ChiSquare {
         return plain > 0.5 ? 0.5 + (plain - 0.5) * (1 - 2 * saturatedSpamWidth) : plain
     }
 
+    /// Fisher's two tails for the token probabilities `f`, each with its logarithm: H =
+    /// Q(−2 Σ ln f, 2n), small when the tokens say ham, and S = Q(−2 Σ ln(1 − f), 2n), small
+    /// when they say spam. Both 1 for no tokens.
+    static func fisherTails(_ probabilities: [Double]) -> (ham: (value: Double, log: Double), spam: (value: Double, log: Double)) {
+        guard !probabilities.isEmpty else { return ((1, 0), (1, 0)) }
+        var logSpam = 0.0, logHam = 0.0
+        for f in probabilities {
+            logHam += log(f)
+            logSpam += log1p(-f)
+        }
+        return (tail(-2 * logHam, halfDegrees: probabilities.count), tail(-2 * logSpam, halfDegrees: probabilities.count))
+    }
+
     /// Within this of 1 or 0, (1 + H − S) / 2 no longer tells a tail of 10⁻²⁰ from one of
     /// 10⁻²⁰⁰ (one step of doubles just below 1: 2⁻⁵³).
     static let saturationStep = 0x1p-53

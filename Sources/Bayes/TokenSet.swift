@@ -9,23 +9,37 @@ public struct TokenSet: Sendable, Hashable {
     /// higher count (`ClassifierParameters.minSecondaryCount`), since a rare pair or capitalised
     /// word repeats the evidence of the rare words it is made of.
     public let secondary: [UInt64]
+    /// The header tokens among `hashes`, sorted: those `HeaderTokenizer` made (Subject words
+    /// included). The classifier decides a message whose tokens say both spam and ham strongly
+    /// by these (see `ClassifierParameters.conflictTail`).
+    public let header: [UInt64]
 
-    public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = []) {
+    public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = [], header: [UInt64] = []) {
         self.hashes = hashes
         self.texts = texts
         self.secondary = secondary
+        self.header = header
     }
 
     public var count: Int { hashes.count }
 
     /// Whether the token with this hash is a secondary one.
     public func isSecondary(_ hash: UInt64) -> Bool {
-        var low = 0, high = secondary.count
+        Self.sorted(secondary, contains: hash)
+    }
+
+    /// Whether the token with this hash came from the message's header.
+    public func isHeader(_ hash: UInt64) -> Bool {
+        Self.sorted(header, contains: hash)
+    }
+
+    private static func sorted(_ list: [UInt64], contains hash: UInt64) -> Bool {
+        var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if secondary[middle] < hash { low = middle + 1 } else { high = middle }
+            if list[middle] < hash { low = middle + 1 } else { high = middle }
         }
-        return low < secondary.count && secondary[low] == hash
+        return low < list.count && list[low] == hash
     }
 
     /// Whether a token written as text ("s:free") is in the set.

@@ -11,7 +11,10 @@ struct TokenSink {
     private var secondary: [UInt64] = []
 
     /// Whether secondary tokens are recorded as such: only the classifier tells them apart.
+    /// The header tokens are marked only then too.
     let marksSecondary: Bool
+    /// The first `headerEnd` hashes are the header's (see `endHeader`).
+    private var headerEnd = 0
 
     init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
@@ -21,6 +24,12 @@ struct TokenSink {
     }
 
     var isFull: Bool { hashes.count >= limit }
+
+    /// Marks every token emitted so far as a header token (see `TokenSet.header`); the header
+    /// is tokenized first.
+    mutating func endHeader() {
+        if marksSecondary { headerEnd = hashes.count }
+    }
     /// Whether token texts are kept (prefix texts are needed only then).
     var keepsTexts: Bool { texts != nil }
 
@@ -143,23 +152,26 @@ struct TokenSink {
             initialized = kept
         }
         HashSort.sort(&unique)
-        guard !secondary.isEmpty else { return TokenSet(hashes: unique, texts: texts ?? [:]) }
-        // Every secondary hash is among `hashes`, so it has a slot.
-        var marked = [Bool](repeating: false, count: capacity)
-        var zeroIsSecondary = false
-        let distinctSecondary = table.withUnsafeBufferPointer { slots in
-            marked.withUnsafeMutableBufferPointer { marked in
-                func slot(of hash: UInt64) -> Int {
-                    var slot = Self.slot(of: hash, mask: mask, key: key)
-                    while slots[slot] != hash { slot = (slot + 1) & mask }
-                    return slot
+        guard !secondary.isEmpty || headerEnd > 0 else { return TokenSet(hashes: unique, texts: texts ?? [:]) }
+        // Every secondary or header hash is among `hashes`, so it has a slot.
+        func picked(_ chosen: ArraySlice<UInt64>) -> [UInt64] {
+            guard !chosen.isEmpty else { return [] }
+            var marked = [Bool](repeating: false, count: capacity)
+            var zeroIsChosen = false
+            return table.withUnsafeBufferPointer { slots in
+                marked.withUnsafeMutableBufferPointer { marked in
+                    func slot(of hash: UInt64) -> Int {
+                        var slot = Self.slot(of: hash, mask: mask, key: key)
+                        while slots[slot] != hash { slot = (slot + 1) & mask }
+                        return slot
+                    }
+                    for hash in chosen {
+                        if hash == 0 { zeroIsChosen = true } else { marked[slot(of: hash)] = true }
+                    }
+                    return unique.filter { $0 == 0 ? zeroIsChosen : marked[slot(of: $0)] }
                 }
-                for hash in secondary {
-                    if hash == 0 { zeroIsSecondary = true } else { marked[slot(of: hash)] = true }
-                }
-                return unique.filter { $0 == 0 ? zeroIsSecondary : marked[slot(of: $0)] }
             }
         }
-        return TokenSet(hashes: unique, texts: texts ?? [:], secondary: distinctSecondary)
+        return TokenSet(hashes: unique, texts: texts ?? [:], secondary: picked(secondary[...]), header: picked(hashes[..<headerEnd]))
     }
 }

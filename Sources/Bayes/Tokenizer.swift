@@ -31,6 +31,7 @@ public struct Tokenizer: Sendable {
         var sink = TokenSink(keepTexts: options.keepTexts, limit: options.maxTokens, marksSecondary: marksSecondary)
         let text = TextTokenizer(options: options)
         HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
+        sink.endHeader()
         structure(message, into: &sink)
         body(message, text: text, into: &sink)
         for defect in message.defects { sink.emit(Self.defect, defect.kind.rawValue) }

@@ -1,7 +1,8 @@
 // BayesBench: figures and tuning data for the Bayes learner, never a pass/fail test.
 //   BayesBench tokens [options] < LIST > DUMP
 //       LIST: lines "LABEL PATH"; DUMP: lines "LABEL<TAB>token<TAB>token…" (token texts), the
-//       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N.
+//       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N,
+//       --header-only (only the tokens TokenSet.header marks).
 //   BayesBench speed < LIST
 //       tokenizer throughput on one core (messages/s), the messages read into memory first.
 //   BayesBench latency DATABASE < LIST
@@ -15,10 +16,12 @@ import Storage
 var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "" : arguments.removeFirst()
 var options = TokenizerOptions()
+var headerOnly = false
 while command != "latency", let option = arguments.first {
     arguments.removeFirst()
     switch option {
     case "--no-pairs": options.wordPairs = false
+    case "--header-only": headerOnly = true
     case "--no-capitals": options.capitalsTokens = false
     case "--min": options.minWordLength = Int(arguments.removeFirst()) ?? options.minWordLength
     case "--max": options.maxWordLength = Int(arguments.removeFirst()) ?? options.maxWordLength
@@ -48,7 +51,7 @@ case "tokens":
     for (label, path) in list {
         let set = tokenizer.tokens(of: read(path))
         output += label
-        for hash in set.hashes {
+        for hash in set.hashes where !headerOnly || set.isHeader(hash) {
             let text = set.texts[hash] ?? String(hash, radix: 16)
             output += "\t" + text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
         }

@@ -1,0 +1,78 @@
+import Testing
+@testable import Bayes
+
+/// A message whose tokens say both spam and ham strongly is decided by its header tokens.
+@Suite struct ConflictBandTests {
+    @Test func headerTokensAreMarkedBodyTokensAreNot() {
+        let set = Tokenizer(options: TokenizerOptions(keepTexts: true)).tokens(of: TestMessages.plainMessage())
+        for token in ["s:quarterly", "f:a:alice@mail.example.com", "x:mutt 9.9.9i", "hn:x-mailer", "r:ip:192.0.2.17", "b:s:quarterly report"] {
+            #expect(set.contains(token), "\(token) is made")
+            #expect(set.isHeader(TokenHasher.hash(token)), "\(token) is a header token")
+        }
+        for token in ["quarterly", "report", "charts", "u:h:reports.example.com", "b:quarterly report"] {
+            #expect(set.contains(token), "\(token) is made")
+            #expect(!set.isHeader(TokenHasher.hash(token)), "\(token) is a body token")
+        }
+        #expect(set.header == Array(Set(set.header)).sorted(), "sorted and distinct")
+        #expect(set.header.allSatisfy { set.hashes.contains($0) })
+    }
+
+    @Test func theLearnerPathMarksNothing() {
+        let set = Tokenizer().tokens(of: TestMessages.plainMessage(), marksSecondary: false)
+        #expect(set.count > 0)
+        #expect(set.header.isEmpty)
+    }
+
+    /// Twenty strong tokens each way in the body leave both tails far below 1e-4.
+    let body = Array(repeating: 0.999, count: 20) + Array(repeating: 0.001, count: 20)
+
+    @Test func conflictedMessageGoesTheWayOfItsHeader() {
+        let spamHeader = [0.99, 0.98, 0.95]
+        let hamHeader = [0.01, 0.02, 0.05]
+        let spammy = ConflictBand.combined(body + spamHeader, conflictTail: 1e-4) { spamHeader }
+        let hammy = ConflictBand.combined(body + hamHeader, conflictTail: 1e-4) { hamHeader }
+        #expect(spammy > 0.5)
+        #expect(hammy < 0.5)
+        #expect(abs(spammy - 0.5) <= ConflictBand.width && abs(hammy - 0.5) <= ConflictBand.width, "both in the band")
+        // Without the band, Fisher's tiny tails decide, the same way for both (mirrored body).
+        #expect(ConflictBand.combined(body + spamHeader, conflictTail: 0) { spamHeader } == ChiSquare.fisherCombined(body + spamHeader))
+    }
+
+    @Test func messageWithOneSidedEvidenceIsFishersAsBefore() {
+        let spammy = Array(repeating: 0.99, count: 10) + [0.2]
+        var askedForHeader = false
+        let result = ConflictBand.combined(spammy, conflictTail: 1e-4) {
+            askedForHeader = true
+            return [0.01]
+        }
+        #expect(result == ChiSquare.fisherCombined(spammy))
+        #expect(!askedForHeader, "the header tokens are looked at only for a conflicted message")
+    }
+
+    @Test func withoutHeaderEvidenceTheWholeMessageOrdersTheBand() {
+        let leaningSpam = ConflictBand.combined(body + [0.999], conflictTail: 1e-4) { [] }
+        let leaningHam = ConflictBand.combined(body + [0.001], conflictTail: 1e-4) { [] }
+        #expect(leaningSpam > leaningHam)
+        #expect(leaningSpam > 0.5 && leaningHam < 0.5)
+    }
+
+    @Test func classifierUsesTheHeaderMarks() {
+        // Tokens 1-20 spammy, 21-40 hammy, all in the body; 41 and 42 are header tokens.
+        let totals = BayesTotals(spam: 1000, ham: 1000)
+        var counts = (0..<20).map { _ in TokenCounts(spam: 500, ham: 0) } + (0..<20).map { _ in TokenCounts(spam: 0, ham: 500) }
+        counts += [TokenCounts(spam: 300, ham: 1), TokenCounts(spam: 200, ham: 1)]
+        let hashes = (1...42).map(UInt64.init)
+        let classifier = BayesClassifier(parameters: ClassifierParameters(minSpam: 1, minHam: 1))
+        let spamHeader = classifier.classify(TokenSet(hashes: hashes, header: [41, 42]), counts: counts, totals: totals)
+        #expect(spamHeader.probability! > 0.5)
+        // The same counts with the spammy pair in the body and a hammy header token instead.
+        var hammy = counts
+        hammy[40] = TokenCounts(spam: 1, ham: 300)
+        let hamHeader = classifier.classify(TokenSet(hashes: hashes, header: [41]), counts: hammy, totals: totals)
+        #expect(hamHeader.probability! < 0.5)
+        var off = ClassifierParameters(minSpam: 1, minHam: 1)
+        off.conflictTail = 0
+        let unbanded = BayesClassifier(parameters: off).classify(TokenSet(hashes: hashes, header: [41]), counts: hammy, totals: totals)
+        #expect(unbanded.probability! != hamHeader.probability!)
+    }
+}
