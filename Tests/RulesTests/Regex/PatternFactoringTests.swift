@@ -81,7 +81,7 @@ import Testing
         for _ in 0..<20 {
             let rewritten = try #require(PatternFactoring.factor(pattern, extended: false, minimumSaving: 1, minimumFragmentLength: 4))
             let text = String(decoding: rewritten, as: UTF8.self)
-            #expect(text.contains("(?<swfilterFragment1>abcdef)") && text.contains("(?<swfilterFragment2>ghijkl)"), "\(text)")
+            #expect(text.contains("(?<swfilterFragment1>(?:abcdef))") && text.contains("(?<swfilterFragment2>(?:ghijkl))"), "\(text)")
         }
     }
 }
