@@ -1,3 +1,5 @@
+import ScanModel
+
 /// A `RuleSet` made ready to run: every active regex rule (header, mimeheader, body, rawbody,
 /// full, uri) compiled once, and the literal prefilter over the body rules. A regex that does not
 /// compile is reported in `problems` and its rule never hits; nothing here is fatal. Immutable,
@@ -85,7 +87,7 @@ public final class CompiledRuleSet: Sendable {
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
         // Each regex compiles on its own: on every core.
         let sources = runnable.map(CompiledRuleSet.compiledPattern)
-        let outcomes = ConcurrentMap.map(sources) { pattern -> Result<CompiledRegex, RegexCompileError>? in
+        let outcomes = ParallelMap.map(sources) { pattern -> Result<CompiledRegex, RegexCompileError>? in
             guard let pattern else { return nil }
             do throws(RegexCompileError) {
                 return .success(try CompiledRegex(bytes: pattern.source, options: RegexOptions(rawValue: pattern.options.rawValue), limits: limits))
@@ -151,7 +153,7 @@ public final class CompiledRuleSet: Sendable {
                                          .mimeHeaderPlan(rules: mimeHeader, slotCount: mimeRequests.count)]
         steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0]), lineFormulas: $0 != .full) }
         for kind in lineKinds { steps += pending[kind] ?? [] }
-        var products = ConcurrentMap.map(steps) { $0.run() }[...]
+        var products = ParallelMap.map(steps) { $0.run() }[...]
         func next() -> RuleSetBuildStep.Product { products.removeFirst() }
         guard case .prefilter(let bodyPrefilter) = next(), case .headerPlan(let headerPlan) = next(),
               case .mimeHeaderPlan(let mimeHeaderPlan) = next(), case .prefilter(let uriPrefilter) = next(),

@@ -1,5 +1,5 @@
 /// One independent piece of building a `CompiledRuleSet` after its regexes compiled, run on
-/// whichever core is free (`ConcurrentMap`), and what it produced.
+/// whichever core is free (`ParallelMap`), and what it produced.
 enum RuleSetBuildStep: Sendable {
     /// The `CompiledPatternRule` of a body, rawbody, full or uri rule (rewrites, start guard,
     /// projections: each compiles more regexes).

@@ -1,6 +1,7 @@
 import Bayes
 import Foundation
 import MailMessage
+import ScanModel
 import Storage
 
 /// `swfilter learn`: learns messages as spam or ham, forgets them, and shows, dumps or restores

@@ -1,9 +1,10 @@
 import Dispatch
 
-/// Maps an array on every core: parsing and tokenizing a batch of messages is independent work
-/// per message, and `swfilter learn` spends most of its time there.
-enum ParallelMap {
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+/// Maps an array on every core, results in input order: for independent pieces of work such as
+/// parsing and tokenizing a batch of messages (`swfilter learn`) or compiling the rules (thousands
+/// of independent analyses that `swfilter filter` waits for once per message under procmail).
+public enum ParallelMap {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
         let slots = Slots<Result>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
