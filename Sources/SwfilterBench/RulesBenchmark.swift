@@ -31,7 +31,12 @@ struct RulesBenchmark {
         let loaded = CPUTime.ofSelf()
         let compiled = CompiledRuleSet(ruleSet)
         let compileSeconds = CPUTime.ofSelf() - loaded
-        let evaluator = RuleEvaluator(rules: compiled)
+        // EAGER_SUBRULES=1 (or --eager): every sub-rule runs, as analysis tools want.
+        let eager = ProcessInfo.processInfo.environment["EAGER_SUBRULES"].map { $0 != "0" } ?? false
+            || CommandLine.arguments.contains("--eager")
+        let evaluator = RuleEvaluator(rules: compiled, evaluatesAllSubRules: eager)
+        let isSubRule = ruleSet.rules.map(\.isSubRule)
+        print("sub-rules: \(eager ? "all run (eager)" : "run when a meta needs them (lazy)")")
         let kinds = RuleKind.allCases.map { "\($0) \(ruleSet.countsByKind[$0] ?? 0)" }.joined(separator: ", ")
         print("rules: \(ruleSet.count) from \(ruleSet.files.count) files (\(kinds)); \(compiled.problems.count) not compiled")
         for problem in compiled.problems.prefix(10) { print("  \(problem)") }
@@ -56,24 +61,32 @@ struct RulesBenchmark {
 
         var best = Double.infinity
         var all: [Double] = []
-        var checksum: UInt64 = 0
-        var hits = 0
+        var checksum: UInt64 = 0, reportedChecksum: UInt64 = 0
+        var hits = 0, reportedHits = 0
         for _ in 0..<max(rounds, 1) {
-            var sum: UInt64 = 0
-            var found = 0
+            var sum: UInt64 = 0, reportedSum: UInt64 = 0
+            var found = 0, reported = 0
             let start = CPUTime.ofSelf()
             for (index, message) in messages.enumerated() {
                 let evaluation = evaluator.evaluate(message)
                 for (rule, hitCount) in evaluation.counts.enumerated() where hitCount > 0 {
-                    sum = sum &* 31 &+ UInt64(index &* 7919 &+ rule &* 104_729 &+ hitCount)
+                    let term = UInt64(index &* 7919 &+ rule &* 104_729 &+ hitCount)
+                    sum = sum &* 31 &+ term
                     found += 1
+                    if !isSubRule[rule] {
+                        reportedSum = reportedSum &* 31 &+ term
+                        reported += 1
+                    }
                 }
+                reportedSum = reportedSum &* 31 &+ evaluation.score.bitPattern &+ UInt64(evaluation.matches.count)
             }
             let elapsed = CPUTime.ofSelf() - start
             all.append(elapsed)
             best = min(best, elapsed)
             checksum = sum
             hits = found
+            reportedChecksum = reportedSum
+            reportedHits = reported
         }
         all.sort()
         let median = all[all.count / 2]
@@ -82,6 +95,7 @@ struct RulesBenchmark {
         print(String(format: "parse + rules: %.3f ms CPU/message = %.0f messages/s on one core",
                      (best + parseSeconds) * 1000 / count, count / (best + parseSeconds)))
         print("hits (sub-rules included): \(hits); checksum \(String(checksum, radix: 16))")
+        print("reported hits (no sub-rules; scores too): \(reportedHits); checksum \(String(reportedChecksum, radix: 16))")
 
         let profile = RuleProfile(ruleCount: ruleSet.count, timesRules: ProcessInfo.processInfo.environment["PHASES_ONLY"] == nil)
         for message in messages { _ = evaluator.evaluate(message, profile: profile) }
@@ -90,6 +104,15 @@ struct RulesBenchmark {
         for phase in RuleProfile.Phase.allCases {
             let seconds = profile.seconds(in: phase)
             print(String(format: "  %-15@ %7.3f ms/message %5.1f%%", phase.description, seconds * 1000 / count, 100 * seconds / max(total, 1e-12)))
+        }
+        if profile.timesRules {
+            // A run: one rule over the texts of one message (its candidate lines, for the line kinds).
+            var runs: [String: Int] = [:]
+            for (index, rule) in ruleSet.rules.enumerated() {
+                if case .eval = rule.test { runs["eval", default: 0] += profile.ruleRuns[index] } else { runs[rule.kind.description, default: 0] += profile.ruleRuns[index] }
+            }
+            let listed = ["body", "rawbody", "uri", "full", "eval"].map { String(format: "%@ %.2f", $0, Double(runs[$0] ?? 0) / count) }
+            print("rule runs per message: \(listed.joined(separator: ", "))")
         }
         print("most expensive rules:")
         let order = profile.ruleSeconds.indices.sorted { profile.ruleSeconds[$0] > profile.ruleSeconds[$1] }

@@ -49,6 +49,8 @@ public final class CompiledRuleSet: Sendable {
     /// The eval rules that run, with their arguments checked.
     let compiledEvals: [CompiledEval]
     let evalConfiguration: EvalConfiguration
+    /// The sub-rules run only when a meta reads them, unless the evaluator runs all rules.
+    let subRuleDeferral: SubRuleDeferral
 
     /// The score sets a rule may run in; a rule active in none of them is not compiled.
     static let scoreSets: [ScoreSet] = [.local, .bayes]
@@ -213,6 +215,9 @@ public final class CompiledRuleSet: Sendable {
         unsupportedRules = unsupported
         evalConfiguration = configuration
         self.problems = problems
+        subRuleDeferral = SubRuleDeferral(ruleSet: ruleSet, header: header, mimeHeader: mimeHeader, body: body, rawBody: rawBody, full: full,
+                                          uri: uri, evals: compiledEvals.map(\.id), metas: metas, activeRules: activeRules,
+                                          isSubRule: isSubRule)
     }
 
     /// The pattern of a rule whose test is a regex compiled here, nil for other rules (and for

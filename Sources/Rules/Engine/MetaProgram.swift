@@ -41,65 +41,13 @@ struct MetaProgram: Sendable {
     /// `metas` in evaluation order; `isActive` leaves the inactive ones out, as the evaluator
     /// never runs them.
     init(metas: [(id: RuleID, expression: MetaExpression)], isActive: (RuleID) -> Bool) {
-        var code: [Instruction] = []
-        var depth = 0, deepest = 0
-        func push() {
-            depth += 1
-            deepest = max(deepest, depth)
-        }
-        func emit(_ node: MetaExpression) {
-            switch node {
-            case .number(let value):
-                code.append(.constant(value)); push()
-            case .rule(let id):
-                code.append(.rule(id.index)); push()
-            case .name, .rulesMatching, .localTestsOnly:
-                code.append(.constant(0)); push()
-            case .not(let operand):
-                emit(operand); code.append(.not)
-            case .negate(let operand):
-                emit(operand); code.append(.negate)
-            case .all(let operands), .any(let operands):
-                guard !operands.isEmpty else { code.append(.constant(0)); push(); return }
-                var jumps: [Int] = []
-                for (index, operand) in operands.enumerated() {
-                    emit(operand)
-                    guard index < operands.count - 1 else { break }
-                    jumps.append(code.count)
-                    code.append(.jump(0))
-                    depth -= 1
-                }
-                let end = code.count
-                for site in jumps {
-                    if case .all = node { code[site] = .jumpIfZeroElsePop(end) } else { code[site] = .jumpIfNonZeroElsePop(end) }
-                }
-            case .sum(let operands):
-                code.append(.constant(0)); push()
-                for operand in operands {
-                    emit(operand)
-                    code.append(.add); depth -= 1
-                }
-            case .binary(let op, let left, let right):
-                emit(left); emit(right)
-                code.append(.binary(op)); depth -= 1
-            case .conditional(let condition, let then, let otherwise):
-                emit(condition)
-                let branch = code.count
-                code.append(.popJumpIfZero(0)); depth -= 1
-                emit(then)
-                let skip = code.count
-                code.append(.jump(0)); depth -= 1
-                code[branch] = .popJumpIfZero(code.count)
-                emit(otherwise)
-                code[skip] = .jump(code.count)
-            }
-        }
+        var assembler = MetaProgramAssembler()
         for (id, expression) in metas where isActive(id) {
-            emit(expression)
-            code.append(.store(id.index)); depth -= 1
+            assembler.emit(expression)
+            assembler.store(id.index)
         }
-        instructions = Self.fused(code)
-        maxDepth = deepest
+        instructions = Self.fused(assembler.code)
+        maxDepth = assembler.deepest
     }
 
     /// The program with each fusable pair of instructions made one, jump targets moved to

@@ -4,10 +4,12 @@ public struct RuleEvaluation: Sendable {
     public let matches: [RuleMatch]
     /// The score set the scores come from.
     public let scoreSet: ScoreSet
-    /// Rules whose regex stopped at a PCRE2 limit on this message (each named once); they count
-    /// as not hit where the limit stopped them.
+    /// Rules whose regex stopped at a PCRE2 limit on this message (each named once, in run order
+    /// of all rules); they count as not hit where the limit stopped them. A sub-rule that did not
+    /// run (nothing needed it) is not here.
     public let limitHits: [String]
-    /// Hit counts of every rule, sub-rules included, indexed by `RuleID.index`.
+    /// Hit counts of every rule, sub-rules included, indexed by `RuleID.index`. Unless the
+    /// evaluator `evaluatesAllSubRules`, a sub-rule no meta needed to decide counts 0 here.
     public let counts: [Int]
 
     public var score: Double { matches.reduce(0) { $0 + $1.score } }

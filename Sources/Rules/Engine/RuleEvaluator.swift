@@ -4,18 +4,24 @@ import MailMessage
 /// `[if-unset: …]`, `exists:`), body and rawbody rules on each line (paragraph) of their view,
 /// full rules on the whole message, uri rules on each URI, the supported `eval:` functions, then
 /// the metas in dependency order over the hit counts. Scores come from score set 0, or set 2 when
-/// a Bayes probability is known.
+/// a Bayes probability is known. Body, rawbody, full, uri and eval sub-rules run only when a
+/// meta reads them (`SubRuleDeferral`), unless `evaluatesAllSubRules`.
 public struct RuleEvaluator: Sendable {
     public let rules: CompiledRuleSet
     public let environment: ViewEnvironment
+    /// Whether every active rule runs, so that `RuleEvaluation.counts` holds every sub-rule's
+    /// count (for analysis and tests). When false, a sub-rule no meta needed counts 0 there;
+    /// `matches` and scores are the same either way.
+    public let evaluatesAllSubRules: Bool
 
     /// Hits counted for a `tflags multiple` rule without `maxhits`.
     public static let defaultMaxHits = 1000
 
     /// `environment` nil: the one the rule files configure (`CompiledRuleSet.viewEnvironment`).
-    public init(rules: CompiledRuleSet, environment: ViewEnvironment? = nil) {
+    public init(rules: CompiledRuleSet, environment: ViewEnvironment? = nil, evaluatesAllSubRules: Bool = false) {
         self.rules = rules
         self.environment = environment ?? rules.viewEnvironment
+        self.evaluatesAllSubRules = evaluatesAllSubRules
     }
 
     /// `profile`: when given, collects where the time goes (slower).
@@ -29,14 +35,18 @@ public struct RuleEvaluator: Sendable {
 
     public func evaluate(_ views: SpamAssassinViews, bayesProbability: Double? = nil, profile: RuleProfile? = nil) -> RuleEvaluation {
         let scoreSet = ScoreSet(bayes: bayesProbability != nil, network: false)
-        var counts = [Int](repeating: 0, count: rules.isSubRule.count)
-        var limited: [String] = []
-        var limitedIDs = Set<RuleID>()
+        let deferral = rules.subRuleDeferral
+        let defers = !evaluatesAllSubRules && deferral.deferredCount > 0
+        var counts = defers ? deferral.initialCounts[scoreSet.rawValue] : [Int](repeating: 0, count: rules.isSubRule.count)
+        var limitedIDs: [RuleID] = []
+        var limitedSeen = Set<RuleID>()
         func noteLimit(_ id: RuleID) {
-            if limitedIDs.insert(id).inserted { limited.append(rules.ruleSet[id].name) }
+            if limitedSeen.insert(id).inserted { limitedIDs.append(id) }
         }
         let activeRules = rules.activeRules[scoreSet.rawValue]
-        func active(_ id: RuleID) -> Bool { activeRules[id.index] }
+        // The rules that run in their phase; a deferred rule waits for a meta to read it.
+        let runsNow = defers ? deferral.firstPass[scoreSet.rawValue] : activeRules
+        func active(_ id: RuleID) -> Bool { runsNow[id.index] }
         var tags: [String: [[UInt8]]] = [:]
         var phaseStart = profile?.now() ?? 0
         func endPhase(_ phase: RuleProfile.Phase) {
@@ -52,9 +62,9 @@ public struct RuleEvaluator: Sendable {
         }
 
         var headerTexts = HeaderTextCache(views: views, requests: rules.headerRequests, presence: rules.headerPlan.presence)
-        runHeaderRules(texts: &headerTexts, isActive: activeRules, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
+        runHeaderRules(texts: &headerTexts, isActive: runsNow, counts: &counts, tags: &tags, noteLimit: noteLimit, profile: profile)
         endPhase(.header)
-        runMimeHeaderRules(views: views, isActive: activeRules, counts: &counts, noteLimit: noteLimit, profile: profile)
+        runMimeHeaderRules(views: views, isActive: runsNow, counts: &counts, noteLimit: noteLimit, profile: profile)
         endPhase(.mimeheader)
         for (index, (id, _)) in rules.exists.enumerated() where active(id) {
             timed(id) {
@@ -63,11 +73,11 @@ public struct RuleEvaluator: Sendable {
         }
         endPhase(.exists)
 
-        countByLine(rules.body, prefilter: rules.bodyPrefilter, lines: views.body, active: active, counts: &counts, noteLimit: noteLimit,
-                    profile: profile, prefiltered: { endPhase(.bodyPrefilter) })
+        let bodyCandidates = countByLine(rules.body, prefilter: rules.bodyPrefilter, lines: views.body, active: active, counts: &counts,
+                                         noteLimit: noteLimit, profile: profile, prefiltered: { endPhase(.bodyPrefilter) })
         endPhase(.body)
-        countByLine(rules.rawBody, prefilter: rules.rawBodyPrefilter, lines: views.rawBody, active: active, counts: &counts,
-                    noteLimit: noteLimit, profile: profile)
+        let rawBodyCandidates = countByLine(rules.rawBody, prefilter: rules.rawBodyPrefilter, lines: views.rawBody, active: active,
+                                            counts: &counts, noteLimit: noteLimit, profile: profile)
         endPhase(.rawbody)
         let fullCandidates = rules.fullPrefilter.candidates(in: [views.full])
         for (index, rule) in rules.full.enumerated() where active(rule.id) && fullCandidates.contains(index) {
@@ -76,12 +86,15 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.full)
-        countByLine(rules.uri, prefilter: rules.uriPrefilter, lines: views.uris, active: active, counts: &counts, noteLimit: noteLimit, profile: profile)
+        let uriCandidates = countByLine(rules.uri, prefilter: rules.uriPrefilter, lines: views.uris, active: active, counts: &counts,
+                                        noteLimit: noteLimit, profile: profile)
         endPhase(.uri)
         rules.captureTemplates.evaluate(views, tags: tags, isActive: active, counts: &counts)
+        var evalContext: EvalContext?
         if !rules.compiledEvals.isEmpty {
             let context = EvalContext(views: views, bayesProbability: bayesProbability, configuration: rules.evalConfiguration,
                                       valuesSeen: headerTexts.seen(slotByRequest: rules.headerPlan.slotByRequest))
+            evalContext = context
             for eval in rules.compiledEvals where active(eval.id) {
                 timed(eval.id) {
                     if eval.test(context) { counts[eval.id.index] = 1 }
@@ -89,8 +102,20 @@ public struct RuleEvaluator: Sendable {
             }
         }
         endPhase(.eval)
-        rules.metaPrograms[scoreSet.rawValue].run(counts: &counts)
+        if defers {
+            let runner = DeferredRuleRunner(evaluator: self, views: views, body: bodyCandidates, rawBody: rawBodyCandidates, uri: uriCandidates,
+                                            full: fullCandidates, evalContext: evalContext, profile: profile)
+            deferral.programs[scoreSet.rawValue].run(counts: &counts, resolver: runner)
+            for index in deferral.startUnknown[scoreSet.rawValue] where counts[Int(index)] < 0 { counts[Int(index)] = 0 }
+            for id in runner.limited { noteLimit(id) }
+            if limitedIDs.count > 1 { limitedIDs.sort { deferral.limitOrder[$0.index] < deferral.limitOrder[$1.index] } }
+            // The deferred rules' time went to their own phases.
+            phaseStart += runner.seconds
+        } else {
+            rules.metaPrograms[scoreSet.rawValue].run(counts: &counts)
+        }
         endPhase(.meta)
+        let limited = limitedIDs.map { rules.ruleSet[$0].name }
 
         var matches: [RuleMatch] = []
         let allRules = rules.ruleSet.rules

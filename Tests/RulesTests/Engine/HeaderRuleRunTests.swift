@@ -40,7 +40,7 @@ import Testing
     @Test func everyRuleHitsAsItWouldAlone() {
         let compiled = CompiledRuleSet(RuleLoader().load(text: Self.rules))
         #expect(compiled.problems.isEmpty)
-        let evaluator = RuleEvaluator(rules: compiled)
+        let evaluator = RuleEvaluator(rules: compiled, evaluatesAllSubRules: true)
         let reference = ReferenceEvaluator(rules: compiled)
         var hits = 0
         for message in Self.messages {

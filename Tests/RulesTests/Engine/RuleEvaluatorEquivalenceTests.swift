@@ -22,7 +22,7 @@ struct RuleEvaluatorEquivalenceTests {
     @Test func optimisedEvaluationFindsExactlyThePlainHits() {
         let compiled = StockRules.compiled
         #expect(compiled.problems.isEmpty, "\(compiled.problems.prefix(5).map(\.description))")
-        let evaluator = RuleEvaluator(rules: compiled)
+        let evaluator = RuleEvaluator(rules: compiled, evaluatesAllSubRules: true)
         let reference = ReferenceEvaluator(rules: compiled)
         let messages = Self.messages()
         #expect(messages.count >= 50)
