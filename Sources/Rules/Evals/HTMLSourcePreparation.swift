@@ -44,6 +44,12 @@ enum HTMLSourcePreparation {
         "euro": 0x20AC, "pound": 0xA3, "yen": 0xA5, "cent": 0xA2, "sect": 0xA7, "deg": 0xB0, "zwnj": 0x200C, "shy": 0xAD,
     ]
 
+    /// `decodeEntities`, the text itself (no copy) when it holds no `&`.
+    static func decodedEntities(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard text.contains(UInt8(ascii: "&")) else { return text }
+        return decodeEntities(text)[...]
+    }
+
     /// `&name;`, `&#N;` and `&#xN;` turned into UTF-8; unknown references stay as written.
     static func decodeEntities(_ text: ArraySlice<UInt8>) -> [UInt8] {
         guard text.contains(UInt8(ascii: "&")) else { return Array(text) }

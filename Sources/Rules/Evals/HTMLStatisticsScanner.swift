@@ -15,6 +15,9 @@ struct HTMLStatisticsScanner {
     /// Open counts of the elements whose text is treated apart, kept beside `inside` to spare
     /// dictionary lookups per text run.
     private var openScript = 0, openStyle = 0, openAnchor = 0, openTitle = 0
+    /// Open counts of the known tags by `HTMLTagTraits.id`, -1 until a tag of the name is seen;
+    /// moved into `statistics.inside` when the scan ends (other names go there directly).
+    private var knownOpen = [Int](repeating: -1, count: HTMLTagTraits.knownNames.count)
 
     /// HTML 4.01 / XHTML 1.0 elements and a few non-standard ones SpamAssassin counts as valid.
     static let elements: Set<String> = Set("""
@@ -36,6 +39,9 @@ struct HTMLStatisticsScanner {
         var scanner = HTMLStatisticsScanner()
         scanner.statistics.length = source.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         scanner.run(HTMLSourcePreparation.prepare(source))
+        for (id, open) in scanner.knownOpen.enumerated() where open >= 0 {
+            scanner.statistics.inside[HTMLTagTraits.knownNames[id]] = open
+        }
         // SpamAssassin counts the rendered text's characters that are not Unicode white space.
         scanner.statistics.nonSpaceLength = String(decoding: scanner.statistics.rendered, as: UTF8.self).unicodeScalars
             .reduce(0) { $0 + (SpamAssassinText.isPerlSpace($1) ? 0 : 1) }
@@ -55,18 +61,18 @@ struct HTMLStatisticsScanner {
                 guard let tag = HTMLTagReader.startTag(in: bytes, at: index) else { index += 1; continue }
                 flushText(upTo: index)
                 index = tag.end
-                let traits = HTMLTagTraits.of(tag.name)
+                let traits = tag.traits
                 startTag(tag.name, traits: traits, attributes: tag.attributes)
                 if traits.isLiteral {
                     let close = HTMLTagReader.literalEnd(of: tag.name, in: bytes, from: index)
                     if close.contentEnd > index {
                         let content = bytes[index..<close.contentEnd]
-                        if tag.name == "script" { statistics.scripts.append(Array(content)) } else if tag.name != "style" { text(content) }
+                        if traits.role == .script { statistics.scripts.append(Array(content)) } else if traits.role != .style { text(content) }
                     }
                     index = close.contentEnd
                     if let endTag = close.endTag {
                         index = endTag.end
-                        endTagEvent(endTag.name, traits: HTMLTagTraits.of(endTag.name))
+                        endTagEvent(endTag.name, traits: endTag.traits)
                     }
                 }
                 textStart = index
@@ -75,7 +81,7 @@ struct HTMLStatisticsScanner {
                       let tag = HTMLTagReader.endTag(in: bytes, at: index) else { index += 1; continue }
                 flushText(upTo: index)
                 index = tag.end
-                endTagEvent(tag.name, traits: HTMLTagTraits.of(tag.name))
+                endTagEvent(tag.name, traits: tag.traits)
                 textStart = index
             } else if next == UInt8(ascii: "!") {
                 flushText(upTo: index)
@@ -124,23 +130,41 @@ struct HTMLStatisticsScanner {
         countTag(name, traits: traits, delta: 1)
         guard traits.isRendered else { return }
         if traits.isTextStyle {
-            if let size = styles.open(name, attributes: attributes) {
+            if let size = styles.open(traits, attributes: attributes) {
                 statistics.maxSize = max(statistics.maxSize, size.max)
                 statistics.minSize = min(statistics.minSize, size.min)
             }
         }
-        if let breakText = traits.breakText { display(breakText, whitespace: true) }
-        tests(name, attributes: attributes)
+        if let breakText = traits.breakText { display(breakText[...], whitespace: true) }
+        tests(traits.role, attributes: attributes)
     }
 
     private mutating func endTagEvent(_ name: String, traits: HTMLTagTraits) {
         countTag(name, traits: traits, delta: -1)
         guard traits.isRendered else { return }
-        if traits.isTextStyle, name != "body" { styles.close(name) }
-        if let breakText = traits.breakText { display(breakText, whitespace: true) }
+        if traits.isTextStyle, traits.role != .body { styles.close(traits) }
+        if let breakText = traits.breakText { display(breakText[...], whitespace: true) }
     }
 
     private mutating func countTag(_ name: String, traits: HTMLTagTraits, delta: Int) {
+        if traits.id >= 0 {
+            let previous = knownOpen[traits.id]
+            let seen = previous >= 0
+            if traits.countsAsElement {
+                statistics.elements += 1
+                if !seen { statistics.elementsSeen += 1 }
+            }
+            statistics.tags += 1
+            if !seen { statistics.tagsSeen += 1 }
+            var open = max(previous, 0) + delta
+            if open < 0 {
+                open = 0
+                statistics.closedExtra += 1
+            }
+            knownOpen[traits.id] = open
+            count(open, traits.counter)
+            return
+        }
         let slot = statistics.inside.index(forKey: name)
         let seen = slot != nil
         if traits.countsAsElement {
@@ -159,7 +183,11 @@ struct HTMLStatisticsScanner {
         } else {
             statistics.inside[name] = open
         }
-        switch traits.counter {
+        count(open, traits.counter)
+    }
+
+    private mutating func count(_ open: Int, _ counter: HTMLTagTraits.Counter) {
+        switch counter {
         case .script: openScript = open
         case .style: openStyle = open
         case .anchor: openAnchor = open
@@ -179,32 +207,32 @@ struct HTMLStatisticsScanner {
         return prefixOK && !localBody.isEmpty && localBody.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
     }
 
-    private mutating func tests(_ name: String, attributes: HTMLAttributes) {
+    private mutating func tests(_ role: HTMLTagRole, attributes: HTMLAttributes) {
         if attributes.entries.contains(where: { $0.value.count > Self.maxURILength }) { statistics.uriTruncated = true }
-        switch name {
-        case "font":
-            if let face = attributes["face"], !HTMLFontFace.isPlausible(face) { statistics.fontFaceBad = true }
-        case "img":
+        switch role {
+        case .font:
+            if let face = attributes[.face], !HTMLFontFace.isPlausible(Array(face)) { statistics.fontFaceBad = true }
+        case .img:
             if openAnchor > 0, !statistics.anchors.isEmpty {
-                statistics.anchors[statistics.anchors.count - 1] += Array("<img>\n".utf8)
+                statistics.anchors[statistics.anchors.count - 1] += "<img>\n".utf8
             }
-            if let width = attributes["width"], let height = attributes["height"] {
+            if let width = attributes[.width], let height = attributes[.height] {
                 let area = ImageSummary.saturatingProduct(Self.dimension(width, percentScale: 8), Self.dimension(height, percentScale: 6))
                 statistics.imageArea = ImageSummary.saturatingSum(statistics.imageArea, area)
             }
-        case "form":
-            if let action = attributes["action"], ASCII.containsCaseless(action, "mailto:") { statistics.formActionMailto = true }
-        case "object", "embed":
+        case .form:
+            if let action = attributes[.action], ASCII.containsCaseless(Array(action), "mailto:") { statistics.formActionMailto = true }
+        case .object, .embed:
             statistics.embeds = true
-        case "iframe":
-            if let source = attributes["src"], !ASCII.trimmed(source[...]).isEmpty { statistics.iframeSource = true }
-        case "a":
+        case .iframe:
+            if let source = attributes[.src], !ASCII.trimmed(source).isEmpty { statistics.iframeSource = true }
+        case .a:
             statistics.anchors.append([])
-        case "title":
+        case .title:
             statistics.titles.append([])
-        case "meta":
-            if let equiv = attributes["http-equiv"], ASCII.containsCaseless(equiv, "content-type"),
-               let content = attributes["content"], let charset = HTMLMetaCharset.charset(in: content) {
+        case .meta:
+            if let equiv = attributes[.httpEquiv], ASCII.containsCaseless(Array(equiv), "content-type"),
+               let content = attributes[.content], let charset = HTMLMetaCharset.charset(in: Array(content)) {
                 statistics.charsets = statistics.charsets.map { "\($0) \(charset)" } ?? charset
             }
         default: break
@@ -212,8 +240,8 @@ struct HTMLStatisticsScanner {
     }
 
     /// An `<img>` width or height: digits (a percentage of an 800×600 screen), else 200.
-    static func dimension(_ value: [UInt8], percentScale: Int) -> Int {
-        var digits = value[...]
+    static func dimension(_ value: ArraySlice<UInt8>, percentScale: Int) -> Int {
+        var digits = value
         let percent = digits.last == UInt8(ascii: "%")
         if percent { digits = digits.dropLast() }
         guard !digits.isEmpty, digits.allSatisfy(ByteClass.isDigit), digits.count < 10,
@@ -223,9 +251,9 @@ struct HTMLStatisticsScanner {
     }
 
     private mutating func text(_ raw: ArraySlice<UInt8>) {
-        let decoded = HTMLSourcePreparation.decodeEntities(raw)
+        let decoded = HTMLSourcePreparation.decodedEntities(raw)
         if openScript > 0 {
-            statistics.scripts.append(decoded)
+            statistics.scripts.append(Array(decoded))
             return
         }
         if openStyle > 0 { return }
@@ -254,7 +282,7 @@ struct HTMLStatisticsScanner {
 
     /// Records a rendered piece in `statistics.rendered` and its last byte (white space collapsed
     /// to one space, a leading space dropped after a white-space piece, as SpamAssassin renders).
-    private mutating func display(_ text: [UInt8], whitespace: Bool, invisible: Bool = false) {
+    private mutating func display(_ text: ArraySlice<UInt8>, whitespace: Bool, invisible: Bool = false) {
         appendRendered(text, whitespace: whitespace, invisible: invisible)
         if whitespace {
             lastByte = text.last
@@ -263,8 +291,8 @@ struct HTMLStatisticsScanner {
         } else if text.allSatisfy({ ASCII.isPerlSpace($0) || $0 == 0xC2 || $0 == 0xA0 }) {
             lastByte = hasPiece && lastPieceIsWhitespace ? nil : 0x20
         } else {
-            let last = text[text.count - 1]
-            let endsInNBSP = last == 0xA0 && text.count > 1 && text[text.count - 2] == 0xC2
+            let last = text[text.endIndex - 1]
+            let endsInNBSP = last == 0xA0 && text.count > 1 && text[text.endIndex - 2] == 0xC2
             lastByte = ASCII.isPerlSpace(last) || endsInNBSP ? 0x20 : last
         }
         lastPieceIsWhitespace = whitespace
@@ -274,7 +302,7 @@ struct HTMLStatisticsScanner {
     /// SpamAssassin's `display_text`: a white-space piece first trims one trailing space off a
     /// visible text piece before it; a text piece has its ASCII white space runs made one space
     /// and, when visible after a white-space piece, loses a leading space.
-    private mutating func appendRendered(_ text: [UInt8], whitespace: Bool, invisible: Bool) {
+    private mutating func appendRendered(_ text: ArraySlice<UInt8>, whitespace: Bool, invisible: Bool) {
         if whitespace {
             if hasPiece, !lastPieceIsWhitespace, !lastPieceInvisible, lastPieceEndsInSpace {
                 statistics.rendered.removeLast()
@@ -284,22 +312,26 @@ struct HTMLStatisticsScanner {
             lastPieceInvisible = false
             return
         }
-        let start = statistics.rendered.count
+        // worked on outside `statistics`, uniquely held, so that each append is a plain store
+        var rendered = statistics.rendered
+        statistics.rendered = []
+        let start = rendered.count
         var inSpace = false
         for byte in text {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 inSpace = true
                 continue
             }
-            if inSpace { statistics.rendered.append(0x20) }
+            if inSpace { rendered.append(0x20) }
             inSpace = false
-            statistics.rendered.append(byte)
+            rendered.append(byte)
         }
-        if inSpace { statistics.rendered.append(0x20) }
-        if hasPiece, !invisible, lastPieceIsWhitespace, statistics.rendered.count > start, statistics.rendered[start] == 0x20 {
-            statistics.rendered.remove(at: start)
+        if inSpace { rendered.append(0x20) }
+        if hasPiece, !invisible, lastPieceIsWhitespace, rendered.count > start, rendered[start] == 0x20 {
+            rendered.remove(at: start)
         }
-        lastPieceEndsInSpace = statistics.rendered.count > start && statistics.rendered.last == 0x20
+        lastPieceEndsInSpace = rendered.count > start && rendered.last == 0x20
+        statistics.rendered = rendered
         lastPieceInvisible = invisible
     }
 }

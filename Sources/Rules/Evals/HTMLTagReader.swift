@@ -3,6 +3,7 @@
 enum HTMLTagReader {
     struct Tag {
         let name: String
+        let traits: HTMLTagTraits
         let attributes: HTMLAttributes
         /// Just past the closing `>`.
         let end: Int
@@ -31,10 +32,11 @@ enum HTMLTagReader {
         let nameStart = position
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
         let name = lowercasedString(bytes[nameStart..<position])
+        let traits = HTMLTagTraits.of(bytes: bytes[nameStart..<position], name: name)
         var attributes = HTMLAttributes()
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: ">") { return Tag(name: name, attributes: attributes, end: position + 1) }
+            if byte == UInt8(ascii: ">") { return Tag(name: name, traits: traits, attributes: attributes, end: position + 1) }
             if ASCII.isPerlSpace(byte) { position += 1; continue }
             let keyStart = position
             while position < bytes.count, !ASCII.isPerlSpace(bytes[position]), bytes[position] != UInt8(ascii: "="), bytes[position] != UInt8(ascii: ">") {
@@ -42,10 +44,11 @@ enum HTMLTagReader {
             }
             if position == keyStart { position += 1; continue }
             let key = lowercasedString(bytes[keyStart..<position])
+            let known = HTMLAttributeName.of(bytes[keyStart..<position])
             var probe = position
             while probe < bytes.count, ASCII.isPerlSpace(bytes[probe]) { probe += 1 }
             guard probe < bytes.count, bytes[probe] == UInt8(ascii: "=") else {
-                attributes.addIfAbsent(key) { Array(key.utf8) }
+                attributes.addIfAbsent(key, known: known) { Array(key.utf8)[...] }
                 continue
             }
             probe += 1
@@ -63,7 +66,7 @@ enum HTMLTagReader {
                 value = bytes[probe..<end]
                 position = end
             }
-            attributes.addIfAbsent(key) { HTMLSourcePreparation.decodeEntities(value) }
+            attributes.addIfAbsent(key, known: known) { HTMLSourcePreparation.decodedEntities(value) }
         }
         return nil
     }
@@ -75,7 +78,7 @@ enum HTMLTagReader {
         while position < bytes.count, isNameByte(bytes[position]) { position += 1 }
         let name = lowercasedString(bytes[nameStart..<position])
         guard let close = bytes[position...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        return Tag(name: name, attributes: HTMLAttributes(), end: close + 1)
+        return Tag(name: name, traits: HTMLTagTraits.of(bytes: bytes[nameStart..<position], name: name), attributes: HTMLAttributes(), end: close + 1)
     }
 
     /// Where the literal content of `name` (script, style…) ends: at its end tag, or the end of

@@ -3,7 +3,8 @@
 /// invalid colours.
 struct HTMLTextStyleStack {
     struct Style {
-        var tag: String
+        /// The tag's `HTMLTagTraits.id` (th's is td's), -1 for the initial style.
+        var tag: Int
         var foreground: String
         var background: String
         var size: Int
@@ -22,49 +23,67 @@ struct HTMLTextStyleStack {
     private var baseFont = 3
 
     /// Attributes each text-style element may set.
-    private static let allowed: [String: Set<String>] = [
-        "basefont": ["color", "face", "size"], "body": ["text", "bgcolor", "link", "alink", "vlink", "background"],
-        "font": ["color", "face", "size"], "marquee": ["bgcolor", "background"], "table": ["bgcolor", "style"],
-        "td": ["bgcolor", "style"], "th": ["bgcolor", "style"], "tr": ["bgcolor", "style"], "span": ["style"],
-        "p": ["style"], "div": ["style"],
-    ]
+    private static func allowed(_ role: HTMLTagRole) -> [HTMLAttributeName] {
+        switch role {
+        case .basefont, .font: [.color, .face, .size]
+        case .body: [.text, .bgcolor, .link, .alink, .vlink, .background]
+        case .marquee: [.bgcolor, .background]
+        case .table, .td, .th, .tr: [.bgcolor, .style]
+        case .span, .p, .div: [.style]
+        default: []
+        }
+    }
+
+    private static let tdID = HTMLTagTraits.id(of: "td")
 
     init() {
-        var initial = Style(tag: "default", foreground: "#000000", background: "#ffffff", size: 3)
+        var initial = Style(tag: -1, foreground: "#000000", background: "#ffffff", size: 3)
         initial.judgeColors()
         stack = [initial]
     }
 
+    /// `open(_:attributes:)` by name (for tests).
+    mutating func open(_ name: String, attributes: HTMLAttributes) -> (min: Int, max: Int)? {
+        open(HTMLTagTraits.of(name), attributes: attributes)
+    }
+
+    mutating func close(_ name: String) {
+        close(HTMLTagTraits.of(name))
+    }
+
     /// Opens `name`; returns the font size it sets when an allowed attribute was read, for the
     /// document's smallest and largest size. The attributes are applied in source order.
-    mutating func open(_ name: String, attributes: HTMLAttributes) -> (min: Int, max: Int)? {
-        let tag = name == "th" ? "td" : name
-        if tag == "basefont", let size = attributes["size"], let value = Self.leadingInteger(size, signed: false) {
+    mutating func open(_ traits: HTMLTagTraits, attributes: HTMLAttributes) -> (min: Int, max: Int)? {
+        let role = traits.role == .th ? HTMLTagRole.td : traits.role
+        let tag = traits.role == .th ? Self.tdID : traits.id
+        if role == .basefont, let size = attributes[.size], let value = Self.leadingInteger(size, signed: false) {
             baseFont = value
             return nil
         }
-        if tag == "td" || tag == "tr" { closeTable(tag) }
+        if role == .td || role == .tr { closeTable(tag, role: role) }
         var style = stack[stack.count - 1]
         style.tag = tag
-        if tag == "big" || tag == "small" {
-            style.size += tag == "big" ? 1 : -1
+        if role == .big || role == .small {
+            style.size += role == .big ? 1 : -1
             stack.append(style)
             return nil
         }
         var bounds: (min: Int, max: Int)?
-        let permitted = Self.allowed[tag] ?? []
-        for (key, value) in attributes.entries where permitted.contains(key) {
+        let permitted = Self.allowed(role)
+        for entry in attributes.entries {
+            guard let key = entry.known, permitted.contains(key) else { continue }
+            let value = entry.value
             switch key {
-            case "text", "color":
+            case .text, .color:
                 style.foreground = HTMLColorParser.rgb(ASCII.string(value))
-            case "size":
+            case .size:
                 if let relative = Self.leadingInteger(value, signed: true), let first = ASCII.trimmed(value[...]).first,
                    first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
                     style.size = baseFont + relative
                 } else if let absolute = Self.leadingInteger(value, signed: false) {
                     style.size = absolute
                 }
-            case "style":
+            case .style:
                 applyCSS(ASCII.string(value), to: &style)
             default:
                 break
@@ -77,16 +96,20 @@ struct HTMLTextStyleStack {
         return bounds
     }
 
-    mutating func close(_ name: String) {
-        let tag = name == "th" ? "td" : name
+    mutating func close(_ traits: HTMLTagTraits) {
+        let tag = traits.role == .th ? Self.tdID : traits.id
         guard stack.contains(where: { $0.tag == tag }) else { return }
         while stack.count > 1, let top = stack.popLast(), top.tag != tag {}
     }
 
-    private mutating func closeTable(_ tag: String) {
+    private static let fontID = HTMLTagTraits.id(of: "font")
+    private static let trID = HTMLTagTraits.id(of: "tr")
+
+    private mutating func closeTable(_ tag: Int, role: HTMLTagRole) {
         guard stack.contains(where: { $0.tag == tag }) else { return }
+        let fontID = Self.fontID, tdID = Self.tdID, trID = Self.trID
         while stack.count > 1, let top = stack.last?.tag {
-            let closes = tag == "td" ? (top == "font" || top == "td") : (top == "font" || top == "td" || top == "tr")
+            let closes = role == .td ? (top == fontID || top == tdID) : (top == fontID || top == tdID || top == trID)
             guard closes else { break }
             stack.removeLast()
         }
@@ -158,8 +181,8 @@ struct HTMLTextStyleStack {
         return (false, foreground == "invalid" || background == "invalid")
     }
 
-    private static func leadingInteger(_ value: [UInt8], signed: Bool) -> Int? {
-        var slice = value[...]
+    private static func leadingInteger(_ value: ArraySlice<UInt8>, signed: Bool) -> Int? {
+        var slice = value
         while let first = slice.first, ASCII.isPerlSpace(first) { slice = slice.dropFirst() }
         var negative = false
         if signed, let first = slice.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {

@@ -148,6 +148,32 @@ public final class CompiledRegex: @unchecked Sendable {
         }
     }
 
+    /// `captures(in:from:)` without allocating: the groups go into `groups` (resized to
+    /// `captureCount + 1`, its storage reused from call to call), and the match runs on this
+    /// thread's match data. Returns whether there was a match; on false `groups` is emptied.
+    public func captures(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, into groups: inout [Range<Int>?]) -> Bool {
+        groups.removeAll(keepingCapacity: true)
+        guard start >= 0, start <= text.count, captureCount < MatchScratch.captureSlots, let scratch = MatchScratch.current else {
+            guard let found = captures(in: text, from: start) else { return false }
+            groups.append(contentsOf: found)
+            return true
+        }
+        let data = scratch.captureData
+        scratch.apply(limits)
+        let subject = text.baseAddress ?? CompiledRegex.emptySubject
+        let status = isJITCompiled
+            ? pcre2_jit_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
+            : pcre2_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
+        guard status > 0 else { return false }
+        let vector = pcre2_get_ovector_pointer_8(data)!
+        for group in 0...captureCount {
+            let lower = vector[2 * group], upper = vector[2 * group + 1]
+            // PCRE2_UNSET reads as -1; groups past the highest one set are not written
+            groups.append(lower >= 0 && upper >= 0 && group < Int(status) ? min(lower, upper)..<upper : nil)
+        }
+        return true
+    }
+
     private func forEachMatch(in text: UnsafeBufferPointer<UInt8>, maxHits: Int, limitHit: inout RegexLimitKind?, _ body: (Range<Int>) -> Void) {
         guard let scratch = MatchScratch.current else {
             limitHit = .heapLimit

@@ -51,7 +51,13 @@ enum ReceivedLayoutCascade {
         }
 
         func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading? {
-            guard let groups = pattern.captures(in: text) else { return nil }
+            var groups: [Range<Int>?] = []
+            return read(text, groups: &groups)
+        }
+
+        /// `read(_:)` with `groups` as room for the match's groups.
+        func read(_ text: UnsafeBufferPointer<UInt8>, groups: inout [Range<Int>?]) -> Reading? {
+            guard pattern.captures(in: text, into: &groups) else { return nil }
             func group(_ index: Int?) -> String? {
                 guard let index, index < groups.count, let range = groups[index] else { return nil }
                 return String(decoding: text[range], as: UTF8.self)
@@ -188,22 +194,24 @@ enum ReceivedLayoutCascade {
     /// `read(fromPart:)` on the field's bytes after "from ". `uniting` (false only to test that
     /// it changes nothing): the unions rule out whole lists of markers and layouts in one search.
     static func read(_ text: UnsafeBufferPointer<UInt8>, uniting: Bool = true) -> Reading? {
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(8)
         func first(_ layouts: [Layout], _ union: CompiledRegex?) -> Reading? {
             if uniting, !mayMatch(union, text) { return nil }
             for layout in layouts {
-                if let reading = layout.read(text) { return reading }
+                if let reading = layout.read(text, groups: &groups) { return reading }
             }
             return nil
         }
         for (marker, layout) in webmail where marker.isMatch(in: text) {
-            if let reading = layout.read(text) { return reading }
+            if let reading = layout.read(text, groups: &groups) { return reading }
         }
         // (a union of the markers is slower than these literal searches)
         if let branch = branches.first(where: { $0.marker.isMatch(in: text) }), let reading = first(branch.layouts, nil) {
             return reading
         }
-        if withHTTP.isMatch(in: text), let reading = numericHeloHTTP.read(text) { return reading }
-        if !qmailLDAP.isMatch(in: text), var reading = sendmail.read(text) {
+        if withHTTP.isMatch(in: text), let reading = numericHeloHTTP.read(text, groups: &groups) { return reading }
+        if !qmailLDAP.isMatch(in: text), var reading = sendmail.read(text, groups: &groups) {
             reading.name = strippingIdent(reading.name)
             return reading
         }
@@ -214,7 +222,7 @@ enum ReceivedLayoutCascade {
             return reading
         }
         if let reading = first(afterQmail, anyAfterQmail) { return reading }
-        if var reading = softDNSError.read(text) {
+        if var reading = softDNSError.read(text, groups: &groups) {
             if reading.name == "softdnserr" {
                 reading.lookedUp = false
                 reading.name = ""
@@ -224,11 +232,11 @@ enum ReceivedLayoutCascade {
         if let reading = first(afterSoftDNSError, nil) { return reading }
         if fetcher.isMatch(in: text) { return nil }
         if let reading = first(afterFetcher, anyAfterFetcher) { return reading }
-        if var reading = smapClaiming.read(text) {
+        if var reading = smapClaiming.read(text, groups: &groups) {
             reading.lookedUp = reading.name != "UNKNOWN"
             return reading
         }
-        return yahooLogin.read(text)
+        return yahooLogin.read(text, groups: &groups)
     }
 
     /// The sendmail layout's name without an `IDENT:user@` or `user@` prefix.

@@ -34,28 +34,39 @@ enum ReceivedLineByteParser {
 
     private static func parse(line original: [UInt8]) -> ReceivedLineParser.Outcome {
         var line = original
+        // one buffer for the groups of every pattern run on this field
+        let groups = GroupBuffer()
         let early: ReceivedLineParser.Outcome? = line.withUnsafeBufferPointer { buffer in
             guard Parser.fromStart.isMatch(in: buffer) else { return .ignored }
             // each pattern is only run when the text holds a literal it needs
-            let text = Text(buffer: buffer)
+            let text = Text(buffer: buffer, groups: groups)
             if text.contains("with local for", in: text.all), Parser.localDelivery.isMatch(in: buffer) { return .ignored }
-            if buffer.contains(UInt8(ascii: ";")), let groups = Parser.selfHandover.captures(in: buffer), let sender = groups[1],
+            if buffer.contains(UInt8(ascii: ";")), Parser.selfHandover.captures(in: buffer, into: &groups.ranges), let sender = groups.ranges[1],
                !Parser.bracketedIPOnly.isMatch(in: UnsafeBufferPointer(rebasing: buffer[sender])) {
                 return .ignored
             }
             return nil
         }
         if let early { return early }
-        if let date = line.withUnsafeBufferPointer({ Parser.trailingDate.captures(in: $0)?.first ?? nil }) {
-            line.removeSubrange(date)
+        let date: Range<Int>? = line.withUnsafeBufferPointer { buffer in
+            Parser.trailingDate.captures(in: buffer, into: &groups.ranges) ? groups.ranges[0] : nil
         }
+        if let date { line.removeSubrange(date) }
         line = replacingCloseBy(line)
-        return line.withUnsafeBufferPointer { read(Text(buffer: $0)) }
+        return line.withUnsafeBufferPointer { read(Text(buffer: $0, groups: groups)) }
     }
 
     /// The line, its sub-ranges searched as separate subjects (as `parseText`'s substrings are).
+    /// Room for a match's groups, reused by every pattern run on one field.
+    private final class GroupBuffer {
+        var ranges: [Range<Int>?] = []
+
+        init() { ranges.reserveCapacity(8) }
+    }
+
     private struct Text {
         let buffer: UnsafeBufferPointer<UInt8>
+        let groups: GroupBuffer
 
         var all: Range<Int> { 0..<buffer.count }
 
@@ -65,13 +76,13 @@ enum ReceivedLineByteParser {
 
         /// The groups of the first match in `range`, as ranges of the whole buffer.
         func groups(_ regex: CompiledRegex, _ range: Range<Int>) -> [Range<Int>?]? {
-            regex.captures(in: subject(range)).map { groups in
-                groups.map { $0.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) } }
-            }
+            guard regex.captures(in: subject(range), into: &groups.ranges) else { return nil }
+            return groups.ranges.map { $0.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) } }
         }
 
         func group(_ regex: CompiledRegex, _ range: Range<Int>, _ index: Int) -> [UInt8]? {
-            guard let groups = regex.captures(in: subject(range)), index < groups.count, let found = groups[index] else { return nil }
+            guard regex.captures(in: subject(range), into: &groups.ranges), index < groups.ranges.count,
+                  let found = groups.ranges[index] else { return nil }
             return Array(buffer[(found.lowerBound + range.lowerBound)..<(found.upperBound + range.lowerBound)])
         }
 
