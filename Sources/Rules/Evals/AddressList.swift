@@ -45,6 +45,8 @@ struct AddressList: Sendable {
     /// The other patterns, in an array to run through; `wildcardIndex` finds one by its
     /// lower-cased text.
     private var wildcards: [Pattern] = []
+    /// Per wildcard: what its last `*` leaves (`Pattern.lastSegment`), which the address must end with.
+    private var wildcardTails: [[UInt8]] = []
     private var wildcardIndex: [String: Int] = [:]
     private var wildcardTexts: [String] = []
 
@@ -67,9 +69,11 @@ struct AddressList: Sendable {
             domains.insert(domain)
         } else if let index = wildcardIndex[lowered] {
             wildcards[index] = compiled
+            wildcardTails[index] = Self.tail(of: compiled)
         } else {
             wildcardIndex[lowered] = wildcards.count
             wildcards.append(compiled)
+            wildcardTails.append(Self.tail(of: compiled))
             wildcardTexts.append(lowered)
         }
     }
@@ -82,10 +86,12 @@ struct AddressList: Sendable {
         let last = wildcards.count - 1
         if index != last {
             wildcards[index] = wildcards[last]
+            wildcardTails[index] = wildcardTails[last]
             wildcardTexts[index] = wildcardTexts[last]
             wildcardIndex[wildcardTexts[index]] = index
         }
         wildcards.removeLast()
+        wildcardTails.removeLast()
         wildcardTexts.removeLast()
     }
 
@@ -97,7 +103,35 @@ struct AddressList: Sendable {
     func contains(lowercased address: [UInt8]) -> Bool {
         if !exact.isEmpty, exact.contains(address) { return true }
         if !domains.isEmpty, let at = address.lastIndex(of: UInt8(ascii: "@")), domains.contains(address[at...]) { return true }
-        return wildcards.contains { $0.matches(address) }
+        guard !wildcards.isEmpty else { return false }
+        // the ends first, in one tight loop: most addresses end unlike every wildcard
+        return address.withUnsafeBufferPointer { text in
+            for index in wildcardTails.indices where Self.endMatches(wildcardTails[index], text) && wildcards[index].matches(address) {
+                return true
+            }
+            return false
+        }
+    }
+
+    /// The bytes an address must end with to match `pattern` (a `?` matching any byte).
+    private static func tail(of pattern: Pattern) -> [UInt8] {
+        switch pattern {
+        case .exact(let bytes), .suffix(let bytes): bytes
+        case .glob(let bytes): Array(Pattern.lastSegment(bytes))
+        }
+    }
+
+    /// `endMatches` on a buffer.
+    private static func endMatches(_ segment: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= segment.count else { return false }
+        return segment.withUnsafeBufferPointer { wanted in
+            var index = text.count - wanted.count
+            for byte in wanted {
+                if byte != UInt8(ascii: "?"), byte != text[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// Whether `text` ends with `segment`, a `?` in it matching any one byte.

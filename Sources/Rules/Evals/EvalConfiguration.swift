@@ -111,7 +111,20 @@ struct EvalConfiguration: Sendable {
     private func matchesFreemailWildcard(_ domain: String) -> Bool {
         guard !freemailWildcards.isEmpty else { return false }
         let domainBytes = Array(domain.utf8)[...]
-        return freemailWildcards.contains { Self.wildcard($0[...], matches: domainBytes) }
+        guard let firstByte = domainBytes.first, let lastByte = domainBytes.last else {
+            return freemailWildcards.contains { Self.wildcard($0[...], matches: domainBytes) }
+        }
+        // a literal first (last) pattern byte must be the domain's first (last) byte: one
+        // comparison each rules out most patterns before the walk
+        return freemailWildcards.contains { pattern in
+            if let first = pattern.first, !Self.isWildcardByte(first), first != firstByte { return false }
+            if let last = pattern.last, !Self.isWildcardByte(last), last != lastByte { return false }
+            return Self.wildcard(pattern[...], matches: domainBytes)
+        }
+    }
+
+    private static func isWildcardByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?")
     }
 
     /// A `freemail_domains` wildcard: `*` is any run without a dot, `?` any one byte.

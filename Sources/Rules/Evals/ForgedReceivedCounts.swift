@@ -8,14 +8,16 @@ struct ForgedReceivedCounts {
 
     init(_ relays: [ReceivedRelay]) {
         var from: [String?] = relays.map { RelayHostNames.domain(ofHost: $0.rdns.lowercased()) }
-        for (index, relay) in relays.enumerated() {
-            let by = RelayHostNames.domain(ofHost: relay.by.lowercased())
+        // the fields read in place: a copy of each relay costs more than the tests
+        for index in relays.indices {
+            let by = RelayHostNames.domain(ofHost: relays[index].by.lowercased())
             guard RelayHostNames.looksLikeDomain(by) else { continue }
-            if let name = from[index], name == "localhost" || name == "localhost.localdomain", relay.ip == "127.0.0.1" {
+            let ip = relays[index].ip
+            if let name = from[index], name == "localhost" || name == "localhost.localdomain", ip == "127.0.0.1" {
                 from[index] = nil
             }
-            let helo = RelayHostNames.domain(ofHost: relay.helo.lowercased())
-            if let heloNetwork = Self.classB(helo), let ipNetwork = Self.classB(relay.ip), helo != relay.ip,
+            let helo = RelayHostNames.domain(ofHost: relays[index].helo.lowercased())
+            if let heloNetwork = Self.classB(helo), let ipNetwork = Self.classB(ip), helo != ip,
                heloNetwork != ipNetwork, !RelayHostNames.isPrivate(helo) {
                 ipHelo += 1
             }

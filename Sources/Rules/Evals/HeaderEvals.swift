@@ -235,12 +235,13 @@ enum HeaderEvals {
 
     static func ratwareEnvelopeFrom(_ context: EvalContext) -> Bool {
         let to = context.scalar(.toAddress), from = context.scalar(.envelopeFromAddress)
-        guard !from.isEmpty, !to.isEmpty, !srs.matches(from), let at = to.firstIndex(of: "@"), at != to.startIndex else { return false }
+        guard !from.isEmpty, !to.isEmpty, let at = to.firstIndex(of: "@"), at != to.startIndex else { return false }
         let user = String(to[..<at])
-        let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
-        guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs) else { return false }
+        // the cheap test first (every test here is needed for a hit, none has side effects)
         let fromBytes = context.scalarBytes(.envelopeFromAddress)
-        guard ASCII.containsIgnoringCase(fromBytes, Array(domain.utf8)), ASCII.containsIgnoringCase(fromBytes, Array((user + "@").utf8)) else {
+        guard ASCII.containsIgnoringCase(fromBytes, Array((user + "@").utf8)), !srs.matches(from) else { return false }
+        let domain = RegistryDomains.trim(String(to[to.index(after: at)...]), tlds: context.configuration.validTLDs)
+        guard RegistryDomains.isValid(domain, tlds: context.configuration.validTLDs), ASCII.containsIgnoringCase(fromBytes, Array(domain.utf8)) else {
             return false
         }
         let pattern = "\\b" + RegexEscaping.quote(domain) + "." + RegexEscaping.quote(user) + "@"

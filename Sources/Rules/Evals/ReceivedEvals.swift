@@ -85,13 +85,16 @@ enum ReceivedEvals {
     ]
     private static let hotmailHelo = regex(#"(?:from |HELO |helo=)\S*hotmail\.com\b"#)
     private static let hotmailAddress = regex(#"\bhotmail\.com$"#, .caseless)
+    private static let hotmailDotCom = Array("hotmail.com".utf8)
 
     static func hotmail(_ context: EvalContext) -> (forged: Bool, missing: Bool) {
-        let rcvd = received(context)
-        let hotmailHeloSeen = hotmailHelo.matches(bytes: rcvd)
+        // squeezing only shortens white space: without the literal "hotmail.com" in the fields
+        // the HELO pattern cannot match, and the squeezed copy is not needed
+        let hotmailHeloSeen = ASCII.contains(context.scalarBytes(.received), hotmailDotCom) && hotmailHelo.matches(bytes: received(context))
         let fromHotmail = hotmailAddress.matches(bytes: context.scalarBytes(.fromAddress))
         // every other answer is (false, false): the passes below only decide between them
         guard hotmailHeloSeen || fromHotmail else { return (false, false) }
+        let rcvd = received(context)
         if hotmailPickup.matches(bytes: rcvd) || msnGroups(context) { return (false, false) }
         let hasIP = context.has(.xOriginatingIp) && ipAddress.matches(bytes: context.scalarBytes(.xOriginatingIp))
         let hasOriginator = context.has(.xOriginatorOrg) && originator.matches(bytes: context.scalarBytes(.xOriginatorOrg))
@@ -195,10 +198,14 @@ enum ReceivedEvals {
     }
 
     private static let aolRelay = regex(#" rly-[a-z][a-z]\d\d\."#, .caseless)
+    private static let aolRelayLiteral = Array("rly-".utf8)
     private static let aolVia = regex(#"\/AOL-\d+\.\d+\.\d+\)"#)
     private static let aolID = regex(#"ESMTP id (?:RELAY|MAILRELAY|MAILIN)"#)
 
     static func fakeAOL(_ context: EvalContext) -> Bool {
+        // the relay pattern holds "rly-" (no white space in it): without it in the fields the
+        // squeezed copy cannot match
+        guard ASCII.containsIgnoringCase(context.scalarBytes(.received), aolRelayLiteral) else { return false }
         let rcvd = received(context)
         guard aolRelay.matches(bytes: rcvd) else { return false }
         return !aolVia.matches(bytes: rcvd) && !aolID.matches(bytes: rcvd)

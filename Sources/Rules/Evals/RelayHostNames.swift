@@ -59,21 +59,31 @@ enum RelayHostNames {
     /// `hostname_to_domain`: an address as it is; else the last two labels when the last one
     /// has three or more characters (or contains ie, fr, de), else the last three.
     static func domain(ofHost host: String) -> String {
-        let bytes = Array(host.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeDomain(ofHost: host) }
-        guard bytes.contains(where: ByteClass.isLetter) else { return host }
-        let dot = UInt8(ascii: ".")
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == dot { end -= 1 }  // Perl's split drops trailing empties
-        guard let lastDot = bytes[..<end].lastIndex(of: dot) else { return host }
-        let last = bytes[(lastDot + 1)..<end]
-        let previousDot = bytes[..<lastDot].lastIndex(of: dot)
-        if last.count >= 3 || containsPair(last, "ie") || containsPair(last, "fr") || containsPair(last, "de") {
-            return ASCII.string(bytes[(previousDot.map { $0 + 1 } ?? 0)..<end])
+        var text = host
+        // the range of the domain in the host's bytes (read in place); nil: the host itself
+        let range = text.withUTF8 { bytes -> Range<Int>?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .some(nil) }
+            guard bytes.contains(where: ByteClass.isLetter) else { return nil }
+            let dot = UInt8(ascii: ".")
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == dot { end -= 1 }  // Perl's split drops trailing empties
+            guard let lastDot = bytes[..<end].lastIndex(of: dot) else { return nil }
+            let last = bytes[(lastDot + 1)..<end]
+            let previousDot = bytes[..<lastDot].lastIndex(of: dot)
+            if last.count >= 3 || containsPair(last, "ie") || containsPair(last, "fr") || containsPair(last, "de") {
+                return (previousDot.map { $0 + 1 } ?? 0)..<end
+            }
+            guard let previousDot else { return nil }
+            let thirdDot = bytes[..<previousDot].lastIndex(of: dot)
+            return (thirdDot.map { $0 + 1 } ?? 0)..<end
         }
-        guard let previousDot else { return host }
-        let thirdDot = bytes[..<previousDot].lastIndex(of: dot)
-        return ASCII.string(bytes[(thirdDot.map { $0 + 1 } ?? 0)..<end])
+        switch range {
+        case .some(nil): return unicodeDomain(ofHost: host)
+        case nil: return host
+        case .some(.some(let range)):
+            if range.count == text.utf8.count { return host }
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
     }
 
     /// `domain(ofHost:)` on characters, for hosts that are not ASCII.
