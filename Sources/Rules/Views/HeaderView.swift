@@ -166,6 +166,34 @@ public struct HeaderView: Sendable {
         Self.addressValues(of: HeaderAddressParser.parse(line), request: request)
     }
 
+    /// `decoded`'s white-space runs as single spaces, ends trimmed, one pair of enclosing single
+    /// quotes dropped — as the `Character` code below does it — when `decoded` is ASCII (nil
+    /// otherwise). In ASCII, white space (Unicode's, which `Character.isWhitespace` asks) is
+    /// tab to carriage return and space; "\r\n", one `Character`, is white space there too.
+    static func asciiDisplayName(_ decoded: String) -> [UInt8]? {
+        decoded.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !name.isEmpty
+                    continue
+                }
+                if pendingSpace { name.append(0x20) }
+                pendingSpace = false
+                name.append(byte)
+            }
+            // all white space (or empty): the text as it is
+            if name.isEmpty { return Array(bytes) }
+            if name.count >= 2, name[0] == UInt8(ascii: "'"), name[name.count - 1] == UInt8(ascii: "'") {
+                return Array(name[1..<(name.count - 1)])
+            }
+            return name
+        } ?? nil
+    }
+
     /// What an `:addr` or `:name` request reads of a field's parsed address list.
     static func addressValues(of entries: [HeaderAddressParser.Entry], request: HeaderRequest) -> [[UInt8]] {
         if request.addresses { return entries.compactMap(\.address) }
@@ -173,6 +201,7 @@ public struct HeaderView: Sendable {
             guard let phrase = entry.phrase else { return nil }
             if request.raw { return phrase }
             let decoded = SpamAssassinHeaderField.decodeValue(phrase[...], lowercasedName: "", trim: false)
+            if let name = asciiDisplayName(decoded) { return name }
             guard decoded.contains(where: { !$0.isWhitespace }) else { return Array(decoded.utf8) }
             var name = decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
