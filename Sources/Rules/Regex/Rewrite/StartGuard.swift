@@ -1,6 +1,7 @@
 /// Puts a lookahead in front of a PCRE2 pattern (8-bit, non-UTF) that tests, at each position
 /// where PCRE2 tries a match, whether the next bytes can begin one (`StartPrefixes`, up to three
-/// bytes, as a trie): `R` becomes `(?=G)(?:R)`.
+/// bytes, as a trie): `R` becomes `(?=G)(?:R)`, or `A(?=G)(?:R')` when `R` is a group of
+/// assertions `A` followed by `R'` (`LeadingAssertionGroup`).
 ///
 /// A match of `R` at a position begins with a path of `G`, so `G` holds wherever `R` matches, and
 /// `(?=G)(?:R)` matches at exactly the positions, with exactly the ends and captures (`G` captures
@@ -24,43 +25,73 @@ public enum StartGuard {
     static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool) -> [UInt8]? {
         // Many paths need alternatives: a pattern without `|` is not worth reading.
         guard !options.contains(.extended), let first = pattern.first, first != UInt8(ascii: "^"),
-              pattern.contains(UInt8(ascii: "|")) else { return nil }
-        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true)
-        // `(?x)` or an open `\Q` would change how the closing `)` after the pattern reads.
-        guard let knowledge = try? parser.parseAll(), !parser.sawExtended, !parser.sawQuoting, let prefixes = knowledge.prefixes else { return nil }
-        // A path with an empty set matches nothing.
-        let paths = Array(prefixes.paths.filter { path in (0..<path.count).allSatisfy { !path[$0].isEmpty } })
-        guard onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
-        return Array("(?=".utf8) + trie(paths) + Array(")(?:".utf8) + pattern + [UInt8(ascii: ")")]
+              pattern.contains(UInt8(ascii: "|")),
+              let paths = startPaths(of: pattern, options: options), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
+        let guardText = Array("(?=".utf8) + trie(paths) + [UInt8(ascii: ")")]
+        // A leading group of assertions (`(?:^|(?<=\s))`) is tested first: it is cheaper.
+        let lead = LeadingAssertionGroup.length(in: pattern) ?? 0
+        return Array(pattern[..<lead]) + guardText + Array("(?:".utf8) + pattern[lead...] + [UInt8(ascii: ")")]
     }
 
-    static func isWorthGuarding(_ paths: [StartPrefixes.Path]) -> Bool {
-        guard paths.count >= minimumPaths, !paths.contains(where: { $0.count == 0 }) else { return false }
-        var firstBytes = ByteSet()
+    /// The paths a match of `pattern` starts with, or nil when the pattern is not read with
+    /// certainty or holds `(?x)` or `\Q` (which would change how text put after it reads).
+    static func startPaths(of pattern: [UInt8], options: RegexOptions) -> [StartPrefixes.Path]? {
+        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true)
+        guard let knowledge = try? parser.parseAll(), !parser.sawExtended, !parser.sawQuoting, let prefixes = knowledge.prefixes else { return nil }
+        // A path with an empty set matches nothing.
+        return Array(prefixes.paths.filter { path in (0..<path.count).allSatisfy { !path[$0].isEmpty } })
+    }
+
+    /// The share of text positions where some path starts (from `ByteRarity`).
+    static func passingShare(of paths: [StartPrefixes.Path]) -> Double {
         var passing = 0.0
         for path in paths {
-            firstBytes = firstBytes.union(path.first)
             var share = 1.0
             for position in 0..<path.count { share *= ByteRarity.share(of: path[position]) }
             passing += share
         }
-        return passing <= ByteRarity.share(of: firstBytes) * maximumPassRatio
+        return passing
     }
 
-    /// The paths as one pattern: grouped by their first set, then by the next, so that a position
-    /// failing the guard costs a compare per distinct first set.
+    static func isWorthGuarding(_ paths: [StartPrefixes.Path]) -> Bool {
+        guard paths.count >= minimumPaths, !paths.contains(where: { $0.count == 0 }) else { return false }
+        let firstBytes = paths.reduce(ByteSet()) { $0.union($1.first) }
+        return passingShare(of: paths) <= ByteRarity.share(of: firstBytes) * maximumPassRatio
+    }
+
+    /// The paths as one pattern, a trie whose branches at each level test disjoint byte sets:
+    /// the bytes of the paths' sets at this position, grouped by which paths hold them (so bytes
+    /// with the same continuations share a class), most frequent bytes first.
+    ///
+    /// After a branch's class matched, no sibling can match the same byte, so when the rest of
+    /// the branch fails the whole guard fails: `(*PRUNE)` there ends the attempt at this start
+    /// position at once instead of letting PCRE2 try every later sibling (and every later branch
+    /// of each level above), which was most of the guard's cost on text. In a standalone positive
+    /// lookahead a backtrack into `(*PRUNE)` fails the match at the current start and PCRE2 moves
+    /// on to the next start as after any failure there, so the answers stay the same; it is only
+    /// reached by backtracking inside the lookahead, which PCRE2 never re-enters once it holds.
     static func trie(_ paths: [StartPrefixes.Path], from position: Int = 0) -> [UInt8] {
-        var groups: [ByteSet: [StartPrefixes.Path]] = [:]
-        for path in paths {
-            // A path ending here accepts whatever follows: nothing more to test on this branch.
-            if path.count <= position { return [] }
-            groups[path[position], default: []].append(path)
+        // A path ending here accepts whatever follows: nothing more to test on this branch.
+        if paths.contains(where: { $0.count <= position }) { return [] }
+        var holders: [[Int]: ByteSet] = [:]
+        for byte in 0...255 {
+            let members = paths.indices.filter { paths[$0][position].contains(UInt8(byte)) }
+            if !members.isEmpty { holders[members, default: ByteSet()].insert(UInt8(byte)) }
         }
-        let branches = groups.sorted { ($0.key.w0, $0.key.w1, $0.key.w2, $0.key.w3) < ($1.key.w0, $1.key.w1, $1.key.w2, $1.key.w3) }
-            .map { set, members in classText(set) + trie(members, from: position + 1) }
+        let groups = holders.map { (set: $0.value, members: $0.key) }.sorted { left, right in
+            let leftShare = ByteRarity.share(of: left.set), rightShare = ByteRarity.share(of: right.set)
+            if leftShare != rightShare { return leftShare > rightShare }
+            return (left.set.w0, left.set.w1, left.set.w2, left.set.w3) < (right.set.w0, right.set.w1, right.set.w2, right.set.w3)
+        }
+        let branches = groups.map { group -> [UInt8] in
+            let rest = trie(group.members.map { paths[$0] }, from: position + 1)
+            return classText(group.set) + (rest.isEmpty ? [] : prune + rest)
+        }
         guard branches.count > 1 else { return branches.first ?? [] }
         return Array("(?:".utf8) + Array(branches.joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")]
     }
+
+    private static let prune = Array("(*PRUNE)".utf8)
 
     /// A set as a pattern item that reads the same under any options: hex escapes only.
     static func classText(_ set: ByteSet) -> [UInt8] {

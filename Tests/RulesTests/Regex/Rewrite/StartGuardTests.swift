@@ -81,7 +81,16 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("(?=(?:"))
         #expect(text.hasSuffix(")(?:" + String(decoding: pattern, as: UTF8.self) + ")"))
-        #expect(text.contains("\\x6e\\x61(?:\\x6d|\\x74)"))  // "na" then "m" or "t"
+        // "na" then "t" or "m" (the more frequent byte first); a failure after a byte ends the attempt.
+        #expect(text.contains("\\x6e(*PRUNE)\\x61(*PRUNE)(?:\\x74|\\x6d)"))
+        #expect(text.contains("\\x73(*PRUNE)(?:\\x65(*PRUNE)\\x78|\\x74(*PRUNE)\\x61)"))  // "sex" or "sta"
+    }
+
+    @Test func trieBranchesTestDisjointBytes() throws {
+        // `[ab]c` and `ad` share the byte a: it gets a branch of its own that holds both continuations.
+        let paths = try #require(StartGuard.startPaths(of: Array("(?:[ab]c|ad)".utf8), options: []))
+        let text = String(decoding: StartGuard.trie(paths), as: UTF8.self)
+        #expect(text == "(?:\\x61(*PRUNE)(?:\\x64|\\x63)|\\x62(*PRUNE)\\x63)")
     }
 
     @Test func patternsThatCannotGainKeepTheirForm() {
