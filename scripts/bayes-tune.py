@@ -455,18 +455,18 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
     seen = (b + g) >= max(1, MIN_COUNT)
     if SECONDARY_MIN_COUNT is not None:
         seen &= (b + g) >= SECONDARY_MIN_COUNT[ids]
-    b, g = b[seen], g[seen]
+    b, g, used = b[seen], g[seen], ids[seen]
     if HEADER_S is not None:
-        s = np.where(IS_HEADER_TOKEN[ids[seen]], HEADER_S, s)
+        s = np.where(IS_HEADER_TOKEN[used], HEADER_S, s)
     if FAMILY is not None:
-        family = FAMILY[ids[seen]]
+        family = FAMILY[used]
         grouped = family >= 0
         if grouped.any():
             keys = np.stack([family, b, g], axis=1)[grouped]
             _, first = np.unique(keys, axis=0, return_index=True)
             keep = ~grouped
             keep[np.where(grouped)[0][first]] = True
-            b, g = b[keep], g[keep]
+            b, g, used = b[keep], g[keep], used[keep]
     if len(b) == 0:
         return 0.5
     bad = (b + ALPHA) / (n_spam + 2 * ALPHA) + RATE_FLOOR
@@ -497,7 +497,7 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
         f = f[top]
     count = len(f)
     if BAND_TAIL:
-        return header_decided_band(f, IS_HEADER_TOKEN[ids[seen]][keep])
+        return header_decided_band(f, IS_HEADER_TOKEN[used[keep]])
     if COMBINE == "logspace":
         return fisher_log_space(f)
     if COMBINE == "bysign":
@@ -649,6 +649,8 @@ def main():
     parser.add_argument("--min-dev", default="0.445", help="comma-separated values of min_dev")
     parser.add_argument("--max-tokens", default="0", help="comma-separated values of max_tokens (0: all)")
     parser.add_argument("--thresholds", action="store_true", help="FP and FN of the best setting at other thresholds")
+    parser.add_argument("--errors", default="",
+                        help="a LIST of 'LABEL PATH' lines in the dump's order: the best setting's FP and FN named with their scores")
     parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "logodds", "tiebreak", "nb", "geo", "count"])
     parser.add_argument("--frontier", action="store_true",
                         help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
@@ -779,6 +781,14 @@ def main():
             fp = int(((keys >= cut) & (labels == 0)).sum())
             fn = int(((keys < cut) & (labels == 1)).sum())
             print(f"  spam when H - S >= -1e{power:<3}: FP {fp:3d}  FN {fn:3d}")
+    if arguments.errors:
+        with open(arguments.errors) as lines:
+            paths = [line.split(" ", 1)[1].strip().rsplit("/", 1)[-1] for line in lines]
+        scores = rows[0][4]
+        for index in np.argsort(scores):
+            wrong = scores[index] >= 0.5 if labels[index] == 0 else scores[index] < 0.5
+            if wrong:
+                print(f"  {'FP' if labels[index] == 0 else 'FN'} {scores[index]:.12f} {paths[index]}")
     if arguments.thresholds:
         scores = rows[0][4]
         for cut in (0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99):
