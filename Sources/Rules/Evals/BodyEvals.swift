@@ -128,7 +128,7 @@ enum BodyEvals {
 
     /// Distinct stock-tip labels ("Symbol:", "Target price:") in the first text/plain part.
     static func stockInfo(_ context: EvalContext) -> Double {
-        guard let part = context.parts.first(where: { $0.leaf != nil && $0.contentType.mimeType.lowercased() == "text/plain" }),
+        guard let part = context.parts.first(where: { $0.leaf != nil && MIMEStatistics.lowercasedMimeType($0.contentType) == "text/plain" }),
               let text = part.leaf?.text else { return 0 }
         var found = Set<[UInt8]>()
         for paragraph in SpamAssassinText.shortParagraphs(Array(text.utf8)[...]) {
@@ -208,13 +208,13 @@ enum BodyEvals {
         var result = (percent: 0.0, htmlWords: 0, textWords: 0)
         // the parts outside embedded messages, as `alternativesWithFirstLeaf` lists them: without
         // a multipart/alternative among them there is nothing to compare
-        let hasAlternative = context.parts.contains { $0.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") }
+        let hasAlternative = context.parts.contains { MIMEStatistics.lowercasedMimeType($0.contentType).hasPrefix("multipart/alternative") }
         let calendarOnly = hasAlternative
-            && context.parts.map { $0.contentType.mimeType.lowercased() } == ["multipart/alternative", "text/html", "text/calendar"]
+            && context.parts.map { MIMEStatistics.lowercasedMimeType($0.contentType) } == ["multipart/alternative", "text/html", "text/calendar"]
         if hasAlternative, !calendarOnly {
             for (alternative, firstLeafIndex) in alternativesWithFirstLeaf(context.message.root) {
                 var html: [WordKey: Int] = [:], text: [WordKey: Int] = [:]
-                for (offset, part) in alternative.leaves.enumerated() where part.contentType.mimeType.lowercased().hasPrefix("text") {
+                for (offset, part) in alternative.leaves.enumerated() where MIMEStatistics.lowercasedMimeType(part.contentType).hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
                     let words: [[UInt8]]
@@ -252,7 +252,7 @@ enum BodyEvals {
         var result: [(MIMEPart, Int)] = []
         var leafCount = 0
         func visit(_ part: MIMEPart, listed: Bool) {
-            if listed, part.contentType.mimeType.lowercased().hasPrefix("multipart/alternative") { result.append((part, leafCount)) }
+            if listed, MIMEStatistics.lowercasedMimeType(part.contentType).hasPrefix("multipart/alternative") { result.append((part, leafCount)) }
             switch part.content {
             case .leaf: leafCount += 1
             case .multipart(let multipart): for child in multipart.parts { visit(child, listed: listed) }

@@ -1,3 +1,5 @@
+import MailMessage
+
 /// The dates HeaderEval compares: the Date (or Resent-Date) header, the dates of the Received
 /// headers, and `dateDifference`, the Date header minus the closest Received date (0 when either
 /// is missing), in seconds.
@@ -12,11 +14,10 @@ struct DateSummary {
     private static let fetchmail = try! CompiledRegex(#"\bby localhost with \w+ \(fetchmail-[\d.]+"#)
 
     init(_ context: EvalContext) {
+        let fields = context.message.headers.fields
         search: for name in ["Resent-Date", "Date"] {
-            for value in context.message.headers.all(name) {
-                let text = value.unfolded
-                guard !text.isEmpty else { continue }
-                if let time = RFC822Date.parse(text) {
+            for field in fields where field.hasName(name) {
+                if let time = Self.headerDate(field) {
                     headerTime = time
                     break search
                 }
@@ -40,6 +41,18 @@ struct DateSummary {
         var differences = receivedTimes.map { headerTime - $0 }
         if differences.count > 1, differences.last == 0 { differences.removeLast() }
         dateDifference = differences.min { abs($0) < abs($1) } ?? 0
+    }
+
+    /// `RFC822Date.parse(field.unfolded)`, nil for an empty value. An ASCII value without CR is
+    /// read from its bytes: unfolding only drops the LFs that fold it (each before a space or
+    /// tab) and the white space at its ends, which the date reading squeezes away in any case.
+    static func headerDate(_ field: HeaderField) -> Int? {
+        let raw = field.rawValue
+        if raw.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return RFC822Date.parse(bytes: raw)
+        }
+        let text = field.unfolded
+        return text.isEmpty ? nil : RFC822Date.parse(text)
     }
 
     /// The range of `line` the Received date pattern's group 1 matches.

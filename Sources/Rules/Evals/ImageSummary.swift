@@ -12,7 +12,7 @@ struct ImageSummary {
     init(parts: [MIMEPart]) {
         for part in parts {
             guard let leaf = part.leaf, Self.typeMayBeImage(part.contentType.type) else { continue }
-            let mimeType = part.contentType.mimeType.lowercased()
+            let mimeType = MIMEStatistics.lowercasedMimeType(part.contentType)
             guard ["image/gif", "image/png", "image/jpeg", "image/jpg"].contains(mimeType) else { continue }
             guard MIMEStatistics.lowerHeader(part, "Content-Transfer-Encoding") == "base64" else { continue }
             let type = mimeType == "image/jpg" ? "jpeg" : String(mimeType.dropFirst(6))

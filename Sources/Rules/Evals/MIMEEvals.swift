@@ -70,7 +70,7 @@ enum MIMEEvals {
     /// Any part below a multipart/alternative that is neither text, multipart/related nor RTF.
     static func multipartAlternativeHasNonText(_ part: MIMEPart) -> Bool {
         guard case .multipart(let multipart) = part.content else { return false }
-        if part.contentType.mimeType.lowercased() == "multipart/alternative" {
+        if MIMEStatistics.lowercasedMimeType(part.contentType) == "multipart/alternative" {
             var below: [MIMEPart] = []
             func collect(_ node: MIMEPart) {
                 guard case .multipart(let inner) = node.content else { return }
@@ -81,7 +81,7 @@ enum MIMEEvals {
             }
             collect(part)
             for child in below {
-                let type = child.contentType.mimeType.lowercased()
+                let type = MIMEStatistics.lowercasedMimeType(child.contentType)
                 if type == "multipart/related" || type == "application/rtf" || type.hasPrefix("text/") { continue }
                 return true
             }

@@ -191,7 +191,14 @@ struct MIMEStatistics {
     /// The part's type as SpamAssassin's parse_content_type reads it: lower-case, text/plain
     /// when missing.
     static func mimeType(_ part: MIMEPart) -> String {
-        part.contentTypeDefaulted && part.headers.first("Content-Type") == nil ? "text/plain" : part.contentType.mimeType.lowercased()
+        part.contentTypeDefaulted && part.headers.first("Content-Type") == nil ? "text/plain" : lowercasedMimeType(part.contentType)
+    }
+
+    /// `contentType.mimeType.lowercased()`, without the lower-casing copy when the type holds no
+    /// capital nor byte above 0x7F (as parsed types never do).
+    static func lowercasedMimeType(_ contentType: ContentType) -> String {
+        let mimeType = contentType.mimeType
+        return mimeType.utf8.contains(where: { $0 &- 0x41 < 26 || $0 >= 0x80 }) ? mimeType.lowercased() : mimeType
     }
 
     static func isEmbeddedMessage(_ part: MIMEPart) -> Bool {

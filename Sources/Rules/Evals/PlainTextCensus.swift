@@ -30,6 +30,14 @@ struct PlainTextCensus: Equatable {
                         index += 8
                         continue
                     }
+                    // the ordinary bytes before the first notable one, at once
+                    let ordinary = notable.trailingZeroBitCount >> 3
+                    if ordinary > 0 {
+                        if pendingCR { lineIllegal = true }
+                        pendingCR = false
+                        lineLength += ordinary
+                        index += ordinary
+                    }
                 }
                 let byte = bytes[index]
                 if byte == 0x0A {
