@@ -25,9 +25,6 @@ struct HeaderRulePlan: Sendable {
     /// `steps[stepStarts[s]..<stepStarts[s + 1]]`.
     let steps: [HeaderRuleStep]
     let stepStarts: [Int]
-    /// Unions of the joinable rules of a slot (`HeaderRuleUnion`), each slot's consecutive;
-    /// a step names its union.
-    let unions: [HeaderRuleUnion]
     /// The plain fields the requests (header and `exists:` rules) read.
     let presence: HeaderFieldPresence
     /// Each request → its slot, for the evals to find the values the rules read.
@@ -64,43 +61,9 @@ struct HeaderRulePlan: Sendable {
             }
             stepStarts.append(steps.count)
         }
-        unions = Self.makeUnions(steps: &steps, stepStarts: stepStarts, regexes: regexes)
         self.steps = steps
         self.stepStarts = stepStarts
         presence = HeaderFieldPresence(requests: requests)
         slotByRequest = Dictionary(requests.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Per slot, its joinable rules anchored at the text's start (`HeaderRuleUnion`), in run
-    /// order, cut into unions of at most `HeaderRuleUnion.maximumMembers` members and
-    /// `maximumGroups` groups, each step told its union. Left out: rules with a gate or a
-    /// window (they have cheaper ways of their own).
-    private static func makeUnions(steps: inout [HeaderRuleStep], stepStarts: [Int], regexes: [CompiledRegex]) -> [HeaderRuleUnion] {
-        var unions: [HeaderRuleUnion] = []
-        func add(_ chunk: [Int]) {
-            guard chunk.count >= 2, let union = HeaderRuleUnion(memberSteps: chunk, regexes: chunk.map { regexes[Int(steps[$0].header)] })
-            else { return }
-            for index in chunk { steps[index].union = Int32(unions.count) }
-            unions.append(union)
-        }
-        for slot in 0..<(stepStarts.count - 1) {
-            var chunk: [Int] = []
-            var groups = 0
-            for index in stepStarts[slot]..<stepStarts[slot + 1] {
-                let step = steps[index]
-                let regex = regexes[Int(step.header)]
-                guard !step.hasGate, HeaderRuleUnion.isAnchoredAtStart(regex), HeaderRuleUnion.isJoinable(regex) else { continue }
-                if chunk.count == HeaderRuleUnion.maximumMembers || groups + 1 + regex.captureCount > HeaderRuleUnion.maximumGroups {
-                    add(chunk)
-                    chunk = []
-                    groups = 0
-                }
-                guard 1 + regex.captureCount <= HeaderRuleUnion.maximumGroups else { continue }
-                chunk.append(index)
-                groups += 1 + regex.captureCount
-            }
-            add(chunk)
-        }
-        return unions
     }
 }

@@ -13,6 +13,4 @@ struct HeaderRuleStep: Sendable {
     let hasGate: Bool
     /// Its outcome on its unset text: 1 match, 0 no match, -1 unknown (a limit was hit).
     let unsetMatch: Int8
-    /// Index in `HeaderRulePlan.unions` of the union it belongs to, -1 for none.
-    var union: Int32 = -1
 }

@@ -12,8 +12,6 @@ extension RuleEvaluator {
         let profile = profile?.timesRules == true ? profile : nil
         var limited: [Int] = []
         var capturing: [Int] = []
-        var unionsSearched = [Bool](repeating: false, count: plan.unions.count)
-        var memberStates: [Int8] = []
         plan.steps.withUnsafeBufferPointer { steps in
             for slot in 0..<(plan.stepStarts.count - 1) {
                 let members = UnsafeBufferPointer(rebasing: steps[plan.stepStarts[slot]..<plan.stepStarts[slot + 1]])
@@ -34,46 +32,20 @@ extension RuleEvaluator {
                 text.withUnsafeBufferPointer { buffer in
                     var candidates: TargetSet?
                     var prefiltered = false
-                    func mayMatch(_ step: HeaderRuleStep) -> Bool {
-                        guard step.target >= 0, let prefilter else { return true }
-                        if !prefiltered {
-                            candidates = plan.literals.candidates(slot: slot, prefilter: prefilter, text: buffer)
-                            prefiltered = true
-                        }
-                        return candidates?.contains(Int(step.target)) != false
-                    }
-                    for offset in members.indices where isActive[Int(members[offset].rule)] {
-                        let step = members[offset]
-                        guard mayMatch(step) else {
-                            if step.isNegated { counts[Int(step.rule)] = 1 }
-                            continue
+                    for step in members where isActive[Int(step.rule)] {
+                        if step.target >= 0, let prefilter {
+                            if !prefiltered {
+                                candidates = plan.literals.candidates(slot: slot, prefilter: prefilter, text: buffer)
+                                prefiltered = true
+                            }
+                            if candidates?.contains(Int(step.target)) == false {
+                                if step.isNegated { counts[Int(step.rule)] = 1 }
+                                continue
+                            }
                         }
                         if step.hasGate, let gate = plan.gates[Int(step.header)], !gate.admits(buffer) {
                             if step.isNegated { counts[Int(step.rule)] = 1 }
                             continue
-                        }
-                        if step.union >= 0 {
-                            let union = plan.unions[Int(step.union)]
-                            if !unionsSearched[Int(step.union)] {
-                                unionsSearched[Int(step.union)] = true
-                                let start = profile?.now() ?? 0
-                                let pending = union.memberSteps.count { member in
-                                    let other = steps[member]
-                                    return isActive[Int(other.rule)] && mayMatch(other)
-                                }
-                                if pending >= 2 {
-                                    if memberStates.isEmpty { memberStates = [Int8](repeating: HeaderRuleUnion.unknown, count: steps.count) }
-                                    union.settle(buffer, states: &memberStates)
-                                }
-                                profile?.add(RuleID(Int(step.rule)), since: start)
-                            }
-                            let state = memberStates.isEmpty ? HeaderRuleUnion.unknown : memberStates[plan.stepStarts[slot] + offset]
-                            if state != HeaderRuleUnion.unknown {
-                                let matched = state == HeaderRuleUnion.match
-                                if matched != step.isNegated { counts[Int(step.rule)] = 1 }
-                                if matched && step.capturesTags { capturing.append(Int(step.header)) }
-                                continue
-                            }
                         }
                         run(step, on: buffer, plan: plan, counts: &counts, limited: &limited, capturing: &capturing, profile: profile)
                     }

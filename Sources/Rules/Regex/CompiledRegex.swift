@@ -22,7 +22,7 @@ public final class CompiledRegex: @unchecked Sendable {
     public let isJITCompiled: Bool
     /// How many capture groups the pattern has.
     public let captureCount: Int
-    let code: OpaquePointer
+    private let code: OpaquePointer
 
     /// Compiles `pattern` (its UTF-8 bytes).
     public convenience init(_ pattern: String, options: RegexOptions = [], limits: RegexLimits = .default, jit: Bool = true) throws(RegexCompileError) {
@@ -233,7 +233,7 @@ public final class CompiledRegex: @unchecked Sendable {
     }
 
     // Never written: a one-byte buffer to pass where an empty text has no base address.
-    nonisolated(unsafe) static let emptySubject: UnsafePointer<UInt8> = {
+    nonisolated(unsafe) private static let emptySubject: UnsafePointer<UInt8> = {
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         storage.initialize(to: 0)
         return UnsafePointer(storage)
