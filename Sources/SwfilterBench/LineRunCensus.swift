@@ -11,6 +11,8 @@ struct LineRunCensus {
 
     private struct Tally {
         var runs = 0
+        /// Runs on lines that are not plain text (a byte above 0x7F or an `&`).
+        var nonPlainRuns = 0
         var lineHits = 0
         var seconds = 0.0
         var bytes = 0
@@ -26,6 +28,10 @@ struct LineRunCensus {
         ]
         let views = corpus.messages.map { SpamAssassinViews(message: MailMessage(parsing: $0.bytes), environment: compiled.viewEnvironment) }
         let count = Double(views.count)
+        var allRuns = 0, allScanSeconds = 0.0
+        defer {
+            print(String(format: "all line kinds: %.1f regex runs/message; prefilter %.3f ms/message", Double(allRuns) / count, allScanSeconds * 1000 / count))
+        }
         for (name, rules, prefilter, lines) in kinds {
             var tallies = [Tally](repeating: Tally(), count: rules.count)
             var scanSeconds = 0.0, lineTotal = 0, byteTotal = 0
@@ -41,6 +47,7 @@ struct LineRunCensus {
                     let start = CPUTime.ofThread()
                     for (lineIndex, text) in texts.enumerated() where candidates.contains(index, line: lineIndex) {
                         tallies[index].runs += 1
+                        if candidates.textKinds[lineIndex] != .plain { tallies[index].nonPlainRuns += 1 }
                         tallies[index].bytes += text.count
                         if regex.firstMatch(in: text).isMatch { tallies[index].lineHits += 1 }
                     }
@@ -48,11 +55,15 @@ struct LineRunCensus {
                 }
             }
             let runs = tallies.reduce(0) { $0 + $1.runs }, hits = tallies.reduce(0) { $0 + $1.lineHits }
+            let nonPlainRuns = tallies.reduce(0) { $0 + $1.nonPlainRuns }
+            allRuns += runs
+            allScanSeconds += scanSeconds
             let seconds = tallies.reduce(0) { $0 + $1.seconds }
             let always = prefilter.literals.indices.filter { prefilter.literals[$0] == nil && prefilter.asciiLiterals[$0] == nil && prefilter.alphanumericLiterals[$0] == nil }
             print(String(format: "%@: %d rules (%d always run), %.1f lines / %.0f bytes per message; prefilter %.3f ms/message; regexes %.3f ms/message; %.1f runs/message, %.1f hit lines/message",
                          name, rules.count, always.count, Double(lineTotal) / count, Double(byteTotal) / count, scanSeconds * 1000 / count,
                          seconds * 1000 / count, Double(runs) / count, Double(hits) / count))
+            print(String(format: "  %.1f runs/message on lines not plain text (a byte above 0x7F or an &)", Double(nonPlainRuns) / count))
             print("  run lanes: " + prefilter.runSetSummaries.enumerated().map { "r\($0.offset)=\($0.element)" }.joined(separator: " "))
             for index in tallies.indices.sorted(by: { tallies[$0].seconds > tallies[$1].seconds }).prefix(topCount) {
                 let tally = tallies[index]

@@ -12,7 +12,11 @@ enum RelayTextLiterals {
     /// Literals for a rule on a relay text: the extractor's own when none of them is in the
     /// skeleton, else the first sharper set found after a top-level "=" (nil: always run).
     static func literals(for pattern: [UInt8], options: RegexOptions) -> [[UInt8]]? {
-        let own = RequiredLiterals.extract(from: pattern, options: options)
+        literals(for: pattern, options: options, own: RequiredLiterals.extract(from: pattern, options: options))
+    }
+
+    /// The same, given the extractor's own literals (`own`, already read).
+    static func literals(for pattern: [UInt8], options: RegexOptions, own: [[UInt8]]?) -> [[UInt8]]? {
         if let own, !own.contains(where: isInSkeleton) { return own }
         for cut in tailStarts(of: pattern, options: options) {
             if let tail = RequiredLiterals.extract(from: Array(pattern[cut...]), options: options),

@@ -55,11 +55,14 @@ struct SlotPrefilters: Sendable {
     /// A prefilter as `LiteralPrefilter(regexes:)` builds it, but with `RelayTextLiterals`'
     /// literals (and no alphanumeric ones).
     static func relayTextPrefilter(_ regexes: [CompiledRegex]) -> LiteralPrefilter {
-        let literals = regexes.map { RelayTextLiterals.literals(for: $0.literalSource, options: $0.options) }
+        let readings = regexes.map { RequiredLiterals.extractWithRepeated(from: $0.literalSource, options: $0.options) }
+        let literals = regexes.indices.map { index in
+            RelayTextLiterals.literals(for: regexes[index].literalSource, options: regexes[index].options, own: readings[index].literals)
+        }
         let ascii = regexes.indices.map { index in
             literals[index] == nil ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true) : nil
         }
-        let repeated = regexes.map { RequiredLiterals.repeated(in: $0.literalSource, options: $0.options) }
+        let repeated = readings.map(\.repeated)
         let gates = regexes.map { LineGateExtractor.gate(for: $0.literalSource, options: $0.options) }
         return LiteralPrefilter(literals: literals, asciiLiterals: ascii, repeated: repeated, lineGates: gates)
     }

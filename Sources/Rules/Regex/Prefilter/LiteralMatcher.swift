@@ -7,8 +7,9 @@ public final class LiteralMatcher: Sendable {
     /// Byte → column in the transition table; letters of either case share a column.
     private let byteClass: [UInt8]
     private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state, negated minus one when that
-    /// state reports targets.
+    /// `transitions[state * classCount + class]`: the next state's row offset (`state *
+    /// classCount`), negated minus one when that state reports targets. Rows stored premultiplied
+    /// keep a multiplication off the scan's chain of dependent loads.
     private let transitions: [Int32]
     /// For reporting states: where their targets start in `targets` (`reportStart[reportIndex]`).
     private let reportIndexOfState: [Int32]
@@ -116,11 +117,14 @@ public final class LiteralMatcher: Sendable {
             flat.append(contentsOf: Set(outputs[state]).sorted())
             starts.append(Int32(flat.count))
         }
-        for index in table.indices where reportIndex[Int(table[index])] >= 0 {
-            table[index] = -table[index] - 1
+        for index in table.indices {
+            let next = Int(table[index])
+            table[index] = Int32(next * columns)
+            if reportIndex[next] >= 0 { table[index] = -table[index] - 1 }
         }
+        // A skipped byte stays put, and never reports again.
         if let skipColumn {
-            for state in 0..<stateTotal { table[state * columns + skipColumn] = Int32(state) }
+            for state in 0..<stateTotal { table[state * columns + skipColumn] = Int32(state * columns) }
         }
         staysAtStart = (0..<256).map { table[Int(classOf[$0])] == 0 }
         byteClass = classOf
@@ -150,14 +154,14 @@ public final class LiteralMatcher: Sendable {
                             while position < count && stays[Int(base[position])] { position &+= 1 }
                             if position == count { break }
                         }
-                        let next = Int(table[state &* columns &+ Int(classes[Int(base[position])])])
+                        let next = Int(table[state &+ Int(classes[Int(base[position])])])
                         position &+= 1
                         if next >= 0 {
                             state = next
                             continue
                         }
                         state = -next - 1
-                        let report = Int(reportIndexOfState[state])
+                        let report = Int(reportIndexOfState[state / columns])
                         if seen.insert(report) {
                             for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
                                 _ = found.insert(Int(targets[index]))
@@ -170,31 +174,45 @@ public final class LiteralMatcher: Sendable {
     }
 
     /// Whether `text` holds at least `minimum` non-overlapping occurrences of the literals (of any
-    /// target). Taking, at each end position, the shortest literal that starts after the last one
-    /// taken is the earliest-ending greedy choice, which finds the most disjoint occurrences.
+    /// target).
     public func hasDisjointOccurrences(_ minimum: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard minimum > 0 else { return true }
-        guard !targets.isEmpty else { return false }
+        minimum <= 0 || disjointOccurrences(atMost: minimum, in: text) >= minimum
+    }
+
+    /// How many non-overlapping occurrences of the literals (of any target) `text` holds, counted
+    /// up to `limit` (the pass stops there). Taking, at each end position, the shortest literal
+    /// that starts after the last one taken is the earliest-ending greedy choice, which finds the
+    /// most disjoint occurrences.
+    public func disjointOccurrences(atMost limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard limit > 0, !targets.isEmpty, let base = text.baseAddress else { return 0 }
         let columns = classCount
+        let count = text.count
         return transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                var state = 0, found = 0
-                var lastEnd = 0
-                for (offset, byte) in text.enumerated() {
-                    let next = Int(table[state &* columns &+ Int(classes[Int(byte)])])
-                    if next >= 0 {
-                        state = next
-                        continue
+                staysAtStart.withUnsafeBufferPointer { stays in
+                    var state = 0, found = 0
+                    var lastEnd = 0
+                    var position = 0
+                    while position < count {
+                        if state == 0 {
+                            while position < count && stays[Int(base[position])] { position &+= 1 }
+                            if position == count { break }
+                        }
+                        let next = Int(table[state &+ Int(classes[Int(base[position])])])
+                        position &+= 1
+                        if next >= 0 {
+                            state = next
+                            continue
+                        }
+                        state = -next - 1
+                        if position - Int(shortestReport[Int(reportIndexOfState[state / columns])]) >= lastEnd {
+                            found += 1
+                            if found >= limit { return found }
+                            lastEnd = position
+                        }
                     }
-                    state = -next - 1
-                    let end = offset + 1
-                    if end - Int(shortestReport[Int(reportIndexOfState[state])]) >= lastEnd {
-                        found += 1
-                        if found >= minimum { return true }
-                        lastEnd = end
-                    }
+                    return found
                 }
-                return false
             }
         }
     }

@@ -42,6 +42,21 @@ public final class LiteralPrefilter: Sendable {
     private let formulaChecks: LiteralFormulaChecks
     /// Where the `formulaChecks`' literal sets start among the `matcher`'s targets.
     private let setBase: Int
+    /// Per-line checks only: the regexes of `runOnEightBit` that have literals for texts whose
+    /// bytes above 0x7F are all `commonHighBytes` (`&` allowed), each with its target among the
+    /// `matcher`'s (`highByteBase` + its index): on such a line they need one of those instead
+    /// of running unconditionally.
+    private let highByteRegexes: [Int]
+    private let runOnEightBitWithoutHighByteLiterals: TargetSet
+    private let highByteBase: Int
+
+    /// The bytes above 0x7F that ordinary English mail holds: UTF-8's no-break space (C2 A0),
+    /// typographic quotes, dashes, ellipsis and bullet (E2 80 xx), ©, ® and ·.
+    static let commonHighBytes: HighByteSet = {
+        var set = HighByteSet()
+        for byte: UInt8 in [0xC2, 0xA0, 0xA9, 0xAE, 0xB7, 0xE2, 0x80, 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA2, 0xA6] { set.insert(byte) }
+        return set
+    }()
 
     public var regexCount: Int { literals.count }
 
@@ -53,14 +68,16 @@ public final class LiteralPrefilter: Sendable {
     public var prefilteredCount: Int { literals.count - alwaysRun.count }
 
     /// Extracts the literals of each pattern (and its ASCII-text literals when it has none).
-    /// `lineFormulas`: also the `LiteralFormula` of each pattern with literals, checked by
+    /// `lineFormulas`: also the `LiteralFormula` of each pattern with literals and the literals
+    /// of patterns with ASCII-text literals for lines holding only `commonHighBytes`, checked by
     /// `candidatesByLine` (for views matched line by line).
     public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)], lineFormulas: Bool = false) {
-        let literals = patterns.map { RequiredLiterals.extract(from: $0.bytes, options: $0.options) }
+        let readings = patterns.map { RequiredLiterals.extractWithRepeated(from: $0.bytes, options: $0.options) }
+        let literals = readings.map(\.literals)
         let ascii = patterns.indices.map { index in
             literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
         }
-        let repeated = patterns.map { RequiredLiterals.repeated(in: $0.bytes, options: $0.options) }
+        let repeated = readings.map(\.repeated)
         let alphanumeric = patterns.indices.map { index -> AlphanumericLiterals? in
             guard literals[index] == nil, ascii[index] == nil else { return nil }
             let (bytes, options) = patterns[index]
@@ -81,9 +98,14 @@ public final class LiteralPrefilter: Sendable {
         let formulas = lineFormulas ? patterns.indices.map { index in
             LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: cache)
         } : []
+        let highByte = lineFormulas ? patterns.indices.map { index in
+            literals[index] == nil && ascii[index] != nil
+                ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, highBytes: LiteralPrefilter.commonHighBytes)
+                : nil
+        } : []
         self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric,
                   lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) },
-                  formulaChecks: LiteralFormulaChecks(formulas: formulas))
+                  formulaChecks: LiteralFormulaChecks(formulas: formulas), highByteLiterals: highByte)
     }
 
     public convenience init(regexes: [CompiledRegex], lineFormulas: Bool = false) {
@@ -121,7 +143,8 @@ public final class LiteralPrefilter: Sendable {
     }
 
     init(literals: [[[UInt8]]?], asciiLiterals: [[[UInt8]]?], repeated: [(literals: [[UInt8]], count: Int)?],
-         alphanumericLiterals: [AlphanumericLiterals?], lineGates: [LineGate?], formulaChecks: LiteralFormulaChecks) {
+         alphanumericLiterals: [AlphanumericLiterals?], lineGates: [LineGate?], formulaChecks: LiteralFormulaChecks,
+         highByteLiterals: [[[UInt8]]?] = []) {
         self.formulaChecks = formulaChecks
         self.literals = literals
         let lineGates = literals.indices.map { lineGates.indices.contains($0) ? lineGates[$0] : nil }
@@ -164,16 +187,24 @@ public final class LiteralPrefilter: Sendable {
         alwaysRun = always
         gateChecks = LineGateChecks(gates: lineGates, alwaysRun: always)
         runOnEightBit = eightBit
-        repeatedChecks = repeated.indices.compactMap { index in
-            guard index < literals.count, let (set, count) = repeated[index], count >= 2, usable(set) != nil else { return nil }
-            return RepeatedLiteralCheck(target: index, count: count,
-                                        matcher: LiteralMatcher(literals: set.map { ($0, 0) }, targetCount: 1))
-        }
+        repeatedChecks = RepeatedLiteralCheck.grouping(repeated, limit: literals.count)
         // Formula sets are targets too, from the first whole word after the regexes.
         let setBase = (literals.count + 63) / 64 * 64
         self.setBase = setBase
         entries += formulaChecks.setLiterals.map { ($0.bytes, setBase + $0.set) }
-        matcher = LiteralMatcher(literals: entries, targetCount: setBase + formulaChecks.setCount)
+        let highByteBase = (setBase + formulaChecks.setCount + 63) / 64 * 64
+        self.highByteBase = highByteBase
+        var highByteRegexes: [Int] = []
+        var withoutHighByte = eightBit
+        for (index, found) in highByteLiterals.enumerated() where index < literals.count && eightBit.contains(index) && literals[index] == nil {
+            guard let set = usable(found), usable(ascii[index]) != nil else { continue }
+            for literal in set { entries.append((literal, highByteBase + highByteRegexes.count)) }
+            highByteRegexes.append(index)
+            withoutHighByte.remove(index)
+        }
+        self.highByteRegexes = highByteRegexes
+        runOnEightBitWithoutHighByteLiterals = withoutHighByte
+        matcher = LiteralMatcher(literals: entries, targetCount: highByteBase + highByteRegexes.count)
     }
 
     /// The regexes that may match somewhere in `texts` (all texts of one view of one message).
@@ -206,14 +237,15 @@ public final class LiteralPrefilter: Sendable {
         var seen = matcher.makeSeenSet()
         var anyLine = TargetSet(capacity: regexCount)
         var seenProjected = alphanumericMatcher.makeSeenSet()
-        var found = TargetSet(capacity: formulaChecks.isEmpty ? regexCount : setBase + formulaChecks.setCount)
+        let extraTargets = !formulaChecks.isEmpty || !highByteRegexes.isEmpty
+        var found = TargetSet(capacity: extraTargets ? highByteBase + highByteRegexes.count : regexCount)
         let wordsPerLine = anyLine.words.count
         var words: [UInt64] = []
         words.reserveCapacity(lines.count * wordsPerLine)
         var kinds: [TextKind] = []
         kinds.reserveCapacity(lines.count)
         for line in lines {
-            if !formulaChecks.isEmpty { found.removeAll() }
+            if extraTargets { found.removeAll() }
             found.assign(alwaysRun)
             seen.removeAll()
             seenProjected.removeAll()
@@ -224,12 +256,10 @@ public final class LiteralPrefilter: Sendable {
                 matcher.scan(text, found: &found, seen: &seen)
                 alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
                 for (slot, target) in gatedTargets.enumerated() where gateSets[slot].intersects(present) { found.insert(target) }
-                if kind != .plain { found.formUnion(runOnEightBit) }
+                if kind != .plain { addNonPlain(to: &found, text: text) }
                 if !formulaChecks.isEmpty { formulaChecks.filter(&found, kind: kind, setBase: setBase) }
-                for check in repeatedChecks where found.contains(check.target) {
-                    if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
-                }
                 if !gateChecks.isEmpty { gateChecks.filter(&found, text: text, present: present) }
+                for check in repeatedChecks { check.filter(&found, text: text) }
             }
             words.append(contentsOf: found.words.prefix(wordsPerLine))
             anyLine.formUnion(found)
@@ -249,10 +279,8 @@ public final class LiteralPrefilter: Sendable {
         alphanumericMatcher.scan(text, found: &found, seen: &seenProjected)
         for (slot, target) in gatedTargets.enumerated() where gateSets[slot].intersects(present) { found.insert(target) }
         if LineFeatures.textKind(of: present) != .plain { found.formUnion(runOnEightBit) }
-        for check in repeatedChecks where found.contains(check.target) {
-            if !check.matcher.hasDisjointOccurrences(check.count, in: text) { found.remove(check.target) }
-        }
         if !gateChecks.isEmpty { gateChecks.filter(&found, text: text, present: present) }
+        for check in repeatedChecks { check.filter(&found, text: text) }
         return found
     }
 
@@ -293,6 +321,24 @@ public final class LiteralPrefilter: Sendable {
             total += odds
         }
         return min(total, 1)
+    }
+
+    /// For a line that is not plain text: the regexes whose literals hold only for plain text,
+    /// except, on a line holding no byte above 0x7F but `commonHighBytes`, those with literals
+    /// for such lines (`highByteRegexes`) whose literals the scan did not find.
+    private func addNonPlain(to found: inout TargetSet, text: UnsafeBufferPointer<UInt8>) {
+        guard !highByteRegexes.isEmpty, LiteralPrefilter.holdsOnlyCommonHighBytes(text) else {
+            found.formUnion(runOnEightBit)
+            return
+        }
+        found.formUnion(runOnEightBitWithoutHighByteLiterals)
+        for (slot, target) in highByteRegexes.enumerated() where found.contains(highByteBase &+ slot) { found.insert(target) }
+    }
+
+    /// Whether every byte of `text` above 0x7F is one of `commonHighBytes`.
+    static func holdsOnlyCommonHighBytes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let allowed = commonHighBytes
+        return text.allSatisfy { $0 < 0x80 || allowed.contains($0) }
     }
 
     /// Adds the regexes relying on the absence of a gate byte `present` holds.

@@ -10,7 +10,12 @@ struct PatternLiteralParser: PatternCursor {
     /// can never match, so alternatives that need one (look-alike letters, `&#NNN;` entities)
     /// drop out (see `RequiredLiterals.extract(asciiText:)`).
     let asciiText: Bool
-    /// In `asciiText` mode, classes this large still give one-byte literals: look-alike classes
+    /// Read the pattern as if texts held, above 0x7F, only these bytes (and maybe an `&`): a
+    /// byte above 0x7F outside the set can never match (see `RequiredLiterals.extract(highBytes:)`).
+    let allowedHighBytes: HighByteSet?
+    /// Whether some bytes cannot occur (`asciiText` or `allowedHighBytes`).
+    private var restricted: Bool { asciiText || allowedHighBytes != nil }
+    /// In a restricted mode, classes this large still give one-byte literals: look-alike classes
     /// such as `[iIl|!1y?]` are that wide.
     static let asciiClassLimit = 10
     /// Read the pattern for the text's letters and digits alone (`AlphanumericProjection`): what
@@ -26,10 +31,12 @@ struct PatternLiteralParser: PatternCursor {
     /// Inside a lookaround nothing counts (its literals are dropped), so nothing is gated.
     private var assertionDepth = 0
 
-    init(pattern: [UInt8], extended: Bool, asciiText: Bool = false, alphanumeric: Bool = false, gating: Bool = false) {
+    init(pattern: [UInt8], extended: Bool, asciiText: Bool = false, alphanumeric: Bool = false, gating: Bool = false,
+         allowedHighBytes: HighByteSet? = nil) {
         self.pattern = pattern
         self.extended = extended
         self.asciiText = asciiText
+        self.allowedHighBytes = allowedHighBytes
         self.alphanumeric = alphanumeric
         self.gating = alphanumeric && gating
     }
@@ -42,13 +49,19 @@ struct PatternLiteralParser: PatternCursor {
     /// One byte of the text: never, for a byte above 0x7F when only ASCII text is considered;
     /// nothing, for a byte other than a letter or digit in `alphanumeric` mode.
     private mutating func byteLiteral(_ byte: UInt8) -> LiteralInfo {
-        if asciiText && !LiteralPrefilter.isPlain(byte) { return .never }
+        if excludes(byte) { return .never }
         if gating, let bit = GateBytes.bit(byte) {
             addGate(bit)
             return .never
         }
         if alphanumeric && !AlphanumericProjection.keeps(byte) { return .empty }
         return .byte(lowered(byte))
+    }
+
+    /// Whether the texts read for cannot hold `byte`.
+    private func excludes(_ byte: UInt8) -> Bool {
+        if let allowedHighBytes { return byte >= 0x80 && !allowedHighBytes.contains(byte) }
+        return asciiText && !LiteralPrefilter.isPlain(byte)
     }
 
     /// What an escape matching only bytes other than letters and digits (`\s`, `\W`…) leaves.
@@ -388,6 +401,12 @@ struct PatternLiteralParser: PatternCursor {
                 // A range: the upper end may itself be an escape.
                 var high = try rangeUpperEnd()
                 guard high >= low else { throw UnsupportedPattern() }
+                if allowedHighBytes != nil {
+                    let kept = (low...high).filter { !excludes($0) }
+                    if kept.count > 16 { tooWide = true } else { for member in kept { members.insert(lowered(member)) } }
+                    previous = nil
+                    continue
+                }
                 if asciiText, low >= 0x80 {
                     previous = nil
                     continue
@@ -404,12 +423,12 @@ struct PatternLiteralParser: PatternCursor {
                 single = byte
             }
             if let single {
-                if !asciiText || LiteralPrefilter.isPlain(single) { members.insert(lowered(single)) }
+                if !excludes(single) { members.insert(lowered(single)) }
                 previous = single
             }
         }
-        if asciiText, !negated, !tooWide, members.isEmpty { return .never }
-        if negated || tooWide || members.isEmpty || members.count > (asciiText ? PatternLiteralParser.asciiClassLimit : 4) { return .opaque }
+        if restricted, !negated, !tooWide, members.isEmpty { return .never }
+        if negated || tooWide || members.isEmpty || members.count > (restricted ? PatternLiteralParser.asciiClassLimit : 4) { return .opaque }
         return .literals(LiteralSet(members.map(Literal.init(byte:))))
     }
 

@@ -17,6 +17,14 @@ public enum RequiredLiterals {
         return best.sortedBytes
     }
 
+    /// Literals for texts whose bytes above 0x7F all belong to `highBytes` (an `&` allowed):
+    /// alternatives needing another 8-bit byte drop out.
+    static func extract(from pattern: [UInt8], options: RegexOptions = [], highBytes: HighByteSet) -> [[UInt8]]? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), allowedHighBytes: highBytes)
+        guard let info = try? parser.parseAll(), let best = info.best else { return nil }
+        return best.sortedBytes
+    }
+
     /// `extract(alphanumeric: true)` for texts lacking the `GateBytes` listed in `gate`: the
     /// literals hold only for a text holding none of them.
     public static func extractGated(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false)

@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    @Test func countingStopsAtTheLimit() {
+        var generator = SplitMix(seed: 9)
+        let alphabet: [UInt8] = Array("abAB ".utf8) + [0xC3]
+        for _ in 0..<200 {
+            let literals = (0..<(1 + generator.next(below: 3))).map { _ in
+                (0..<(1 + generator.next(below: 3))).map { _ in alphabet[generator.next(below: 4)] }
+            }
+            let matcher = LiteralMatcher(literals: literals.map { ($0, 0) }, targetCount: 1)
+            let text = (0..<generator.next(below: 40)).map { _ in alphabet[generator.next(below: alphabet.count)] }
+            let expected = Self.bruteForceMaximum(literals, in: text)
+            for limit in [1, 2, 5] {
+                #expect(text.withUnsafeBufferPointer { matcher.disjointOccurrences(atMost: limit, in: $0) } == min(expected, limit))
+            }
+        }
+    }
+
     @Test func overlappingOccurrencesCountOnce() {
         let matcher = LiteralMatcher(literals: [(Array("aba".utf8), 0)], targetCount: 1)
         #expect(counts(matcher, Array("ABABA".utf8), upTo: 5) == 1)

@@ -45,6 +45,8 @@ import Testing
             ("(?:ab+c|abd){2}", []),
             ("(?:x(?:name|nam)y\\W?){2,4}", .caseless),
             ("(?:(?:aaa|aab)\\d){3}", []),
+            // the first one's literals with another count: one shared count serves both
+            ("(?:(?:name|city|phone)\\W+){5}", .caseless),
         ]
         let regexes = try patterns.map { try CompiledRegex($0.0, options: $0.1) }
         let prefilter = LiteralPrefilter(patterns: patterns.map { (Array($0.0.utf8), $0.1) })
