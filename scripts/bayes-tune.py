@@ -140,7 +140,7 @@ Tried next (bayes-acc5), eight cuts "seed 0 | 1 | ... | 7", sums of FP and FN, m
   Capped only in the band's header combination (--field-cap-scope header): FP 64, FN 136, ROC
   0.999741 -- the cap matters in the whole message's sums, not only in the band.
   The test split, run once afterwards (scripts/bayes-eval.sh --only swfilter): FP 1, FN 3, ROC
-  0.99991, as before: the cap did not change a decision there.
+  0.99991, the same figures as before.
 - Family groups again, with the band (--family-groups H:): FP 65, FN 135, ROC 0.999739; H:,hn:
   FP 66, FN 135, ROC 0.999737. Noise, as before.
 """
