@@ -7,7 +7,8 @@
 /// |f − 0.5| ≥ minDeviation (the `maxTokens` strongest, when limited) are combined with
 /// `ChiSquare.fisherCombined` (by the header tokens where they say both spam and ham strongly,
 /// see `ConflictBand`). Secondary tokens (word pairs, case-kept words) seen in fewer than
-/// `minSecondaryCount` learned messages are skipped too.
+/// `minSecondaryCount` learned messages are skipped too, and one header field gives at most
+/// `maxTokensPerField` significant tokens.
 public struct BayesClassifier: Sendable {
     public let parameters: ClassifierParameters
 
@@ -49,6 +50,21 @@ public struct BayesClassifier: Sendable {
             return BayesClassification(probability: nil, evidence: [], knownTokens: known, totalTokens: tokens.count, abstention: reason)
         }
         significant.sort { $0.deviation != $1.deviation ? $0.deviation > $1.deviation : tokens.hashes[$0.index] < tokens.hashes[$1.index] }
+        if parameters.maxTokensPerField > 0, !tokens.headerFields.isEmpty {
+            // Strongest first, so a field keeps its strongest tokens.
+            var perField: [UInt64: Int] = [:]
+            var kept = significant
+            kept.removeAll(keepingCapacity: true)
+            for item in significant {
+                if let group = tokens.headerFields[tokens.hashes[item.index]] {
+                    let seen = perField[group, default: 0]
+                    perField[group] = seen + 1
+                    if seen >= parameters.maxTokensPerField { continue }
+                }
+                kept.append(item)
+            }
+            significant = kept
+        }
         if parameters.maxTokens > 0, significant.count > parameters.maxTokens {
             significant.removeSubrange(parameters.maxTokens...)
         }

@@ -41,8 +41,12 @@ struct HeaderTokenizer {
         for field in headers.fields {
             guard !sink.isFull else { return }
             Self.lowercase(field.name, into: &scratch.name)
+            var group: UInt64 = 0
             let kind = scratch.name.withUnsafeBufferPointer { name in
+                if sink.marksSecondary { group = Self.fieldGroup(name) }
+                sink.fieldGroup = group
                 sink.emit(Self.present, exactly: name)
+                sink.fieldGroup = 0
                 return HeaderFieldKind(lowercased: name)
             }
             charsets(of: field.rawValue, into: &sink)
@@ -71,7 +75,9 @@ struct HeaderTokenizer {
             case .contentType, .other: break
             }
             if kind.hasWords {
+                sink.fieldGroup = group
                 scratch.name.withUnsafeBufferPointer { HeaderWords.tokenize(lowercasedName: $0, field.rawValue, into: &sink) }
+                sink.fieldGroup = 0
             }
         }
         if !received.isEmpty { sink.emit(ReceivedTokens.count, String(min(received.count, 12))) }
@@ -81,6 +87,13 @@ struct HeaderTokenizer {
         let bucket = recipients <= 3 ? String(recipients) : recipients <= 10 ? "4-10" : recipients <= 50 ? "11-50" : "many"
         sink.emit(AddressTokens.to.flag, "count:" + bucket)
         if let replyTo { compare(replyTo: replyTo, from: from, into: &sink) }
+    }
+
+    /// A nonzero number for a lower-cased field name (see `TokenSet.headerFields`).
+    static func fieldGroup(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = present.seed
+        hasher.combine(name)
+        return max(1, hasher.finish())
     }
 
     /// The field name lower-cased as `String.lowercased` does it (names are ASCII when parsed).

@@ -13,12 +13,18 @@ public struct TokenSet: Sendable, Hashable {
     /// included). The classifier decides a message whose tokens say both spam and ham strongly
     /// by these (see `ClassifierParameters.conflictTail`).
     public let header: [UInt64]
+    /// The words of a header field under its name (`H:NAME:word`, and `hn:NAME`), each mapped
+    /// to a number standing for the field's name: the classifier lets one field give at most
+    /// `ClassifierParameters.maxTokensPerField` significant tokens.
+    public let headerFields: [UInt64: UInt64]
 
-    public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = [], header: [UInt64] = []) {
+    public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = [], header: [UInt64] = [],
+                headerFields: [UInt64: UInt64] = [:]) {
         self.hashes = hashes
         self.texts = texts
         self.secondary = secondary
         self.header = header
+        self.headerFields = headerFields
     }
 
     public var count: Int { hashes.count }

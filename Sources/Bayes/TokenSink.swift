@@ -15,6 +15,10 @@ struct TokenSink {
     let marksSecondary: Bool
     /// The first `headerEnd` hashes are the header's (see `endHeader`).
     private var headerEnd = 0
+    /// While not 0, the tokens emitted are recorded as words of the header field with this
+    /// group (see `TokenSet.headerFields`); only when `marksSecondary`.
+    var fieldGroup: UInt64 = 0
+    private var fieldTokens: [(hash: UInt64, group: UInt64)] = []
 
     init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
@@ -92,6 +96,7 @@ struct TokenSink {
     private mutating func record(_ hash: UInt64, _ prefix: TokenPrefix, _ value: () -> String) {
         hashes.append(hash)
         if emittingSecondary, marksSecondary { secondary.append(hash) }
+        if fieldGroup != 0, marksSecondary { fieldTokens.append((hash, fieldGroup)) }
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
@@ -152,7 +157,12 @@ struct TokenSink {
             initialized = kept
         }
         HashSort.sort(&unique)
-        guard !secondary.isEmpty || headerEnd > 0 else { return TokenSet(hashes: unique, texts: texts ?? [:]) }
+        var headerFields: [UInt64: UInt64] = [:]
+        if !fieldTokens.isEmpty {
+            headerFields.reserveCapacity(fieldTokens.count)
+            for token in fieldTokens where headerFields[token.hash] == nil { headerFields[token.hash] = token.group }
+        }
+        guard !secondary.isEmpty || headerEnd > 0 else { return TokenSet(hashes: unique, texts: texts ?? [:], headerFields: headerFields) }
         // Every secondary or header hash is among `hashes`, so it has a slot.
         func picked(_ chosen: ArraySlice<UInt64>) -> [UInt64] {
             guard !chosen.isEmpty else { return [] }
@@ -172,6 +182,7 @@ struct TokenSink {
                 }
             }
         }
-        return TokenSet(hashes: unique, texts: texts ?? [:], secondary: picked(secondary[...]), header: picked(hashes[..<headerEnd]))
+        return TokenSet(hashes: unique, texts: texts ?? [:], secondary: picked(secondary[...]), header: picked(hashes[..<headerEnd]),
+                        headerFields: headerFields)
     }
 }
