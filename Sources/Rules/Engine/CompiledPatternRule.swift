@@ -5,8 +5,7 @@ public final class CompiledPatternRule: Sendable {
     public let regex: CompiledRegex
     /// What runs on a text: `regex`, or for a rule that only asks whether it matches (body,
     /// rawbody, uri, full rules without `tflags multiple`) `regex` rewritten by
-    /// `LeadingOptionalRewrite`, behind a `StartGuard` when one pays; otherwise, for any `/m` rule
-    /// but header rules, `regex` with a `LineStartGuard` when one pays. The prefilter reads `regex`.
+    /// `LeadingOptionalRewrite`, behind a `StartGuard` when one pays. The prefilter reads `regex`.
     let searchRegex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
     public let header: HeaderTest?
@@ -50,15 +49,7 @@ public final class CompiledPatternRule: Sendable {
         self.skipsSubjectLine = skipsSubjectLine
         let asksOnlyWhether = header == nil && hitLimit == 1
         func searchable(_ compiled: CompiledRegex) -> CompiledRegex {
-            guard header == nil else { return compiled }
-            guard asksOnlyWhether, let dropped = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options) else {
-                // Exact in positions and counts, so also for `tflags multiple`; only with `/m`, where
-                // PCRE2 tries every line start (without it, one anchored attempt fails fast anyway).
-                guard compiled.options.contains(.multiline),
-                      let guarded = LineStartGuard.guarded(compiled.literalSource, options: compiled.options),
-                      let rewritten = try? CompiledRegex(bytes: guarded, options: compiled.options, limits: compiled.limits) else { return compiled }
-                return rewritten
-            }
+            guard asksOnlyWhether, let dropped = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options) else { return compiled }
             // A pattern that began with optional items makes PCRE2 try many alternatives at each
             // start: the case where a start guard was measured to pay.
             let options = compiled.options
