@@ -5,8 +5,7 @@ public final class CompiledPatternRule: Sendable {
     public let regex: CompiledRegex
     /// What runs on a text: `regex`, or for a rule that only asks whether it matches (body,
     /// rawbody, uri, full rules without `tflags multiple`) `regex` rewritten by
-    /// `LeadingOptionalRewrite`, behind a `StartGuard` when one pays; otherwise, for any rule but
-    /// header rules, `regex` with a `LineStartGuard` when one pays. The prefilter reads `regex`.
+    /// `LeadingOptionalRewrite`, behind a `StartGuard` when one pays. The prefilter reads `regex`.
     let searchRegex: CompiledRegex
     /// For header and mimeheader rules: what the regex reads, whether it is `!~`, `[if-unset]`.
     public let header: HeaderTest?
@@ -50,20 +49,19 @@ public final class CompiledPatternRule: Sendable {
         self.skipsSubjectLine = skipsSubjectLine
         let asksOnlyWhether = header == nil && hitLimit == 1
         func searchable(_ compiled: CompiledRegex) -> CompiledRegex {
-            guard header == nil else { return compiled }
-            guard asksOnlyWhether, let dropped = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options) else {
-                // Exact in positions and counts, so also for `tflags multiple`.
-                guard let guarded = LineStartGuard.guarded(compiled.literalSource, options: compiled.options),
-                      let rewritten = try? CompiledRegex(bytes: guarded, options: compiled.options, limits: compiled.limits) else { return compiled }
-                return rewritten
-            }
+            guard asksOnlyWhether, let dropped = LeadingOptionalRewrite.rewrite(compiled.literalSource, options: compiled.options) else { return compiled }
             // A pattern that began with optional items makes PCRE2 try many alternatives at each
             // start: the case where a start guard was measured to pay.
-            let guarded = StartGuard.guarded(dropped, options: compiled.options)
-            for bytes in [guarded, dropped].compactMap({ $0 }) {
-                if let rewritten = try? CompiledRegex(bytes: bytes, options: compiled.options, limits: compiled.limits) { return rewritten }
+            let options = compiled.options
+            func compile(_ bytes: [UInt8]?) -> CompiledRegex? { bytes.flatMap { try? CompiledRegex(bytes: $0, options: options, limits: compiled.limits) } }
+            if let guarded = StartGuard.guarded(dropped, options: options) {
+                if let rewritten = compile(guarded) { return rewritten }
+                // Too large: `PatternFactoring` does not read the guard's `(*PRUNE)`, so the
+                // pattern is factored before the guard goes around it.
+                if let factored = PatternFactoring.factor(dropped, extended: false),
+                   let rewritten = compile(StartGuard.guarded(dropped, options: options, around: factored)) { return rewritten }
             }
-            return compiled
+            return compile(dropped) ?? compiled
         }
         searchRegex = searchable(regex)
         func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {

@@ -23,14 +23,25 @@ public enum StartGuard {
 
     /// `onlyWhenWorthIt` false: any guard that tests at least one byte (for tests).
     static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: onlyWhenWorthIt, around: pattern)
+    }
+
+    /// The guard of `pattern` put around `body`, a pattern that matches exactly as `pattern` does
+    /// (`PatternFactoring`'s form of it, which cannot be read for a guard itself).
+    static func guarded(_ pattern: [UInt8], options: RegexOptions, around body: [UInt8]) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: true, around: body)
+    }
+
+    private static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool, around body: [UInt8]) -> [UInt8]? {
         // Many paths need alternatives: a pattern without `|` is not worth reading.
         guard !options.contains(.extended), let first = pattern.first, first != UInt8(ascii: "^"),
               pattern.contains(UInt8(ascii: "|")),
               let paths = startPaths(of: pattern, options: options), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
         let guardText = Array("(?=".utf8) + trie(paths) + [UInt8(ascii: ")")]
         // A leading group of assertions (`(?:^|(?<=\s))`) is tested first: it is cheaper.
-        let lead = LeadingAssertionGroup.length(in: pattern) ?? 0
-        return Array(pattern[..<lead]) + guardText + Array("(?:".utf8) + pattern[lead...] + [UInt8(ascii: ")")]
+        var lead = LeadingAssertionGroup.length(in: pattern) ?? 0
+        if lead > 0, !body.starts(with: pattern[..<lead]) || LeadingAssertionGroup.length(in: body) != lead { lead = 0 }
+        return Array(body[..<lead]) + guardText + Array("(?:".utf8) + body[lead...] + [UInt8(ascii: ")")]
     }
 
     /// The paths a match of `pattern` starts with, or nil when the pattern is not read with
