@@ -141,8 +141,46 @@ public final class LiteralMatcher: Sendable {
     /// that several texts of one message can be scanned without repeating work.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, found: inout TargetSet, seen: inout TargetSet) {
         guard !targets.isEmpty else { return }
-        let columns = classCount
+        walk(text) { report, _ in
+            if seen.insert(report) {
+                for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
+                    _ = found.insert(Int(targets[index]))
+                }
+            }
+            return true
+        }
+    }
+
+    /// Whether `text` holds at least `minimum` non-overlapping occurrences of the literals (of any
+    /// target).
+    public func hasDisjointOccurrences(_ minimum: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        minimum <= 0 || disjointOccurrences(atMost: minimum, in: text) >= minimum
+    }
+
+    /// How many non-overlapping occurrences of the literals (of any target) `text` holds, counted
+    /// up to `limit` (the pass stops there). Taking, at each end position, the shortest literal
+    /// that starts after the last one taken is the earliest-ending greedy choice, which finds the
+    /// most disjoint occurrences.
+    public func disjointOccurrences(atMost limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard limit > 0, !targets.isEmpty else { return 0 }
+        var found = 0
+        var lastEnd = 0
+        walk(text) { report, end in
+            guard end - Int(shortestReport[report]) >= lastEnd else { return true }
+            found += 1
+            lastEnd = end
+            return found < limit
+        }
+        return found
+    }
+
+    /// Runs the automaton over `text`, calling `onReport(report, end)` at every position `end`
+    /// (just past a byte) where a reporting state is reached; `onReport` returns false to stop.
+    /// Bytes that leave the start state where it is are passed over with one lookup each.
+    @inline(__always)
+    private func walk(_ text: UnsafeBufferPointer<UInt8>, _ onReport: (Int, Int) -> Bool) {
         guard let base = text.baseAddress else { return }
+        let columns = classCount
         let count = text.count
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
@@ -161,57 +199,8 @@ public final class LiteralMatcher: Sendable {
                             continue
                         }
                         state = -next - 1
-                        let report = Int(reportIndexOfState[state / columns])
-                        if seen.insert(report) {
-                            for index in Int(reportStart[report])..<Int(reportStart[report + 1]) {
-                                _ = found.insert(Int(targets[index]))
-                            }
-                        }
+                        if !onReport(Int(reportIndexOfState[state / columns]), position) { return }
                     }
-                }
-            }
-        }
-    }
-
-    /// Whether `text` holds at least `minimum` non-overlapping occurrences of the literals (of any
-    /// target).
-    public func hasDisjointOccurrences(_ minimum: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        minimum <= 0 || disjointOccurrences(atMost: minimum, in: text) >= minimum
-    }
-
-    /// How many non-overlapping occurrences of the literals (of any target) `text` holds, counted
-    /// up to `limit` (the pass stops there). Taking, at each end position, the shortest literal
-    /// that starts after the last one taken is the earliest-ending greedy choice, which finds the
-    /// most disjoint occurrences.
-    public func disjointOccurrences(atMost limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard limit > 0, !targets.isEmpty, let base = text.baseAddress else { return 0 }
-        let columns = classCount
-        let count = text.count
-        return transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                staysAtStart.withUnsafeBufferPointer { stays in
-                    var state = 0, found = 0
-                    var lastEnd = 0
-                    var position = 0
-                    while position < count {
-                        if state == 0 {
-                            while position < count && stays[Int(base[position])] { position &+= 1 }
-                            if position == count { break }
-                        }
-                        let next = Int(table[state &+ Int(classes[Int(base[position])])])
-                        position &+= 1
-                        if next >= 0 {
-                            state = next
-                            continue
-                        }
-                        state = -next - 1
-                        if position - Int(shortestReport[Int(reportIndexOfState[state / columns])]) >= lastEnd {
-                            found += 1
-                            if found >= limit { return found }
-                            lastEnd = position
-                        }
-                    }
-                    return found
                 }
             }
         }
