@@ -8,6 +8,7 @@ packages=(
     libclamav-dev libpcre2-dev libmilter-dev libssl-dev libsqlite3-dev
     spamassassin  # /usr/share/spamassassin/*.cf, the stock rules the parser must load
     spamd spamc  # scripts/sa-agreement.sh and scripts/bench-rules.sh compare with spamd + spamc on the same messages
+    bogofilter  # scripts/bayes-eval.sh compares the Bayes learner with it
     clamav clamav-daemon clamav-testfiles  # clamscan to compare with, clamd for the clamd backend, test payloads
 )
 
