@@ -21,8 +21,6 @@ public final class CompiledRuleSet: Sendable {
     public let mimeHeaderRequests: [HeaderRequest]
     /// For each `exists` rule, its slot in `headerRequests`.
     let existsSlots: [Int]
-    /// Per score set (`ScoreSet.rawValue`): the active metas compiled into one program.
-    let metaPrograms: [MetaProgram]
     /// Prefilters and precomputed outcomes that let the header rules skip their regexes.
     let headerPlan: HeaderRulePlan
     /// Prefilters that let the mimeheader rules skip their regexes.
@@ -184,7 +182,6 @@ public final class CompiledRuleSet: Sendable {
         let activeRules = ScoreSet.allCases.map { set in ruleSet.rules.map { $0.isActive(in: set) } }
         self.activeRules = activeRules
         isSubRule = ruleSet.rules.map(\.isSubRule)
-        metaPrograms = activeRules.map { active in MetaProgram(metas: metas, isActive: { active[$0.index] }) }
         captureTemplates = templates
         var options = ViewOptions()
         for setting in ruleSet.settings(named: "util_rb_tld") {

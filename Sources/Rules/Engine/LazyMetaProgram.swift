@@ -3,17 +3,19 @@
 /// count is still unknown (below zero) when read is asked of a resolver once, so the sub-rules
 /// deferred by `SubRuleDeferral` run only when a meta reads them. Reads follow Perl's
 /// short-circuit `&&` / `||`, so an operand after the one that decides the chain is never read.
-/// Every value read is the one `MetaProgram` would read: a meta reading a meta that comes later
-/// in evaluation order (only possible around a disabled loop) reads 0, as it does there.
+/// A meta reading a meta that comes later in evaluation order (only possible around a disabled
+/// loop) reads 0: that meta has not run yet when all metas run in order (`runEveryMeta`).
 struct LazyMetaProgram: Sendable {
     /// Every segment's fused code, jump targets absolute; a segment ends with its `.store` or
     /// `.storeRule`.
-    let instructions: [MetaProgram.Instruction]
+    let instructions: [MetaInstruction]
     /// Per rule (`RuleID.index`): where its segment starts, or -1 for a rule that is not an
     /// active meta.
     let segmentStart: [Int32]
     /// The active metas that are not sub-rules, in evaluation order: every message runs these.
     let roots: [Int32]
+    /// Every active meta, in evaluation order.
+    let metas: [Int32]
     /// Stack slots enough for the deepest chain of nested segments.
     let stackCapacity: Int
 
@@ -25,13 +27,13 @@ struct LazyMetaProgram: Sendable {
         for meta in metas { isMeta[meta.id.index] = true }
         let active = metas.filter { isActive($0.id) }
         for (index, meta) in active.enumerated() { position[meta.id.index] = Int32(index) }
-        var code: [MetaProgram.Instruction] = []
+        var code: [MetaInstruction] = []
         var starts = [Int32](repeating: -1, count: ruleCount)
         var need = [Int](repeating: 0, count: ruleCount)
         var deepest = 0
         for (index, (id, expression)) in active.enumerated() {
-            // A meta later in order has not stored its hit yet where `MetaProgram` reads it; an
-            // inactive one never does.
+            // A meta later in order has not stored its hit yet when all run in order; an inactive
+            // one never does.
             let visible = expression.mappingReads { read in
                 guard isMeta[read.index] else { return .rule(read) }
                 let order = position[read.index]
@@ -41,7 +43,7 @@ struct LazyMetaProgram: Sendable {
             assembler.emit(visible)
             assembler.store(id.index)
             let base = code.count
-            code += MetaProgram.fused(assembler.code).map { Self.offset($0, by: base) }
+            code += MetaInstruction.fused(assembler.code).map { Self.offset($0, by: base) }
             starts[id.index] = Int32(base)
             let nested = visible.dependencies.map { position[$0.index] >= 0 ? need[$0.index] : 0 }.max() ?? 0
             need[id.index] = assembler.deepest + 2 + nested
@@ -49,11 +51,12 @@ struct LazyMetaProgram: Sendable {
         }
         instructions = code
         segmentStart = starts
+        self.metas = active.map { Int32($0.id.index) }
         roots = active.filter { !isSubRule[$0.id.index] }.map { Int32($0.id.index) }
         stackCapacity = deepest + 1
     }
 
-    private static func offset(_ instruction: MetaProgram.Instruction, by base: Int) -> MetaProgram.Instruction {
+    private static func offset(_ instruction: MetaInstruction, by base: Int) -> MetaInstruction {
         switch instruction {
         case .jumpIfZeroElsePop(let target): .jumpIfZeroElsePop(target + base)
         case .jumpIfNonZeroElsePop(let target): .jumpIfNonZeroElsePop(target + base)
@@ -69,6 +72,17 @@ struct LazyMetaProgram: Sendable {
     /// stores 1 or 0; an unknown rule that is not a meta takes `resolver`'s count. Unknown
     /// counts nothing read stay as they were.
     func run<Resolver: DeferredRuleResolver>(counts: inout [Int], resolver: Resolver) {
+        run(roots, counts: &counts, resolver: resolver)
+    }
+
+    /// Runs every active meta in evaluation order over `counts`, where every rule that is not a
+    /// meta already ran: each meta's count becomes 1 or 0, as SpamAssassin gives them all.
+    func runEveryMeta(counts: inout [Int]) {
+        for meta in metas { counts[Int(meta)] = -1 }
+        run(metas, counts: &counts, resolver: RulesAllRan())
+    }
+
+    private func run<Resolver: DeferredRuleResolver>(_ roots: [Int32], counts: inout [Int], resolver: Resolver) {
         guard !roots.isEmpty else { return }
         instructions.withUnsafeBufferPointer { code in
             segmentStart.withUnsafeBufferPointer { starts in
@@ -84,9 +98,17 @@ struct LazyMetaProgram: Sendable {
         }
     }
 
+    /// The resolver of `runEveryMeta`: every rule that is not a meta has its count already, so
+    /// nothing is ever asked.
+    private final class RulesAllRan: DeferredRuleResolver {
+        func count(of index: Int) -> Int {
+            preconditionFailure("rule \(index) did not run before the metas")
+        }
+    }
+
     /// The interpreter over one program's buffers.
     private struct Machine<Resolver: DeferredRuleResolver> {
-        let code: UnsafeBufferPointer<MetaProgram.Instruction>
+        let code: UnsafeBufferPointer<MetaInstruction>
         let starts: UnsafeBufferPointer<Int32>
         let stack: UnsafeMutableBufferPointer<Double>
 

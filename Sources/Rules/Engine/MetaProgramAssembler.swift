@@ -1,8 +1,7 @@
-/// Turns meta expressions into `MetaProgram` instructions, tracking how deep the value stack
-/// gets. Shared by `MetaProgram` (every meta in one run) and `LazyMetaProgram` (one segment per
-/// meta, run on demand).
+/// Turns a meta expression into `MetaInstruction`s (one `LazyMetaProgram` segment), tracking
+/// how deep the value stack gets.
 struct MetaProgramAssembler {
-    private(set) var code: [MetaProgram.Instruction] = []
+    private(set) var code: [MetaInstruction] = []
     private var depth = 0
     /// The deepest the stack got.
     private(set) var deepest = 0

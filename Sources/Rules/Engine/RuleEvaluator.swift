@@ -112,7 +112,7 @@ public struct RuleEvaluator: Sendable {
             // The deferred rules' time went to their own phases.
             phaseStart += runner.seconds
         } else {
-            rules.metaPrograms[scoreSet.rawValue].run(counts: &counts)
+            deferral.programs[scoreSet.rawValue].runEveryMeta(counts: &counts)
         }
         endPhase(.meta)
         let limited = limitedIDs.map { rules.ruleSet[$0].name }

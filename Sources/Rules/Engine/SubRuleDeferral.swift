@@ -22,7 +22,7 @@ struct SubRuleDeferral: Sendable {
     let initialCounts: [[Int]]
     /// Per score set: the rules that start unknown, to be made 0 when nothing read them.
     let startUnknown: [[Int32]]
-    /// Per score set: the metas, run on demand.
+    /// Per score set: the metas, run on demand (or all in order when every rule runs).
     let programs: [LazyMetaProgram]
     /// Per rule: where a `RuleEvaluation.limitHits` entry goes when all rules run (phase, then
     /// position in it), so a deferred rule's entry keeps its place.

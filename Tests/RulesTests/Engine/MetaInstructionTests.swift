@@ -1,8 +1,9 @@
 import Testing
 @testable import Rules
 
-/// `MetaProgram` must give every meta the value `MetaExpression.evaluate` gives it.
-@Suite struct MetaProgramTests {
+/// The meta instructions, run over known counts (`LazyMetaProgram.runEveryMeta`, as when every
+/// rule runs), must give every meta the value `MetaExpression.evaluate` gives it.
+@Suite struct MetaInstructionTests {
     private static let operators: [MetaOperator] = [.subtract, .multiply, .divide, .xor, .greater, .greaterOrEqual, .less,
                                                     .lessOrEqual, .equal, .notEqual]
 
@@ -43,7 +44,8 @@ import Testing
             metas.append((RuleID(baseCount + index), randomExpression(&random, depth: 4, ruleCount: baseCount + index)))
         }
         let inactive = RuleID(baseCount + 7)
-        let program = MetaProgram(metas: metas, isActive: { $0 != inactive })
+        let program = LazyMetaProgram(metas: metas, ruleCount: baseCount + metaCount, isActive: { $0 != inactive },
+                                      isSubRule: Array(repeating: true, count: baseCount + metaCount))
         var sawHit = false, sawMiss = false
         for _ in 0..<300 {
             var counts = (0..<baseCount).map { _ in random.next(below: 3) } + Array(repeating: 0, count: metaCount)
@@ -51,7 +53,7 @@ import Testing
             for (id, expression) in metas where id != inactive {
                 if expression.isTrue(values: { Double(expected[$0.index]) }) { expected[id.index] = 1 }
             }
-            program.run(counts: &counts)
+            program.runEveryMeta(counts: &counts)
             #expect(counts == expected)
             sawHit = sawHit || expected[baseCount...].contains(1)
             sawMiss = sawMiss || expected[baseCount...].contains(0)
@@ -62,19 +64,19 @@ import Testing
     @Test func perlAndOrKeepOperandValues() {
         // (A && 3) + (B || 2) > 4 needs && and || to give operand values, not booleans.
         let expression = MetaExpression.binary(.greater, .sum([.all([.rule(RuleID(0)), .number(3)]), .any([.rule(RuleID(1)), .number(2)])]), .number(4))
-        let program = MetaProgram(metas: [(RuleID(2), expression)], isActive: { _ in true })
+        let program = LazyMetaProgram(metas: [(RuleID(2), expression)], ruleCount: 3, isActive: { _ in true }, isSubRule: [true, true, false])
         var counts = [1, 0, 0]
-        program.run(counts: &counts)
+        program.runEveryMeta(counts: &counts)
         #expect(counts[2] == 1)
-        counts = [0, 1, 0]
-        program.run(counts: &counts)
+        counts = [0, 1, 1]
+        program.runEveryMeta(counts: &counts)
         #expect(counts[2] == 0)
     }
 
     @Test func fusedPairsKeepJumpTargets() {
         // A && B && C as the compiler emits it: the chain's jumps land on the `.store`
-        let code: [MetaProgram.Instruction] = [.rule(0), .jumpIfZeroElsePop(5), .rule(1), .jumpIfZeroElsePop(5), .rule(2), .store(10)]
-        let fused = MetaProgram.fused(code)
+        let code: [MetaInstruction] = [.rule(0), .jumpIfZeroElsePop(5), .rule(1), .jumpIfZeroElsePop(5), .rule(2), .store(10)]
+        let fused = MetaInstruction.fused(code)
         #expect(fused.count == 4)
         guard case .ruleJumpIfZero(0, let target) = fused[0], case .ruleJumpIfZero(1, let second) = fused[1] else {
             Issue.record("not fused: \(fused)")
@@ -86,13 +88,13 @@ import Testing
             Issue.record("jump target fused: \(fused)")
             return
         }
-        let program = MetaProgram(metas: [(RuleID(5), .all([.rule(RuleID(0)), .rule(RuleID(1)), .rule(RuleID(2))])),
-                                          (RuleID(6), .not(.rule(RuleID(4)))),
-                                          (RuleID(7), .binary(.greater, .sum([.rule(RuleID(0)), .rule(RuleID(3))]), .number(1)))],
-                                  isActive: { _ in true })
+        let program = LazyMetaProgram(metas: [(RuleID(5), .all([.rule(RuleID(0)), .rule(RuleID(1)), .rule(RuleID(2))])),
+                                              (RuleID(6), .not(.rule(RuleID(4)))),
+                                              (RuleID(7), .binary(.greater, .sum([.rule(RuleID(0)), .rule(RuleID(3))]), .number(1)))],
+                                      ruleCount: 8, isActive: { _ in true }, isSubRule: Array(repeating: false, count: 8))
         for bits in 0..<32 {
             var counts = (0..<5).map { bits >> $0 & 1 } + [0, 0, 0]
-            program.run(counts: &counts)
+            program.runEveryMeta(counts: &counts)
             #expect(counts[5] == (bits & 7 == 7 ? 1 : 0), "\(bits)")
             #expect(counts[6] == (bits & 16 == 0 ? 1 : 0), "\(bits)")
             #expect(counts[7] == ((bits & 1) + (bits >> 3 & 1) > 1 ? 1 : 0), "\(bits)")
