@@ -3,27 +3,46 @@
 enum HTMLSourcePreparation {
     static func prepare(_ source: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(source.count)
-        var index = 0
+        // source[copied..<index] is plain text not yet in `output`, which stays empty (and the
+        // source is returned as it is) until something is replaced
+        var copied = 0, index = 0
         let nbsp = Array("&nbsp;".utf8)
-        while index < source.count {
+        func replace(upTo end: Int, with replacement: some Collection<UInt8>, resumingAt next: Int) {
+            if output.isEmpty { output.reserveCapacity(source.count) }
+            output += source[copied..<end]
+            output += replacement
+            index = next
+            copied = next
+        }
+        while true {
+            index = source.withUnsafeBufferPointer { Self.candidate(in: $0, from: index) }
+            guard index < source.count else { break }
             let byte = source[index]
             if byte == UInt8(ascii: "&"), index + nbsp.count <= source.count, source[index..<(index + nbsp.count)].elementsEqual(nbsp) {
-                output.append(0x20)
-                index += nbsp.count
+                replace(upTo: index, with: CollectionOfOne(0x20), resumingAt: index + nbsp.count)
             } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80, source[index + 2] == 0x9C || source[index + 2] == 0x9D {
-                output.append(UInt8(ascii: "\""))
-                index += 3
+                replace(upTo: index, with: CollectionOfOne(UInt8(ascii: "\"")), resumingAt: index + 3)
             } else if byte == UInt8(ascii: "<"), let end = selfClosingEnd(source, from: index) {
-                output += source[index..<end.nameEnd]
-                output.append(UInt8(ascii: ">"))
-                index = end.tagEnd
+                replace(upTo: index, with: source[index..<end.nameEnd] + [UInt8(ascii: ">")], resumingAt: end.tagEnd)
             } else {
-                output.append(byte)
                 index += 1
             }
         }
+        guard copied > 0 else { return source }
+        output += source[copied...]
         return output
+    }
+
+    /// The index of the first byte from `start` on that may begin a replacement (`&`, `<`, or
+    /// the lead byte of a curly quote), or the end.
+    private static func candidate(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0xE2 { break }
+            index += 1
+        }
+        return index
     }
 
     /// `<word\s*/>` at `index`: where the word ends and where the tag ends.

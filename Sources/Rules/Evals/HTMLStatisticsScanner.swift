@@ -43,8 +43,7 @@ struct HTMLStatisticsScanner {
             scanner.statistics.inside[HTMLTagTraits.knownNames[id]] = open
         }
         // SpamAssassin counts the rendered text's characters that are not Unicode white space.
-        scanner.statistics.nonSpaceLength = String(decoding: scanner.statistics.rendered, as: UTF8.self).unicodeScalars
-            .reduce(0) { $0 + (SpamAssassinText.isPerlSpace($1) ? 0 : 1) }
+        scanner.statistics.nonSpaceLength = SpamAssassinText.nonSpaceCharacterCount(scanner.statistics.rendered)
         return scanner.statistics
     }
 
@@ -54,8 +53,8 @@ struct HTMLStatisticsScanner {
         func flushText(upTo end: Int) {
             if end > textStart { text(bytes[textStart..<end]) }
         }
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count else { index += 1; continue }
+        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: index), open + 1 < bytes.count {
+            index = open
             let next = bytes[index + 1]
             if ByteClass.isLetter(next) {
                 guard let tag = HTMLTagReader.startTag(in: bytes, at: index) else { index += 1; continue }
@@ -260,9 +259,8 @@ struct HTMLStatisticsScanner {
         if openAnchor > 0, !statistics.anchors.isEmpty { statistics.anchors[statistics.anchors.count - 1] += decoded }
         if openTitle > 0, !statistics.titles.isEmpty { statistics.titles[statistics.titles.count - 1] += decoded }
 
-        let nonSpace = decoded.reduce(0) { $0 + (ASCII.isPerlSpace($1) || $1 & 0xC0 == 0x80 ? 0 : 1) }
         var invisible = false
-        if nonSpace > 0 {
+        if decoded.contains(where: { !ASCII.isPerlSpace($0) && $0 & 0xC0 != 0x80 }) {
             let verdict = styles.visibility()
             if verdict.lowContrast { statistics.fontLowContrast = true }
             if verdict.invalidColor { statistics.fontInvalidColor = true }

@@ -84,7 +84,7 @@ struct HTMLTextStyleStack {
                     style.size = absolute
                 }
             case .style:
-                applyCSS(ASCII.string(value), to: &style)
+                applyCSS(value, to: &style)
             default:
                 break
             }
@@ -115,7 +115,24 @@ struct HTMLTextStyleStack {
         }
     }
 
-    private func applyCSS(_ css: String, to style: inout Style) {
+    private func applyCSS(_ css: ArraySlice<UInt8>, to style: inout Style) {
+        if Self.mayDeclareStyle(css) { Self.applyDeclarations(ASCII.string(css), to: &style) }
+        if style.background == "transparent" { style.background = stack[stack.count - 1].background }
+        if style.foreground == "transparent" { style.foreground = style.background }
+    }
+
+    private static let styleProperties = ["color", "background", "display", "visibility"].map { Array($0.utf8) }
+
+    /// False when no declaration of `css` can set a property `applyDeclarations` reads: it is
+    /// ASCII (other text may lower-case into ASCII) and names none of them, ignoring case.
+    static func mayDeclareStyle(_ css: ArraySlice<UInt8>) -> Bool {
+        guard css.allSatisfy({ $0 < 0x80 }) else { return true }
+        let lowered = ASCII.lowercased(css)
+        return styleProperties.contains { ASCII.contains(lowered, $0) }
+    }
+
+    /// The colour, display and visibility declarations of `css` applied to `style` in order.
+    static func applyDeclarations(_ css: String, to style: inout Style) {
         for declaration in css.split(separator: ";") {
             let parts = declaration.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
@@ -155,8 +172,6 @@ struct HTMLTextStyleStack {
             default: break
             }
         }
-        if style.background == "transparent" { style.background = stack[stack.count - 1].background }
-        if style.foreground == "transparent" { style.foreground = style.background }
     }
 
     /// For text about to be shown: whether its colour is too close to the background, or a

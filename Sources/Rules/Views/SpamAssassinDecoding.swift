@@ -107,7 +107,7 @@ enum SpamAssassinDecoding {
                 } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
                     blank = false
                     // nothing else on this line matters: on to its line break
-                    while index + 1 < bytes.count, bytes[index + 1] != 0x0A { index += 1 }
+                    index = (ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index + 1) ?? bytes.count) - 1
                 }
                 index += 1
             }

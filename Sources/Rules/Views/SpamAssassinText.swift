@@ -112,6 +112,34 @@ enum SpamAssassinText {
         }
     }
 
+    /// The characters of `bytes` (decoded as `String(decoding:as: UTF8.self)` does, each
+    /// ill-formed sequence one U+FFFD) that are not Perl `\s`. ASCII bytes are counted where they
+    /// stand: each is one character on its own, so only the runs of 8-bit bytes between them
+    /// are decoded.
+    static func nonSpaceCharacterCount(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0, index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    if !ASCII.isPerlSpace(byte) { count += 1 }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < buffer.count, buffer[end] >= 0x80 { end += 1 }
+                count += decodedNonSpaceCharacterCount(UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                index = end
+            }
+            return count
+        }
+    }
+
+    /// `nonSpaceCharacterCount` by decoding the whole text into a String.
+    static func decodedNonSpaceCharacterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        String(decoding: bytes, as: UTF8.self).unicodeScalars.reduce(0) { $0 + (isPerlSpace($1) ? 0 : 1) }
+    }
+
     static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         if scalar.value < 0x80 {
             output.append(UInt8(scalar.value))

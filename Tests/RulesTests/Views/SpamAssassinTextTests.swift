@@ -98,4 +98,23 @@ import Testing
             #expect(normalized(text) == referenceNormalized(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// Counting ASCII bytes in place and decoding only the 8-bit runs between them gives the
+    /// count of the whole text decoded as a String, ill-formed sequences included.
+    @Test func nonSpaceCountDecodingOnlyEightBitRunsMatchesTheWholeDecoding() {
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0x09], [0x0A], [0x0D], [0x0B], [0x00], [0x7F], [0xC2, 0xA0], [0xC2, 0x85],
+                                 [0xC3, 0xA9], [0xE1, 0x9A, 0x80], [0xE2, 0x80, 0x8A], [0xE2, 0x80, 0x8B], [0xE2, 0x80, 0xA8],
+                                 [0xE2, 0x81, 0x9F], [0xE3, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xC2], [0xE2, 0x80],
+                                 [0x80], [0xBF], [0xFF], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]]
+        var generator = SystemRandomNumberGenerator()
+        var texts: [[UInt8]] = [[]] + pieces + pieces.flatMap { first in pieces.map { first + $0 } }
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 1...16, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! })
+        }
+        for text in texts {
+            let whole = text.withUnsafeBufferPointer { SpamAssassinText.decodedNonSpaceCharacterCount($0) }
+            #expect(SpamAssassinText.nonSpaceCharacterCount(text) == whole, "\(text)")
+        }
+        #expect(SpamAssassinText.nonSpaceCharacterCount(Array("ab\u{A0}\u{A0}cd \u{3000}e".utf8)) == 5)
+    }
 }
