@@ -1,7 +1,8 @@
 import Testing
 @testable import Bayes
 
-/// A message whose tokens say both spam and ham strongly is decided by its header tokens.
+/// A message whose tokens say both spam and ham strongly is decided by its header's and its
+/// body's tokens apart.
 @Suite struct ConflictBandTests {
     @Test func headerTokensAreMarkedBodyTokensAreNot() {
         let set = Tokenizer(options: TokenizerOptions(keepTexts: true)).tokens(of: TestMessages.plainMessage())
@@ -26,16 +27,32 @@ import Testing
     /// Twenty strong tokens each way in the body leave both tails far below 1e-4.
     let body = Array(repeating: 0.999, count: 20) + Array(repeating: 0.001, count: 20)
 
-    @Test func conflictedMessageGoesTheWayOfItsHeader() {
+    @Test func messageWithAConflictedBodyGoesTheWayOfItsHeader() {
         let spamHeader = [0.99, 0.98, 0.95]
         let hamHeader = [0.01, 0.02, 0.05]
-        let spammy = ConflictBand.combined(body + spamHeader, conflictTail: 1e-4) { spamHeader }
-        let hammy = ConflictBand.combined(body + hamHeader, conflictTail: 1e-4) { hamHeader }
+        let spammy = ConflictBand.combined(body + spamHeader, conflictTail: 1e-4) { (spamHeader, body) }
+        let hammy = ConflictBand.combined(body + hamHeader, conflictTail: 1e-4) { (hamHeader, body) }
         #expect(spammy > 0.5)
         #expect(hammy < 0.5)
         #expect(abs(spammy - 0.5) <= ConflictBand.width && abs(hammy - 0.5) <= ConflictBand.width, "both in the band")
         // Without the band, Fisher's tiny tails decide, the same way for both (mirrored body).
-        #expect(ConflictBand.combined(body + spamHeader, conflictTail: 0) { spamHeader } == ChiSquare.fisherCombined(body + spamHeader))
+        #expect(ConflictBand.combined(body + spamHeader, conflictTail: 0) { (spamHeader, body) } == ChiSquare.fisherCombined(body + spamHeader))
+    }
+
+    /// The conflict lies between the parts: the header leans one way, the body (surer of its
+    /// side) the other, and the message goes the body's way.
+    @Test func theSurerPartWinsAConflictBetweenHeaderAndBody() {
+        let header = Array(repeating: 0.99, count: 3) + Array(repeating: 0.02, count: 12)
+        let body = Array(repeating: 0.99, count: 12) + Array(repeating: 0.02, count: 2)
+        let tails = ChiSquare.fisherTails(header + body)
+        #expect(max(tails.ham.value, tails.spam.value) < 1e-4, "conflicted")
+        #expect(ConflictBand.lean(header) < -0.25 && ConflictBand.lean(body) > 0.45)
+        let spammy = ConflictBand.combined(header + body, conflictTail: 1e-4) { (header, body) }
+        #expect(spammy > 0.5 && spammy - 0.5 <= ConflictBand.width)
+        // Mirrored: a spam-leaning header, a body surer of ham.
+        let mirroredHeader = header.map { 1 - $0 }, mirroredBody = body.map { 1 - $0 }
+        let hammy = ConflictBand.combined(mirroredHeader + mirroredBody, conflictTail: 1e-4) { (mirroredHeader, mirroredBody) }
+        #expect(hammy < 0.5 && 0.5 - hammy <= ConflictBand.width)
     }
 
     @Test func messageWithOneSidedEvidenceIsFishersAsBefore() {
@@ -43,15 +60,15 @@ import Testing
         var askedForHeader = false
         let result = ConflictBand.combined(spammy, conflictTail: 1e-4) {
             askedForHeader = true
-            return [0.01]
+            return ([0.01], spammy)
         }
         #expect(result == ChiSquare.fisherCombined(spammy))
         #expect(!askedForHeader, "the header tokens are looked at only for a conflicted message")
     }
 
     @Test func withoutHeaderEvidenceTheWholeMessageOrdersTheBand() {
-        let leaningSpam = ConflictBand.combined(body + [0.999], conflictTail: 1e-4) { [] }
-        let leaningHam = ConflictBand.combined(body + [0.001], conflictTail: 1e-4) { [] }
+        let leaningSpam = ConflictBand.combined(body + [0.999], conflictTail: 1e-4) { ([], body + [0.999]) }
+        let leaningHam = ConflictBand.combined(body + [0.001], conflictTail: 1e-4) { ([], body + [0.001]) }
         #expect(leaningSpam > leaningHam)
         #expect(leaningSpam > 0.5 && leaningHam < 0.5)
     }
@@ -74,5 +91,19 @@ import Testing
         off.conflictTail = 0
         let unbanded = BayesClassifier(parameters: off).classify(TokenSet(hashes: hashes, header: [41]), counts: hammy, totals: totals)
         #expect(unbanded.probability! != hamHeader.probability!)
+    }
+
+    @Test func classifierHandsTheBandBothParts() {
+        // f ≈ 0.99 for (99 spam, 1 ham), ≈ 0.02 for (2, 98): the header leans ham, the body is
+        // surer of spam (the parts of theSurerPartWinsAConflictBetweenHeaderAndBody).
+        let totals = BayesTotals(spam: 1000, ham: 1000)
+        let spammy = TokenCounts(spam: 99, ham: 1), hammy = TokenCounts(spam: 2, ham: 98)
+        let header = Array(repeating: spammy, count: 3) + Array(repeating: hammy, count: 12)
+        let body = Array(repeating: spammy, count: 12) + Array(repeating: hammy, count: 2)
+        let hashes = (1...UInt64(header.count + body.count)).map { $0 }
+        let set = TokenSet(hashes: hashes, header: Array(hashes.prefix(header.count)))
+        let classifier = BayesClassifier(parameters: ClassifierParameters(minSpam: 1, minHam: 1))
+        let result = classifier.classify(set, counts: header + body, totals: totals)
+        #expect(result.probability! > 0.5 && result.probability! - 0.5 <= ConflictBand.width)
     }
 }

@@ -50,6 +50,7 @@ public struct BayesConfig: Sendable, Equatable, ConfigSection {
         if let value = table.number("conflict_tail") {
             if value >= 0, value < 1 { classifier.conflictTail = value } else { table.report("conflict_tail", "must be at least 0 and below 1, found \(value)") }
         }
+        if let value = table.integer("max_tokens_per_field", minimum: 0) { classifier.maxTokensPerField = value }
         if let value = table.bool("word_pairs") { wordPairs = value }
         if let value = table.integer("max_db_tokens", minimum: 1000) { maxDatabaseTokens = value }
         if let value = table.integer("busy_timeout_ms", minimum: 0) { busyTimeout = value }
@@ -83,6 +84,7 @@ public struct BayesConfig: Sendable, Equatable, ConfigSection {
         writer.set("min_deviation", .float(classifier.minDeviation))
         writer.set("significant_tokens", .integer(classifier.maxTokens))
         writer.set("conflict_tail", .float(classifier.conflictTail))
+        writer.set("max_tokens_per_field", .integer(classifier.maxTokensPerField))
         writer.set("word_pairs", .bool(wordPairs))
         writer.set("max_db_tokens", .integer(maxDatabaseTokens))
         writer.set("busy_timeout_ms", .integer(busyTimeout))
