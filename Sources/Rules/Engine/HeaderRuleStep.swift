@@ -5,7 +5,8 @@ struct HeaderRuleStep: Sendable {
     let header: Int32
     /// `RuleID.index`.
     let rule: Int32
-    /// Target in its slot's prefilter, -1 when it has none.
+    /// Target in its slot's prefilter, -1 when it has none or the scan does not ask it
+    /// (`HeaderRulePlan.prefilterPays`).
     let target: Int32
     let isNegated: Bool
     let capturesTags: Bool

@@ -107,6 +107,12 @@ public struct HeaderView: Sendable {
         return results.flatMap { addressValues(of: $0, request: request) }
     }
 
+    /// Whether a request on `name` reads the whole header section or a run of its fields (`ALL`,
+    /// `ALL-TRUSTED`…) rather than named fields.
+    static func isWholeHeader(_ name: String) -> Bool {
+        name == "ALL" || relayPartPseudoHeaders[name] != nil
+    }
+
     /// `ALL-TRUSTED` and `ALL-INTERNAL` (false: the fields down to the first untrusted Received
     /// field, that one included), `ALL-UNTRUSTED` and `ALL-EXTERNAL` (true: the fields from that
     /// Received field on).
