@@ -145,9 +145,32 @@ enum BodyEvals {
 
     /// `grep(/\w/, split(/\s+/, $text))` on a character string: the runs between Unicode white
     /// space that hold a Unicode word character (a letter, mark, digit or connector), in UTF-8.
-    static func perlWords(_ text: String) -> [[UInt8]] {
-        var text = text
-        if let words = text.withUTF8({ asciiPerlWords($0) }) { return words }
+    static func perlWords(_ text: String) -> [ArraySlice<UInt8>] {
+        perlWords(utf8: Array(text.utf8))
+    }
+
+    /// `perlWords` for UTF-8 bytes (invalid ones read as U+FFFD, as String reads them). Words of
+    /// ASCII text are slices of `bytes`.
+    static func perlWords(utf8 bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        guard ByteWords.allASCII(bytes) else { return unicodePerlWords(String(decoding: bytes, as: UTF8.self)).map { $0[...] } }
+        var words: [ArraySlice<UInt8>] = []
+        var start = 0, hasWordCharacter = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if ASCII.isPerlSpace(byte) {
+                if hasWordCharacter { words.append(bytes[start..<index]) }
+                hasWordCharacter = false
+                start = index + 1
+            } else if !hasWordCharacter {
+                hasWordCharacter = ByteClass.isWord(byte)
+            }
+        }
+        if hasWordCharacter { words.append(bytes[start...]) }
+        return words
+    }
+
+    /// `perlWords` by Unicode scalars: what any text needs, and the ASCII walk must agree with.
+    static func unicodePerlWords(_ text: String) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var word: [UInt8] = [], hasWordCharacter = false
         for scalar in text.unicodeScalars {
@@ -161,30 +184,6 @@ enum BodyEvals {
             if !hasWordCharacter { hasWordCharacter = isPerlWordCharacter(scalar) }
         }
         if hasWordCharacter { words.append(word) }
-        return words
-    }
-
-    /// `perlWords` for UTF-8 bytes (invalid ones read as U+FFFD, as String reads them).
-    static func perlWords(utf8 bytes: [UInt8]) -> [[UInt8]] {
-        bytes.withUnsafeBufferPointer { asciiPerlWords($0) } ?? perlWords(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// `perlWords` of ASCII text, byte by byte; nil when the text is not all ASCII.
-    private static func asciiPerlWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var words: [[UInt8]] = []
-        var start = 0, hasWordCharacter = false
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if ASCII.isPerlSpace(byte) {
-                if hasWordCharacter { words.append(Array(bytes[start..<index])) }
-                hasWordCharacter = false
-                start = index + 1
-            } else if !hasWordCharacter {
-                hasWordCharacter = ByteClass.isWord(byte)
-            }
-        }
-        if hasWordCharacter { words.append(Array(bytes[start..<bytes.count])) }
         return words
     }
 
@@ -217,7 +216,7 @@ enum BodyEvals {
                 for (offset, part) in alternative.leaves.enumerated() where MIMEStatistics.lowercasedMimeType(part.contentType).hasPrefix("text") {
                     guard let leaf = part.leaf else { continue }
                     let isHTML = BodyRenderer.effectiveType(of: part) == "text/html"
-                    let words: [[UInt8]]
+                    let words: [ArraySlice<UInt8>]
                     if !isHTML {
                         words = perlWords(leaf.text ?? "")
                     } else if let scan = context.views.htmlScans.first(where: { $0.leafIndex == firstLeafIndex + offset }), scan.scannedLeafText {

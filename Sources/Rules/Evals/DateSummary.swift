@@ -14,16 +14,11 @@ struct DateSummary {
     private static let fetchmail = try! CompiledRegex(#"\bby localhost with \w+ \(fetchmail-[\d.]+"#)
 
     init(_ context: EvalContext) {
-        let fields = context.message.headers.fields
-        search: for name in ["Resent-Date", "Date"] {
-            for field in fields where field.hasName(name) {
-                if let time = Self.headerDate(field) {
-                    headerTime = time
-                    break search
-                }
-            }
-        }
-        var received = Self.receivedLines(context.scalarBytes(.received))
+        headerTime = Self.headerTime(context.views.headers, fields: context.message.headers.fields)
+        let receivedText = context.scalarBytes(.received)
+        // lines cut from bytes hold no "\n" nor "\r": the date needs no regex for them
+        let bytesCut = Self.cutsLinesFromBytes(receivedText)
+        var received = Self.receivedLines(receivedText, cutFromBytes: bytesCut)
         if let first = received.first, Self.localFirst.matches(bytes: first) || Self.qmailLocal.matches(bytes: first) {
             let local = received.removeFirst()
             if let next = received.first, Self.fetchmail.matches(bytes: next) {
@@ -33,7 +28,8 @@ struct DateSummary {
             }
         }
         for line in received {
-            if let date = Self.receivedDate(in: line), let time = RFC822Date.parse(bytes: line[date]) {
+            if let date = bytesCut ? Self.receivedDate(inLineWithoutBreaks: line) : Self.receivedDate(in: line),
+               let time = RFC822Date.parse(bytes: line[date]) {
                 receivedTimes.append(time)
             }
         }
@@ -41,6 +37,17 @@ struct DateSummary {
         var differences = receivedTimes.map { headerTime - $0 }
         if differences.count > 1, differences.last == 0 { differences.removeLast() }
         dateDifference = differences.min { abs($0) < abs($1) } ?? 0
+    }
+
+    /// The time of the first Resent-Date field that holds a date, else of the first such Date
+    /// field; the fields found through the view's name index (`headers` is the view of `fields`).
+    static func headerTime(_ headers: HeaderView, fields: [HeaderField]) -> Int? {
+        for name in ["resent-date", "date"] {
+            for position in headers.positions[name] ?? [] {
+                if let time = headerDate(fields[position]) { return time }
+            }
+        }
+        return nil
     }
 
     /// `RFC822Date.parse(field.unfolded)`, nil for an empty value. An ASCII value without CR is
@@ -61,16 +68,31 @@ struct DateSummary {
             guard let groups = receivedDate.captureGroups(in: line), groups.count > 1 else { return nil }
             return groups[1]
         }
+        return receivedDate(inLineWithoutBreaks: line)
+    }
+
+    /// `receivedDate(in:)` for a line known to hold no "\n" nor "\r".
+    static func receivedDate(inLineWithoutBreaks line: ArraySlice<UInt8>) -> Range<Int>? {
         let offset = line.startIndex
         return line.withUnsafeBufferPointer { DatePatterns.receivedDate($0) }.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+    }
+
+    /// Whether `receivedLines` cuts the text's bytes at each "\n" (else it splits the String).
+    static func cutsLinesFromBytes(_ text: [UInt8]) -> Bool {
+        // "\r\n" is one Character, not a line break, and non-ASCII white space needs Unicode
+        // properties: leave those rare texts to String.
+        !text.contains(where: { $0 == 0x0D || $0 >= 0x80 })
     }
 
     /// The text's lines (split at "\n" as the String's characters split) that hold something
     /// other than white space.
     static func receivedLines(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
-        // "\r\n" is one Character, not a line break, and non-ASCII white space needs Unicode
-        // properties: leave those rare texts to String.
-        guard !text.contains(where: { $0 == 0x0D || $0 >= 0x80 }) else {
+        receivedLines(text, cutFromBytes: cutsLinesFromBytes(text))
+    }
+
+    /// `receivedLines(text)`, given `cutsLinesFromBytes(text)`.
+    static func receivedLines(_ text: [UInt8], cutFromBytes: Bool) -> [ArraySlice<UInt8>] {
+        guard cutFromBytes else {
             return ASCII.string(text).split(separator: "\n").filter { $0.contains(where: { !$0.isWhitespace }) }.map { Array($0.utf8)[...] }
         }
         var lines: [ArraySlice<UInt8>] = []

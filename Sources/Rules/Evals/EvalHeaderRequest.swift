@@ -7,6 +7,8 @@ final class EvalHeaderRequest: Sendable {
     let parsed: HeaderRequest
     /// `EvalContext.namesPlainField(parsed.name)`.
     let namesPlainField: Bool
+    /// `parsed.name.lowercased()`, the key of `HeaderView.positions`.
+    let lowercasedName: String
     /// `EvalContext.takesFirstValue(text)`.
     let takesFirstValue: Bool
     /// The same number for the same text, process-wide (`EvalHeaderRequestSlots`).
@@ -16,6 +18,7 @@ final class EvalHeaderRequest: Sendable {
         self.text = text
         parsed = EvalContext.parsedRequest(text)
         namesPlainField = EvalContext.namesPlainField(parsed.name)
+        lowercasedName = parsed.name.lowercased()
         takesFirstValue = EvalContext.takesFirstValue(text)
         slot = EvalHeaderRequestSlots.slot(for: text)
     }

@@ -9,7 +9,9 @@ enum MIMEEvals {
         switch name {
         case "check_for_mime":
             guard let test = site.text(0) else { return .invalid(name, "needs a statistic name") }
-            return .test { $0.mime.isTrue(test) }
+            // a name SpamAssassin does not set is never true
+            guard let statistic = MIMEStatistic(rawValue: test) else { return .test { _ in false } }
+            return .test { $0.mime.isTrue(statistic) }
         case "check_for_mime_html":
             return .test { context in
                 htmlContentType(context) || context.mime.bodyHTMLCount > 0

@@ -3,7 +3,8 @@ import MailMessage
 /// What SpamAssassin's MIMEEval plugin learns from one pass over the MIME parts: counts of
 /// encodings and text types, quoted-printable density, charsets, illegal bytes in plain ASCII
 /// text, HTML-entity density, and the text/HTML size ratio of multipart/alternative mail.
-struct MIMEStatistics {
+/// A class: the evals read single figures of it many times per message, without copying it.
+final class MIMEStatistics {
     var base64Count = 0
     var base64EncodedText = false
     var bodyHTMLCount = 0
@@ -30,8 +31,6 @@ struct MIMEStatistics {
         #"(?:us-ascii|ansi_x3\.4-1968|iso-ir-6|ansi_x3\.4-1986|iso_646\.irv:1991|ascii|iso646-us|us|ibm367|cp367|csascii)"#)
     private static let isoCharset = try! CompiledRegex(#"iso-\S+-\S+\b"#, options: .caseless)
     private static let goodISOCharset = try! CompiledRegex(#"iso-(?:8859-\d{1,2}|2022-(?:jp|kr))\b"#)
-
-    init() {}
 
     init(_ context: EvalContext) {
         var qpBytes = 0, qpEncoded = 0
@@ -113,7 +112,7 @@ struct MIMEStatistics {
         }
     }
 
-    private mutating func checkHeaders(type: String, encoding: String, disposition: String, charset: String, configuration: EvalConfiguration) {
+    private func checkHeaders(type: String, encoding: String, disposition: String, charset: String, configuration: EvalConfiguration) {
         if type == "text/html" {
             bodyHTMLCount += 1
         } else if type.hasPrefix("text") {
@@ -167,24 +166,23 @@ struct MIMEStatistics {
         }
     }
 
-    /// `check_for_mime(name)`: the named statistic is set and true.
-    func isTrue(_ name: String) -> Bool {
-        switch name {
-        case "mime_base64_count": base64Count > 0
-        case "mime_base64_encoded_text": base64EncodedText
-        case "mime_body_html_count": bodyHTMLCount > 0
-        case "mime_body_text_count": bodyTextCount > 0
-        case "mime_faraway_charset": farawayCharset
-        case "mime_multipart_alternative": multipartAlternative
-        case "mime_multipart_ratio": multipartRatio != 0
-        case "mime_qp_count": qpCount > 0
-        case "mime_qp_long_line": qpLongLine
-        case "mime_qp_ratio": qpRatio != 0
-        case "mime_attachment": attachmentCount > 0
-        case "mime_bad_iso_charset": badISOCharset
-        case "mime_ascii_text_illegal": asciiTextIllegal > 0
-        case "mime_text_unicode_ratio": textUnicodeRatio != 0
-        default: false
+    /// `check_for_mime(name)`: the statistic is set and true.
+    func isTrue(_ statistic: MIMEStatistic) -> Bool {
+        switch statistic {
+        case .base64Count: base64Count > 0
+        case .base64EncodedText: base64EncodedText
+        case .bodyHTMLCount: bodyHTMLCount > 0
+        case .bodyTextCount: bodyTextCount > 0
+        case .farawayCharset: farawayCharset
+        case .multipartAlternative: multipartAlternative
+        case .multipartRatio: multipartRatio != 0
+        case .qpCount: qpCount > 0
+        case .qpLongLine: qpLongLine
+        case .qpRatio: qpRatio != 0
+        case .attachment: attachmentCount > 0
+        case .badISOCharset: badISOCharset
+        case .asciiTextIllegal: asciiTextIllegal > 0
+        case .textUnicodeRatio: textUnicodeRatio != 0
         }
     }
 

@@ -47,10 +47,10 @@ enum RFC822Date {
         var offset: Int
     }
 
-    /// The fields of a squeezed text that is exactly ` [Www ]D Mon YYYY HH:MM:SS ±ZZZZ ` (one or
+    /// The fields of a squeezed text that opens with ` [Www ]D Mon YYYY HH:MM:SS ±ZZZZ ` (one or
     /// two day digits, any three letters for the weekday): the patterns then find the day, month
-    /// and year first, the time next, the numeric zone last, and nothing else; nil for any other
-    /// text.
+    /// and year first, the time next, the numeric zone last (so no named zone is read), all in
+    /// that opening; nil for any other text.
     static func canonicalFields(_ text: UnsafeBufferPointer<UInt8>) -> Fields? {
         func isDigit(_ index: Int) -> Bool { index < text.count && text[index] &- 0x30 < 10 }
         func isLetter(_ index: Int) -> Bool { index < text.count && text[index] | 0x20 &- 0x61 < 26 }
@@ -78,9 +78,9 @@ enum RFC822Date {
             return number(index, 2)
         }
         guard let hour = twoDigits(then: 0x3A), let minute = twoDigits(then: 0x3A), let second = twoDigits(then: 0x20) else { return nil }
+        // whatever follows the zone ("(PDT)", "GMT"…) cannot move those three leftmost matches
         guard index < text.count, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-"),
-              isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), isDigit(index + 4), isSpace(index + 5),
-              index + 6 == text.count else { return nil }
+              isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), isDigit(index + 4), isSpace(index + 5) else { return nil }
         let zone = (number(index + 1, 2) * 60 + number(index + 3, 2)) * 60
         let offset = text[index] == UInt8(ascii: "-") ? -zone : zone
         return Fields(day: day, month: monthIndex + 1, year: year, hour: hour, minute: minute, second: second, offset: offset)

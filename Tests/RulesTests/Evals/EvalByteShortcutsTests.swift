@@ -90,7 +90,9 @@ import Testing
                          "\(two(30)):\(two(70)):\(two(70))", (generator.next(below: 2) == 0 ? "+" : "-") + two(24) + two(60)]
             if generator.next(below: 2) == 0 { parts.insert(["Sun,", "Mon", "tue,", "1st"][generator.next(below: 4)], at: 0) }
             if generator.next(below: 4) == 0 { parts[generator.next(below: parts.count)] = String(decoding: pieces[generator.next(below: pieces.count)], as: UTF8.self) }
-            if generator.next(below: 5) == 0 { parts.append(["(PST)", "GMT", ""][generator.next(below: 3)]) }
+            // what may follow the zone, dates and times among it
+            let suffixes = ["(PST)", "GMT", "", "+0200", "(09:10:11 -0100)", "3 Mar 2001 01:02:03 +0400", "EDT-DST", "(PST) 12:00", "x 7 Jun 1999"]
+            if generator.next(below: 3) == 0 { parts.append(suffixes[generator.next(below: suffixes.count)]) }
             let separators = [" ", ", ", "  ", "\t"]
             let separator = separators[generator.next(below: separators.count)]
             dates.append(Array(parts.joined(separator: separator).utf8))
