@@ -39,6 +39,8 @@ struct HTMLAttributes {
         } else {
             guard !entries.contains(where: { $0.known == nil && $0.name == name }) else { return }
         }
+        // most tags that have attributes have a few: one allocation instead of regrowing
+        if entries.isEmpty { entries.reserveCapacity(4) }
         entries.append(Entry(name: name, known: known, value: value()))
     }
 }

@@ -37,7 +37,12 @@ struct HTMLStatisticsScanner {
     /// Statistics of `source`, the part's text.
     static func scan(_ source: [UInt8]) -> HTMLStatistics {
         var scanner = HTMLStatisticsScanner()
-        scanner.statistics.length = source.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        scanner.statistics.length = source.withUnsafeBufferPointer { bytes in
+            // every byte but UTF-8 continuation bytes, without an overflow check per byte
+            var count = 0
+            for byte in bytes { count &+= byte & 0xC0 == 0x80 ? 0 : 1 }
+            return count
+        }
         scanner.run(HTMLSourcePreparation.prepare(source))
         for (id, open) in scanner.knownOpen.enumerated() where open >= 0 {
             scanner.statistics.inside[HTMLTagTraits.knownNames[id]] = open

@@ -117,13 +117,21 @@ enum BodyRenderer {
 
     /// CR before LF removed, as SpamAssassin's decoding leaves text.
     static func withoutCarriageReturns(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for index in bytes.indices where !(bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-            result.append(bytes[index])
+        bytes.withUnsafeBufferPointer { buffer in
+            // the text between the CRs dropped is copied whole
+            var result: [UInt8] = []
+            var copied = 0, from = 0
+            while let carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: buffer, from: from) {
+                from = carriageReturn + 1
+                guard from < buffer.count, buffer[from] == 0x0A else { continue }
+                if result.isEmpty { result.reserveCapacity(buffer.count) }
+                result += buffer[copied..<carriageReturn]
+                copied = from
+            }
+            guard copied > 0 else { return bytes }
+            result += buffer[copied...]
+            return result
         }
-        return result
     }
 
     static func withoutCarriageReturns(_ text: String) -> String {

@@ -22,7 +22,7 @@ enum ReceivedLineByteParser {
     /// The outcome, or nil when `value` is not ASCII (then `parseText` reads it).
     static func parse(_ value: String) -> ReceivedLineParser.Outcome? {
         let collapsed: [UInt8]? = Parser.withBytes(value) { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard UTF8Repair.isASCII(bytes) else { return nil }
             return collapsedWhitespace(bytes)
         }
         guard var line = collapsed else { return nil }

@@ -173,7 +173,7 @@ enum ReceivedLineParser {
     /// tab, LF, VT, FF, CR and space, and every character is one byte but CR LF); nil otherwise.
     private static func collapsedASCIIWhitespace(_ text: String) -> String? {
         withBytes(text) { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard UTF8Repair.isASCII(bytes) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { result in
                 var count = 0
                 var pendingSpace = false
@@ -200,7 +200,7 @@ enum ReceivedLineParser {
     static func firstRange(of needle: StaticString, in text: String) -> Range<String.Index>? {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         let found: Int?? = withBytes(text) { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard UTF8Repair.isASCII(bytes) else { return nil }
             return .some(firstOffset(of: pattern, in: bytes))
         }
         guard let found else { return text.range(of: needle.description) }

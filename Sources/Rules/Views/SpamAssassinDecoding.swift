@@ -70,9 +70,11 @@ enum SpamAssassinDecoding {
         let limit = SpamAssassinText.maxLineLength
         var needed = false
         var lineStart = 0
-        for index in body.indices where body[index] == 0x0A {
-            if index + 1 - lineStart > limit { needed = true; break }
-            lineStart = index + 1
+        body.withUnsafeBufferPointer { buffer in
+            while let lineBreak = ByteSearch.firstIndex(of: 0x0A, in: buffer, from: lineStart) {
+                if lineBreak + 1 - lineStart > limit { needed = true; break }
+                lineStart = lineBreak + 1
+            }
         }
         if !needed, body.count - lineStart <= limit { return body }
         var output: [UInt8] = []

@@ -122,7 +122,7 @@ enum SpamAssassinText {
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte < 0x80 {
-                    if !ASCII.isPerlSpace(byte) { count += 1 }
+                    count &+= ASCII.isPerlSpace(byte) ? 0 : 1
                     index += 1
                     continue
                 }

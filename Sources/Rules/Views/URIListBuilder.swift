@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MailMessage
 
 /// SpamAssassin's `get_uri_list` for a message: the URIs found in the rendered body text (kept
@@ -27,7 +32,16 @@ struct URIListBuilder: Sendable {
             let bytes = Array(uri.utf8)
             result.formUnion((canonicalized[ByteString(bytes)] ?? canonicalForms(of: bytes)).map(ByteString.init))
         }
-        return result.map(\.bytes).sorted { $0.lexicographicallyPrecedes($1) }
+        return result.map(\.bytes).sorted(by: URIListBuilder.precedes)
+    }
+
+    /// `first.lexicographicallyPrecedes(second)` by memcmp (which compares unsigned bytes).
+    static func precedes(_ first: [UInt8], _ second: [UInt8]) -> Bool {
+        let common = min(first.count, second.count)
+        let order = first.withUnsafeBytes { left in
+            second.withUnsafeBytes { right in common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common) }
+        }
+        return order != 0 ? order < 0 : first.count < second.count
     }
 
     /// The URI and its variants, each cut to `maxURILength`.

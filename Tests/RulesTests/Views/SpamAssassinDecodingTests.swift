@@ -100,4 +100,24 @@ import Testing
         }
         #expect(changed > 50)
     }
+
+    /// Dropping each CR before an LF by copying the text between them whole gives the
+    /// byte-by-byte result.
+    @Test func carriageReturnsDroppedByRunsGiveTheByteByByteResult() {
+        let alphabet: [UInt8] = [0x0D, 0x0A, 0x61, 0x20, 0xC3]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let input = (0..<Int.random(in: 0...16, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let reference = input.indices.filter { !(input[$0] == 0x0D && $0 + 1 < input.count && input[$0 + 1] == 0x0A) }.map { input[$0] }
+            #expect(BodyRenderer.withoutCarriageReturns(input) == reference, "\(input)")
+        }
+    }
+
+    @Test func longLineCheckFindsLinesAtTheLimit() {
+        let limit = SpamAssassinText.maxLineLength
+        let fits = [UInt8](repeating: 0x61, count: limit - 1) + [0x0A] + [UInt8](repeating: 0x62, count: limit)
+        #expect(SpamAssassinDecoding.splittingLongLines(fits) == fits)
+        let over = [0x0A] + [UInt8](repeating: 0x61, count: limit) + [0x0A]
+        #expect(SpamAssassinDecoding.splittingLongLines(over).count == over.count + 1)
+    }
 }

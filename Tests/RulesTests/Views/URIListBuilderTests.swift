@@ -24,4 +24,14 @@ import Testing
         #expect(uris == uris.sorted { $0.lexicographicallyPrecedes($1) })
         #expect(Set(strings(uris)).count == uris.count)
     }
+
+    @Test func memcmpOrderIsLexicographicOrder() {
+        let alphabet: [UInt8] = [0x00, 0x2F, 0x61, 0x62, 0x7F, 0x80, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let first = (0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let second = (0..<Int.random(in: 0...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(URIListBuilder.precedes(first, second) == first.lexicographicallyPrecedes(second), "\(first) \(second)")
+        }
+    }
 }

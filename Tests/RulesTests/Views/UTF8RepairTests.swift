@@ -15,6 +15,9 @@ import Testing
             let expected = Array(String(decoding: bytes, as: UTF8.self).utf8)
             #expect(UTF8Repair.repaired(bytes) == expected, "\(bytes)")
             #expect(UTF8Repair.isASCII(bytes) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+            // a buffer starting one byte in: the words are read unaligned
+            let tailIsASCII = bytes.withUnsafeBufferPointer { UTF8Repair.isASCII(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
+            #expect(tailIsASCII == bytes.dropFirst().allSatisfy { $0 < 0x80 }, "\(bytes)")
             if expected != bytes { repairedSome = true }
         }
         #expect(repairedSome)
