@@ -319,22 +319,28 @@ struct HTMLStatisticsScanner {
         var rendered = statistics.rendered
         statistics.rendered = []
         let start = rendered.count
-        var inSpace = false
-        for byte in text {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                inSpace = true
-                continue
-            }
-            if inSpace { rendered.append(0x20) }
-            inSpace = false
-            rendered.append(byte)
-        }
-        if inSpace { rendered.append(0x20) }
+        Self.appendCollapsingSpace(text, to: &rendered)
         if hasPiece, !invisible, lastPieceIsWhitespace, rendered.count > start, rendered[start] == 0x20 {
             rendered.remove(at: start)
         }
         lastPieceEndsInSpace = rendered.count > start && rendered.last == 0x20
         statistics.rendered = rendered
         lastPieceInvisible = invisible
+    }
+
+    /// `text` with each run of ASCII white space (tab, LF, VT, FF, CR, space) as one space; the
+    /// bytes between the runs are copied whole.
+    static func appendCollapsingSpace(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        text.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let runStart = index
+                while index < bytes.count, !ASCII.isPerlSpace(bytes[index]) { index += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                guard index < bytes.count else { break }
+                while index < bytes.count, ASCII.isPerlSpace(bytes[index]) { index += 1 }
+                output.append(0x20)
+            }
+        }
     }
 }
