@@ -37,11 +37,11 @@ struct AddressList: Sendable {
         }
     }
 
-    /// The patterns without wildcards, found by one hash lookup.
-    private var exact: Set<[UInt8]> = []
+    /// The patterns without wildcards, found by one hash lookup (each key hashed in one call).
+    private var exact: Set<WordKey> = []
     /// The `*@domain` patterns (domain without "@"), as "@domain": an address matches one when
     /// it holds from its last "@" on, so one hash lookup answers for them all.
-    private var domains: Set<ArraySlice<UInt8>> = []
+    private var domains: Set<WordKey> = []
     /// The other patterns, in an array to run through; `wildcardIndex` finds one by its
     /// lower-cased text.
     private var wildcards: [Pattern] = []
@@ -64,9 +64,9 @@ struct AddressList: Sendable {
         let lowered = pattern.lowercased()
         let compiled = Pattern(Array(lowered.utf8))
         if case .exact(let bytes) = compiled {
-            exact.insert(bytes)
+            exact.insert(WordKey(bytes))
         } else if let domain = Self.atDomain(compiled) {
-            domains.insert(domain)
+            domains.insert(WordKey(domain))
         } else if let index = wildcardIndex[lowered] {
             wildcards[index] = compiled
             wildcardTails[index] = Self.tail(of: compiled)
@@ -80,8 +80,8 @@ struct AddressList: Sendable {
 
     mutating func remove(_ pattern: String) {
         let lowered = pattern.lowercased()
-        exact.remove(Array(lowered.utf8))
-        if let domain = Self.atDomain(Pattern(Array(lowered.utf8))) { domains.remove(domain) }
+        exact.remove(WordKey(Array(lowered.utf8)))
+        if let domain = Self.atDomain(Pattern(Array(lowered.utf8))) { domains.remove(WordKey(domain)) }
         guard let index = wildcardIndex.removeValue(forKey: lowered) else { return }
         let last = wildcards.count - 1
         if index != last {
@@ -101,8 +101,8 @@ struct AddressList: Sendable {
 
     /// `contains` for an address already through `lowercasedBytes`.
     func contains(lowercased address: [UInt8]) -> Bool {
-        if !exact.isEmpty, exact.contains(address) { return true }
-        if !domains.isEmpty, let at = address.lastIndex(of: UInt8(ascii: "@")), domains.contains(address[at...]) { return true }
+        if !exact.isEmpty, exact.contains(WordKey(address)) { return true }
+        if !domains.isEmpty, let at = address.lastIndex(of: UInt8(ascii: "@")), domains.contains(WordKey(address[at...])) { return true }
         guard !wildcards.isEmpty else { return false }
         // the ends first, in one tight loop: most addresses end unlike every wildcard
         return address.withUnsafeBufferPointer { text in

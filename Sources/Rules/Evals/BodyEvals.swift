@@ -27,8 +27,9 @@ enum BodyEvals {
         case "check_blank_line_ratio":
             guard let low = site.number(0), let high = site.number(1) else { return .invalid(name, "needs min and max") }
             let minimumLines = max(1, PerlNumber.integer(site.number(2) ?? 1))
+            let key = "blank_line_ratio_\(minimumLines)"
             return .test { context in
-                let ratio = cached(context, "blank_line_ratio_\(minimumLines)") { blankLineRatio($0, minimumLines: minimumLines) }
+                let ratio = cached(context, key) { blankLineRatio($0, minimumLines: minimumLines) }
                 return (low == 0 && ratio <= high) || (ratio > low && ratio <= high)
             }
         case "tvd_vertical_words":

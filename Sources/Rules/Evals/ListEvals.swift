@@ -7,11 +7,12 @@ enum ListEvals {
         let configuration = site.configuration
         func fromIn(_ list: String) -> EvalImplementation {
             guard let addresses = configuration.list(list) else { return .test { _ in false } }
-            return .test { $0.allFromAddressesLowercased.contains(where: addresses.contains(lowercased:)) }
+            // a closure rather than the method itself, which would copy the list on every test
+            return .test { $0.allFromAddressesLowercased.contains { addresses.contains(lowercased: $0) } }
         }
         func toIn(_ list: String) -> EvalImplementation {
             guard let addresses = configuration.list(list) else { return .test { _ in false } }
-            return .test { $0.allToAddressesLowercased.contains(where: addresses.contains(lowercased:)) }
+            return .test { $0.allToAddressesLowercased.contains { addresses.contains(lowercased: $0) } }
         }
         switch name {
         case "check_from_in_blocklist", "check_from_in_blacklist": return fromIn("blocklist_from")

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MailMessage
 
 /// The flags SpamAssassin's message parser sets (`check_msg_parse_flags`): a header section with
@@ -25,41 +30,40 @@ struct MessageParseFlags {
 
     /// Reads the header lines as SpamAssassin does, to learn where the body starts.
     private mutating func scanHeaders(_ bytes: ArraySlice<UInt8>) {
-        var index = bytes.startIndex
+        let (separatorMissing, bodyStart) = bytes.withUnsafeBufferPointer(Self.headerEnd)
+        missingHeadBodySeparator = separatorMissing
+        bodyLength = bodyStart.map { bytes.count - $0 } ?? 0
+    }
+
+    /// Where the body of `bytes` starts (nil: nowhere) and whether no blank line ended the
+    /// header lines; each line end found by memchr (many bytes at a time).
+    static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (separatorMissing: Bool, bodyStart: Int?) {
+        guard let base = bytes.baseAddress else { return (true, nil) }
+        var index = 0
         var invalidLines = 0
-        while index < bytes.endIndex {
-            let lineEnd = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
-            let line = bytes[index..<lineEnd]
-            let content = line.last == 0x0A ? line.dropLast() : line
-            let bare = content.last == 0x0D ? content.dropLast() : content
-            if bare.isEmpty {
-                bodyLength = bytes.endIndex - lineEnd
-                return
-            }
-            let continuation = bare.first == 0x20 || bare.first == 0x09
+        while index < bytes.count {
+            let lineEnd = memchr(base + index, 0x0A, bytes.count - index).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 }
+                ?? bytes.count
+            var end = lineEnd
+            if end > index, bytes[end - 1] == 0x0A { end -= 1 }
+            if end > index, bytes[end - 1] == 0x0D { end -= 1 }
+            if end == index { return (false, lineEnd) }
+            let line = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            let continuation = line[0] == 0x20 || line[0] == 0x09
             if !continuation {
-                if bare.starts(with: "--".utf8) {
-                    missingHeadBodySeparator = true
-                    bodyLength = bytes.endIndex - index
-                    return
-                }
-                if !Self.isHeaderStart(bare) {
+                if line.count >= 2, line[0] == UInt8(ascii: "-"), line[1] == UInt8(ascii: "-") { return (true, index) }
+                if !isHeaderStart(line[...]) {
                     invalidLines += 1
-                    if invalidLines > 3 {
-                        missingHeadBodySeparator = true
-                        bodyLength = bytes.endIndex - index
-                        return
-                    }
+                    if invalidLines > 3 { return (true, index) }
                 }
             }
             index = lineEnd
         }
-        missingHeadBodySeparator = true
-        bodyLength = 0
+        return (true, nil)
     }
 
     /// `^[\041-\071\073-\176]+[ \t]*:`
-    static func isHeaderStart(_ line: ArraySlice<UInt8>) -> Bool {
+    static func isHeaderStart<Line: Collection<UInt8>>(_ line: Line) -> Bool where Line.Index == Int {
         var index = line.startIndex
         while index < line.endIndex, (0x21...0x7E).contains(line[index]), line[index] != UInt8(ascii: ":") { index += 1 }
         guard index > line.startIndex else { return false }

@@ -3,8 +3,8 @@ import Testing
 @testable import Rules
 
 /// The eval paths that look fields up by the header view's name index, count words on slices
-/// of their text and name MIME statistics by an enum answer as the scans and String paths
-/// they replaced, on generated input.
+/// of their text, name MIME statistics by an enum and find header line ends with memchr answer
+/// as the scans and String paths they replaced, on generated input.
 @Suite struct EvalIndexedLookupsTests {
     /// Headers with Date and Resent-Date fields in any case, order and validity.
     private func sampleHeaderSections() -> [String] {
@@ -86,5 +86,45 @@ import Testing
         #expect(EvalHarness.hits("rawbody TEST eval:check_for_mime('mime_base64_count')", message))
         #expect(!EvalHarness.hits("rawbody TEST eval:check_for_mime('mime_qp_count')", message))
         #expect(!EvalHarness.hits("rawbody TEST eval:check_for_mime('mime_no_such_statistic')", message))
+    }
+
+    /// `MessageParseFlags.headerEnd` as it was: each line end found by a byte loop on the slice.
+    private func headerEndByLoop(_ bytes: ArraySlice<UInt8>) -> (Bool, Int?) {
+        var index = bytes.startIndex
+        var invalidLines = 0
+        while index < bytes.endIndex {
+            let lineEnd = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            let line = bytes[index..<lineEnd]
+            let content = line.last == 0x0A ? line.dropLast() : line
+            let bare = content.last == 0x0D ? content.dropLast() : content
+            if bare.isEmpty { return (false, lineEnd - bytes.startIndex) }
+            if !(bare.first == 0x20 || bare.first == 0x09) {
+                if bare.starts(with: "--".utf8) { return (true, index - bytes.startIndex) }
+                if !MessageParseFlags.isHeaderStart(bare) {
+                    invalidLines += 1
+                    if invalidLines > 3 { return (true, index - bytes.startIndex) }
+                }
+            }
+            index = lineEnd
+        }
+        return (true, nil)
+    }
+
+    @Test func headerEndByMemchrMatchesTheByteLoop() {
+        let pieces = ["Subject: x", "From : a", "X-A:b", " folded", "\tfolded", "--", "-x", "no colon", ":", "a:", "\n", "\r\n", "\r", "\n\n",
+                      "\u{E9}: x", "\u{7F}:"].map { Array($0.utf8) }
+        var generator = SplitMix(seed: 0x4EAD_E2D)
+        var separators = 0
+        for _ in 0..<4_000 {
+            let text = (0..<generator.next(below: 16)).flatMap { _ in pieces[generator.next(below: pieces.count)] }
+            let offset = generator.next(below: 3)
+            let padded = Array(repeating: UInt8(ascii: "F"), count: offset) + text
+            let bytes = padded[offset...]
+            let expected = headerEndByLoop(bytes)
+            if !expected.0 { separators += 1 }
+            let found = bytes.withUnsafeBufferPointer(MessageParseFlags.headerEnd)
+            #expect(found.separatorMissing == expected.0 && found.bodyStart == expected.1, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+        #expect(separators > 500)
     }
 }
