@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte test that must pass before an expensive header regex is worth running: a necessary
 /// condition of the match, looser than the pattern and far cheaper. Known by the pattern's exact
 /// source and flags, so an edited rule simply loses its gate.
@@ -39,13 +45,15 @@ enum HeaderRuleGate: Equatable {
     private static func recipientInSubject(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var subjects: [Range<Int>] = []
         var receivedLines: [Range<Int>] = []
+        guard let base = text.baseAddress else { return false }
         var start = 0
         while start < text.count {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
-            if startsCaseless(text, at: start, with: subjectName) {
+            // memchr finds the line ends many bytes at a time (the `ALL` text is kilobytes)
+            let end = memchr(base + start, 0x0A, text.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? text.count
+            let first = ASCII.lower(text[start])
+            if first == subjectName[0], startsCaseless(text, at: start, with: subjectName) {
                 subjects.append((start + subjectName.count)..<end)
-            } else if startsCaseless(text, at: start, with: receivedName) {
+            } else if first == receivedName[0], startsCaseless(text, at: start, with: receivedName) {
                 receivedLines.append((start + receivedName.count)..<end)
             }
             start = end + 1

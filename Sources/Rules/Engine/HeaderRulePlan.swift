@@ -1,6 +1,7 @@
 /// What lets `RuleEvaluator` skip most header regexes, worked out once per rule set: per header
 /// text (request slot) a literal prefilter over the rules reading it, so a rule whose required
-/// literals are not in the text is known not to match; per rule its outcome on the text it reads
+/// literals are not in the text is known not to match (asked only where it pays:
+/// `prefilterPays`); per rule its outcome on the text it reads
 /// when the header is absent (its `[if-unset: …]`, else ""), which never changes; and which plain
 /// fields the requests read, so a message tells an absent header without building its text.
 /// What the scan reads of each rule is packed in `steps`, grouped by slot, so the evaluator
