@@ -1,14 +1,17 @@
 /// Runs the sub-rules `SubRuleDeferral` held back, for one message, when a meta reads them:
-/// over the same texts and prefilter candidates their phase had, timed in their phase.
+/// over the same texts and prefilter candidates their phase had, timed in their phase. What a
+/// run reads is kept in stored properties, so that a run does not copy the rule set's structs.
 final class DeferredRuleRunner: DeferredRuleResolver {
-    let evaluator: RuleEvaluator
-    let views: SpamAssassinViews
-    let body: LineCandidates
-    let rawBody: LineCandidates
-    let uri: LineCandidates
-    let full: TargetSet
-    let evalContext: EvalContext?
-    let profile: RuleProfile?
+    private let evaluator: RuleEvaluator
+    private let sites: [DeferredRuleSite]
+    private let positions: [Int32]
+    private let bodyRules: [CompiledPatternRule], rawBodyRules: [CompiledPatternRule], uriRules: [CompiledPatternRule]
+    private let bodyLines: [[UInt8]], rawBodyLines: [[UInt8]], uriLines: [[UInt8]]
+    private let body: LineCandidates, rawBody: LineCandidates, uri: LineCandidates
+    private let views: SpamAssassinViews
+    private let full: TargetSet
+    private let evalContext: EvalContext?
+    private let profile: RuleProfile?
     /// Rules that stopped at a regex limit, in the order they ran.
     private(set) var limited: [RuleID] = []
     /// CPU seconds spent in deferred rules (with a profile).
@@ -17,6 +20,15 @@ final class DeferredRuleRunner: DeferredRuleResolver {
     init(evaluator: RuleEvaluator, views: SpamAssassinViews, body: LineCandidates, rawBody: LineCandidates, uri: LineCandidates,
          full: TargetSet, evalContext: EvalContext?, profile: RuleProfile?) {
         self.evaluator = evaluator
+        let rules = evaluator.rules
+        sites = rules.subRuleDeferral.sites
+        positions = rules.subRuleDeferral.positions
+        bodyRules = rules.body
+        rawBodyRules = rules.rawBody
+        uriRules = rules.uri
+        bodyLines = views.body
+        rawBodyLines = views.rawBody
+        uriLines = views.uris
         self.views = views
         self.body = body
         self.rawBody = rawBody
@@ -27,37 +39,39 @@ final class DeferredRuleRunner: DeferredRuleResolver {
     }
 
     func count(of index: Int) -> Int {
-        let rules = evaluator.rules
-        let deferral = rules.subRuleDeferral
-        let position = Int(deferral.positions[index])
+        let position = Int(positions[index])
         let start = profile?.now() ?? 0
         let found: Int, phase: RuleProfile.Phase
-        let noteLimit = { (id: RuleID) in self.limited.append(id) }
-        switch deferral.sites[index] {
+        switch sites[index] {
         case .body:
-            found = evaluator.count(deferred: rules.body[position], at: position, in: views.body, candidates: body, noteLimit: noteLimit)
+            found = evaluator.count(deferred: bodyRules[position], at: position, in: bodyLines, candidates: body, noteLimit: noteLimit)
             phase = .body
         case .rawBody:
-            found = evaluator.count(deferred: rules.rawBody[position], at: position, in: views.rawBody, candidates: rawBody, noteLimit: noteLimit)
+            found = evaluator.count(deferred: rawBodyRules[position], at: position, in: rawBodyLines, candidates: rawBody, noteLimit: noteLimit)
             phase = .rawbody
         case .uri:
-            found = evaluator.count(deferred: rules.uri[position], at: position, in: views.uris, candidates: uri, noteLimit: noteLimit)
+            found = evaluator.count(deferred: uriRules[position], at: position, in: uriLines, candidates: uri, noteLimit: noteLimit)
             phase = .uri
         case .full:
             found = full.contains(position)
-                ? evaluator.count(rules.full[position], in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit) : 0
+                ? evaluator.count(evaluator.rules.full[position], in: [views.full], candidates: nil, target: 0, noteLimit: noteLimit) : 0
             phase = .full
         case .eval:
-            found = evalContext.map { rules.compiledEvals[position].test($0) ? 1 : 0 } ?? 0
+            found = evalContext.map { evaluator.rules.compiledEvals[position].test($0) ? 1 : 0 } ?? 0
             phase = .eval
         case .none:
             return 0
         }
         if let profile {
             profile.add(RuleID(index), since: start)
-            profile.add(phase, since: start)
-            seconds += profile.now() - start
+            let spent = profile.now() - start
+            profile.add(phase, seconds: spent)
+            seconds += spent
         }
         return found
+    }
+
+    private func noteLimit(_ id: RuleID) {
+        limited.append(id)
     }
 }

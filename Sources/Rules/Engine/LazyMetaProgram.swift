@@ -56,8 +56,9 @@ struct LazyMetaProgram: Sendable {
         stackCapacity = deepest + 1
     }
 
-    private static func offset(_ instruction: MetaInstruction, by base: Int) -> MetaInstruction {
-        switch instruction {
+    private static func offset(_ instruction: MetaInstruction, by offset: Int) -> MetaInstruction {
+        let base = Int32(offset)
+        return switch instruction {
         case .jumpIfZeroElsePop(let target): .jumpIfZeroElsePop(target + base)
         case .jumpIfNonZeroElsePop(let target): .jumpIfNonZeroElsePop(target + base)
         case .popJumpIfZero(let target): .popJumpIfZero(target + base)
@@ -128,7 +129,7 @@ struct LazyMetaProgram: Sendable {
         func runSegment(of meta: Int, base: Int, counts: UnsafeMutableBufferPointer<Int>, resolver: Resolver) -> Int {
             var top = base - 1
             var pc = Int(starts[meta])
-            func read(_ index: Int) -> Int { value(index, above: top, counts: counts, resolver: resolver) }
+            func read(_ index: Int32) -> Int { value(Int(index), above: top, counts: counts, resolver: resolver) }
             while true {
                 switch code[pc] {
                 case .constant(let value):
@@ -145,37 +146,37 @@ struct LazyMetaProgram: Sendable {
                 case .binary(let op):
                     stack[top - 1] = op.apply(stack[top - 1], stack[top]); top -= 1
                 case .jumpIfZeroElsePop(let target):
-                    if stack[top] == 0 { pc = target; continue }
+                    if stack[top] == 0 { pc = Int(target); continue }
                     top -= 1
                 case .jumpIfNonZeroElsePop(let target):
-                    if stack[top] != 0 { pc = target; continue }
+                    if stack[top] != 0 { pc = Int(target); continue }
                     top -= 1
                 case .popJumpIfZero(let target):
                     top -= 1
-                    if stack[top + 1] == 0 { pc = target; continue }
+                    if stack[top + 1] == 0 { pc = Int(target); continue }
                 case .jump(let target):
-                    pc = target; continue
+                    pc = Int(target); continue
                 case .store(let index):
                     let hit = stack[top] != 0 ? 1 : 0
-                    counts[index] = hit
+                    counts[Int(index)] = hit
                     return hit
                 case .ruleJumpIfZero(let index, let target):
                     let count = read(index)
-                    if count == 0 { top += 1; stack[top] = 0; pc = target; continue }
+                    if count == 0 { top += 1; stack[top] = 0; pc = Int(target); continue }
                 case .ruleJumpIfNonZero(let index, let target):
                     let count = read(index)
-                    if count != 0 { top += 1; stack[top] = Double(count); pc = target; continue }
+                    if count != 0 { top += 1; stack[top] = Double(count); pc = Int(target); continue }
                 case .addRule(let index):
                     let count = read(index)
                     stack[top] = stack[top] + Double(count)
                 case .notRule(let index):
                     let count = read(index)
                     top += 1; stack[top] = count == 0 ? 1 : 0
-                case .binaryConstant(let op, let value):
+                case .binaryConstant(let value, let op):
                     stack[top] = op.apply(stack[top], value)
                 case .storeRule(let index, let meta):
                     let hit = read(index) != 0 ? 1 : 0
-                    counts[meta] = hit
+                    counts[Int(meta)] = hit
                     return hit
                 }
                 pc += 1

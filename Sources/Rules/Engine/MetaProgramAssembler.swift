@@ -17,7 +17,7 @@ struct MetaProgramAssembler {
         case .number(let value):
             code.append(.constant(value)); push()
         case .rule(let id):
-            code.append(.rule(id.index)); push()
+            code.append(.rule(Int32(id.index))); push()
         case .name, .rulesMatching, .localTestsOnly:
             code.append(.constant(0)); push()
         case .not(let operand):
@@ -36,7 +36,7 @@ struct MetaProgramAssembler {
             }
             let end = code.count
             for site in jumps {
-                if case .all = node { code[site] = .jumpIfZeroElsePop(end) } else { code[site] = .jumpIfNonZeroElsePop(end) }
+                if case .all = node { code[site] = .jumpIfZeroElsePop(Int32(end)) } else { code[site] = .jumpIfNonZeroElsePop(Int32(end)) }
             }
         case .sum(let operands):
             code.append(.constant(0)); push()
@@ -54,14 +54,14 @@ struct MetaProgramAssembler {
             emit(then)
             let skip = code.count
             code.append(.jump(0)); depth -= 1
-            code[branch] = .popJumpIfZero(code.count)
+            code[branch] = .popJumpIfZero(Int32(code.count))
             emit(otherwise)
-            code[skip] = .jump(code.count)
+            code[skip] = .jump(Int32(code.count))
         }
     }
 
     /// Appends the store of the value on top into `counts[index]`.
     mutating func store(_ index: Int) {
-        code.append(.store(index)); depth -= 1
+        code.append(.store(Int32(index))); depth -= 1
     }
 }

@@ -103,6 +103,8 @@ public struct RuleEvaluator: Sendable {
         }
         endPhase(.eval)
         if defers {
+            deferral.settleRuledOut(counts: &counts, body: bodyCandidates.anyLine, rawBody: rawBodyCandidates.anyLine, full: fullCandidates,
+                                    uri: uriCandidates.anyLine)
             let runner = DeferredRuleRunner(evaluator: self, views: views, body: bodyCandidates, rawBody: rawBodyCandidates, uri: uriCandidates,
                                             full: fullCandidates, evalContext: evalContext, profile: profile)
             deferral.programs[scoreSet.rawValue].run(counts: &counts, resolver: runner)

@@ -54,7 +54,11 @@ public final class RuleProfile {
     }
 
     func add(_ phase: Phase, since start: Double) {
-        phaseSeconds[phase.rawValue] += now() - start
+        add(phase, seconds: now() - start)
+    }
+
+    func add(_ phase: Phase, seconds: Double) {
+        phaseSeconds[phase.rawValue] += seconds
     }
 
     func add(_ id: RuleID, since start: Double) {

@@ -29,6 +29,9 @@ struct SubRuleDeferral: Sendable {
     let limitOrder: [Int32]
     /// How many rules are deferred.
     let deferredCount: Int
+    /// The deferred rules with a prefilter, by site (body, rawbody, full, uri): each rule's
+    /// index and its target in the site's prefilter.
+    private let prefiltered: [[(rule: Int32, target: Int32)]]
 
     init(ruleSet: RuleSet, header: [CompiledPatternRule], mimeHeader: [CompiledPatternRule], body: [CompiledPatternRule],
          rawBody: [CompiledPatternRule], full: [CompiledPatternRule], uri: [CompiledPatternRule], evals: [RuleID],
@@ -54,6 +57,9 @@ struct SubRuleDeferral: Sendable {
         self.positions = positions
         self.limitOrder = limitOrder
         deferredCount = sites.count { $0 != .none }
+        prefiltered = [DeferredRuleSite.body, .rawBody, .full, .uri].map { site in
+            sites.indices.filter { sites[$0] == site }.map { (rule: Int32($0), target: positions[$0]) }
+        }
         var isMeta = [Bool](repeating: false, count: ruleCount)
         for meta in metas { isMeta[meta.id.index] = true }
         // What a read costs: a deferred rule 1, a meta what its own reads cost.
@@ -78,5 +84,23 @@ struct SubRuleDeferral: Sendable {
         self.initialCounts = initialCounts
         self.startUnknown = startUnknown
         self.programs = programs
+    }
+
+    /// Sets the count of each unknown deferred rule its prefilter ruled out in this message (no
+    /// candidate line; for full rules, not a candidate) to 0, the count running it would give,
+    /// so that no meta needs to ask for it. The sets are the prefilters' `LineCandidates.anyLine`
+    /// (full: the message's candidates).
+    func settleRuledOut(counts: inout [Int], body: TargetSet, rawBody: TargetSet, full: TargetSet, uri: TargetSet) {
+        counts.withUnsafeMutableBufferPointer { counts in
+            func settle(_ rules: [(rule: Int32, target: Int32)], _ candidates: TargetSet) {
+                for (rule, target) in rules where !candidates.contains(Int(target)) && counts[Int(rule)] < 0 {
+                    counts[Int(rule)] = 0
+                }
+            }
+            settle(prefiltered[0], body)
+            settle(prefiltered[1], rawBody)
+            settle(prefiltered[2], full)
+            settle(prefiltered[3], uri)
+        }
     }
 }

@@ -100,4 +100,9 @@ import Testing
             #expect(counts[7] == ((bits & 1) + (bits >> 3 & 1) > 1 ? 1 : 0), "\(bits)")
         }
     }
+
+    /// The program is read all over for every message: an instruction takes 16 bytes.
+    @Test func instructionTakesSixteenBytes() {
+        #expect(MemoryLayout<MetaInstruction>.stride == 16)
+    }
 }

@@ -93,4 +93,56 @@ import Testing
         #expect(messages.count >= 20)
         #expect(skipped > 0, "some sub-rule hit was not needed")
     }
+
+    /// A deferred rule its prefilter ruled out is settled at 0 before the metas run (no meta
+    /// asks for it), and only such rules: on stock rules, each settled rule counts 0 when all
+    /// rules run.
+    @Test(.enabled(if: StockRules.isPresent, "needs /usr/share/spamassassin")) func ruledOutRulesAreSettledAtZero() {
+        let compiled = StockRules.compiled
+        let deferral = compiled.subRuleDeferral
+        let eager = RuleEvaluator(rules: compiled, evaluatesAllSubRules: true)
+        var settled = 0, left = 0
+        for (name, bytes) in RuleEvaluatorEquivalenceTests.messages().prefix(10) {
+            let views = SpamAssassinViews(message: MailMessage(parsing: bytes), environment: compiled.viewEnvironment)
+            let body = compiled.bodyPrefilter.candidatesByLine(in: views.body).anyLine
+            let rawBody = compiled.rawBodyPrefilter.candidatesByLine(in: views.rawBody).anyLine
+            let uri = compiled.uriPrefilter.candidatesByLine(in: views.uris).anyLine
+            let full = compiled.fullPrefilter.candidates(in: [views.full])
+            let before = deferral.initialCounts[ScoreSet.local.rawValue]
+            var counts = before
+            deferral.settleRuledOut(counts: &counts, body: body, rawBody: rawBody, full: full, uri: uri)
+            let all = eager.evaluate(views).counts
+            for index in counts.indices where counts[index] != before[index] {
+                settled += 1
+                #expect(counts[index] == 0 && before[index] == -1 && all[index] == 0, "\(name): \(compiled.ruleSet.rules[index].name)")
+                #expect([.body, .rawBody, .full, .uri].contains(deferral.sites[index]))
+            }
+            for index in counts.indices where counts[index] < 0 && [.body, .rawBody, .full, .uri].contains(deferral.sites[index]) {
+                left += 1
+                let target = Int(deferral.positions[index])
+                let candidates = switch deferral.sites[index] {
+                case .body: body
+                case .rawBody: rawBody
+                case .uri: uri
+                default: full
+                }
+                #expect(candidates.contains(target), "\(name): \(compiled.ruleSet.rules[index].name) has candidates")
+            }
+        }
+        #expect(settled > 1000 && left > 0)
+    }
+
+    @Test func ruleWithoutCandidatesIsSettled() {
+        // "costly words": __OTHER's literal is absent, __COSTLY's present.
+        let message = "From: a@example.com\nSubject: gate\n\ncostly words\n"
+        let views = SpamAssassinViews(message: MailMessage(parsing: Array(message.utf8)), environment: Self.compiled.viewEnvironment)
+        let deferral = Self.compiled.subRuleDeferral
+        var counts = deferral.initialCounts[ScoreSet.local.rawValue]
+        deferral.settleRuledOut(counts: &counts, body: Self.compiled.bodyPrefilter.candidatesByLine(in: views.body).anyLine,
+                                rawBody: Self.compiled.rawBodyPrefilter.candidatesByLine(in: views.rawBody).anyLine,
+                                full: Self.compiled.fullPrefilter.candidates(in: [views.full]),
+                                uri: Self.compiled.uriPrefilter.candidatesByLine(in: views.uris).anyLine)
+        #expect(counts[Self.compiled.ruleSet["__OTHER"]!.id.index] == 0)
+        #expect(counts[Self.compiled.ruleSet["__COSTLY"]!.id.index] == -1, "a candidate: a meta has to ask")
+    }
 }
