@@ -4,15 +4,19 @@
 /// Each literal belongs to one or more *targets* (regex indices); a scan sets the bit of every
 /// target one of whose literals occurs.
 public final class LiteralMatcher: Sendable {
-    /// Byte → column in the transition table; letters of either case share a column.
-    private let byteClass: [UInt8]
-    private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state's row offset (`state *
-    /// classCount`), negated minus one when that state reports targets. Rows stored premultiplied
-    /// keep a multiplication off the scan's chain of dependent loads.
-    private let transitions: [Int32]
-    /// For reporting states: where their targets start in `targets` (`reportStart[reportIndex]`).
+    /// Per byte: where its column starts in the transition table (byte class × state count).
+    /// Letters of either case share a column.
+    private let columnStart: [Int]
+    /// Column-major transitions, states numbered breadth first: entry `columnStart[byte] +
+    /// state` is the next state, with the top bit set when that state reports targets. The
+    /// shallow states a scan spends most of its time in lie together at the top of each column,
+    /// and two-byte entries (`narrowTransitions`, when the states fit) halve the table's
+    /// footprint; `wideTransitions` serve larger automata. One of the two is empty.
+    private let narrowTransitions: [UInt16]
+    private let wideTransitions: [UInt32]
+    /// Per state: its report index, -1 for states that report nothing.
     private let reportIndexOfState: [Int32]
+    /// Per report index: where its targets start in `targets`.
     private let reportStart: [Int32]
     private let targets: [Int32]
     /// For reporting states: the length of the shortest literal ending there (`hasDisjointOccurrences`).
@@ -22,7 +26,7 @@ public final class LiteralMatcher: Sendable {
     /// dependent class-then-transition loads of a DFA step.
     private let staysAtStart: [Bool]
     public let targetCount: Int
-    public var stateCount: Int { transitions.count / max(classCount, 1) }
+    public var stateCount: Int { reportIndexOfState.count }
     public var reportingStateCount: Int { reportStart.count - 1 }
 
     /// - Parameters:
@@ -107,29 +111,38 @@ public final class LiteralMatcher: Sendable {
             }
         }
 
+        // States renumbered breadth first.
+        let order = [0] + queue
+        var rank = [Int](repeating: 0, count: stateTotal)
+        for (position, state) in order.enumerated() { rank[state] = position }
+        let reports = UInt32(1) << 31
+        let flattened: [UInt32] = (0..<columns).flatMap { column in
+            column == skipColumn
+                ? (0..<stateTotal).map(UInt32.init)
+                : order.map { state in
+                    let next = Int(table[state * columns + column])
+                    return UInt32(rank[next]) | (outputs[next].isEmpty ? 0 : reports)
+                }
+        }
         var reportIndex = [Int32](repeating: -1, count: stateTotal)
         var starts: [Int32] = [0]
         var flat: [Int32] = []
         var shortestOfReport: [Int32] = []
-        for state in 0..<stateTotal where !outputs[state].isEmpty {
-            reportIndex[state] = Int32(starts.count - 1)
+        for (position, state) in order.enumerated() where !outputs[state].isEmpty {
+            reportIndex[position] = Int32(starts.count - 1)
             shortestOfReport.append(Int32(shortest[state]))
             flat.append(contentsOf: Set(outputs[state]).sorted())
             starts.append(Int32(flat.count))
         }
-        for index in table.indices {
-            let next = Int(table[index])
-            table[index] = Int32(next * columns)
-            if reportIndex[next] >= 0 { table[index] = -table[index] - 1 }
+        if stateTotal <= Int(UInt16.max >> 1) + 1 {
+            narrowTransitions = flattened.map { UInt16(truncatingIfNeeded: $0 >> 16 & 0x8000 | $0 & 0x7FFF) }
+            wideTransitions = []
+        } else {
+            narrowTransitions = []
+            wideTransitions = flattened
         }
-        // A skipped byte stays put, and never reports again.
-        if let skipColumn {
-            for state in 0..<stateTotal { table[state * columns + skipColumn] = Int32(state * columns) }
-        }
-        staysAtStart = (0..<256).map { table[Int(classOf[$0])] == 0 }
-        byteClass = classOf
-        classCount = columns
-        transitions = table
+        columnStart = (0..<256).map { Int(classOf[$0]) * stateTotal }
+        staysAtStart = (0..<256).map { flattened[Int(classOf[$0]) * stateTotal] == 0 }
         reportIndexOfState = reportIndex
         reportStart = starts
         self.targets = flat
@@ -176,14 +189,25 @@ public final class LiteralMatcher: Sendable {
 
     /// Runs the automaton over `text`, calling `onReport(report, end)` at every position `end`
     /// (just past a byte) where a reporting state is reached; `onReport` returns false to stop.
-    /// Bytes that leave the start state where it is are passed over with one lookup each.
     @inline(__always)
     private func walk(_ text: UnsafeBufferPointer<UInt8>, _ onReport: (Int, Int) -> Bool) {
+        if wideTransitions.isEmpty {
+            walk(text, over: narrowTransitions, onReport)
+        } else {
+            walk(text, over: wideTransitions, onReport)
+        }
+    }
+
+    /// `walk` over one of the transition tables. Bytes that leave the start state where it is
+    /// are passed over with one lookup each.
+    @inline(__always)
+    private func walk<Entry: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, over transitions: [Entry],
+                                                                   _ onReport: (Int, Int) -> Bool) {
         guard let base = text.baseAddress else { return }
-        let columns = classCount
         let count = text.count
+        let reports = Int(Entry(1) << (Entry.bitWidth - 1))
         transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
+            columnStart.withUnsafeBufferPointer { columns in
                 staysAtStart.withUnsafeBufferPointer { stays in
                     var state = 0
                     var position = 0
@@ -192,14 +216,14 @@ public final class LiteralMatcher: Sendable {
                             while position < count && stays[Int(base[position])] { position &+= 1 }
                             if position == count { break }
                         }
-                        let next = Int(table[state &+ Int(classes[Int(base[position])])])
+                        let next = Int(table[columns[Int(base[position])] &+ state])
                         position &+= 1
-                        if next >= 0 {
+                        if next < reports {
                             state = next
                             continue
                         }
-                        state = -next - 1
-                        if !onReport(Int(reportIndexOfState[state / columns]), position) { return }
+                        state = next &- reports
+                        if !onReport(Int(reportIndexOfState[state]), position) { return }
                     }
                 }
             }

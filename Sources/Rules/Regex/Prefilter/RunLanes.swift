@@ -1,6 +1,6 @@
 /// Up to sixteen byte sets whose longest runs in a text one pass measures, each in a byte lane
-/// of a pair of `UInt64` (SWAR: every lane counts its current run and keeps its longest, capped
-/// at `maxLength`, with no carry between lanes).
+/// of a `SIMD16<UInt8>`: every lane counts its current run and keeps its longest, capped at
+/// `maxLength` (four vector instructions a byte).
 struct RunLanes: Sendable {
     static let laneCount = 16
     static let maxLength = 127
@@ -26,43 +26,33 @@ struct RunLanes: Sendable {
     }
 
     let sets: [ByteSet]
-    /// Per byte: 0xFF in the lane of each set holding it (`2 * byte`: lanes 0…7; `2 * byte + 1`: 8…15).
-    private let membership: [UInt64]
+    /// Per byte: 0xFF in the lane of each set holding it.
+    private let membership: [SIMD16<UInt8>]
 
     init(sets: [ByteSet]) {
         self.sets = Array(sets.prefix(RunLanes.laneCount))
-        var table = [UInt64](repeating: 0, count: 512)
+        var table = [SIMD16<UInt8>](repeating: .zero, count: 256)
         for (lane, set) in self.sets.enumerated() {
-            for byte in 0...255 where set.contains(UInt8(byte)) { table[2 * byte + lane / 8] |= 0xFF << UInt64(lane % 8 * 8) }
+            for byte in 0...255 where set.contains(UInt8(byte)) { table[byte][lane] = 0xFF }
         }
         membership = table
     }
 
     /// Per lane, the longest run of that lane's set in `text` (at most `maxLength`).
     func longestRuns(in text: UnsafeBufferPointer<UInt8>) -> Lengths {
-        var current = Lengths(), longest = Lengths()
-        let both = sets.count > 8
-        membership.withUnsafeBufferPointer { table in
+        let cap = SIMD16<UInt8>(repeating: UInt8(RunLanes.maxLength))
+        // Both vectors local to the closure, so that they stay in registers.
+        let longest = membership.withUnsafeBufferPointer { table in
+            var current = SIMD16<UInt8>(), longest = SIMD16<UInt8>()
             for byte in text {
-                let index = Int(byte) &* 2
-                RunLanes.step(&current.low, &longest.low, table[index])
-                if both { RunLanes.step(&current.high, &longest.high, table[index &+ 1]) }
+                // At most maxLength + 1 before the cap: never wraps.
+                current = (current &+ 1) & table[Int(byte)]
+                current.replace(with: cap, where: current .> cap)
+                longest.replace(with: current, where: current .> longest)
             }
+            return longest
         }
-        return longest
-    }
-
-    @inline(__always)
-    private static func step(_ current: inout UInt64, _ longest: inout UInt64, _ member: UInt64) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        // Lanes hold at most 127, so adding one never carries out of a lane; 128 is brought back
-        // to 127.
-        current = (current &+ ones) & member
-        current &-= (current & high) &>> 7
-        // Lanes where longest >= current keep longest: (longest + 128 - current) keeps its top
-        // bit exactly there, and never borrows across lanes.
-        let keep = (((longest | high) &- current) & high) &>> 7 &* 0xFF
-        longest = (longest & keep) | (current & ~keep)
+        return withUnsafeBytes(of: longest) { Lengths(low: $0.load(as: UInt64.self), high: $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 
     /// Whether every lane of `runs` reaches the length `needed` asks of it (0: nothing).
