@@ -46,7 +46,7 @@ enum HTMLSourcePreparation {
     }
 
     /// `<word\s*/>` at `index`: where the word ends and where the tag ends.
-    private static func selfClosingEnd(_ source: [UInt8], from index: Int) -> (nameEnd: Int, tagEnd: Int)? {
+    static func selfClosingEnd(_ source: [UInt8], from index: Int) -> (nameEnd: Int, tagEnd: Int)? {
         var position = index + 1
         while position < source.count, ByteClass.isWord(source[position]) { position += 1 }
         guard position > index + 1 else { return nil }

@@ -2,8 +2,9 @@ import Testing
 @testable import Rules
 
 @Suite struct HTMLSourcePreparationTests {
-    /// The preparation byte by byte, every byte appended on its own: what `prepare`, which copies
-    /// the text between replacements whole, must equal.
+    /// The preparation byte by byte, every byte appended on its own (self-closing tags read by
+    /// `prepare`'s own `selfClosingEnd`): what `prepare`, which copies the text between
+    /// replacements whole, must equal.
     private func referencePrepared(_ source: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         var index = 0
@@ -16,7 +17,7 @@ import Testing
             } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80, source[index + 2] == 0x9C || source[index + 2] == 0x9D {
                 output.append(UInt8(ascii: "\""))
                 index += 3
-            } else if byte == UInt8(ascii: "<"), let close = selfClosing(source, at: index) {
+            } else if byte == UInt8(ascii: "<"), let close = HTMLSourcePreparation.selfClosingEnd(source, from: index) {
                 output += source[index..<close.nameEnd]
                 output.append(UInt8(ascii: ">"))
                 index = close.tagEnd
@@ -26,16 +27,6 @@ import Testing
             }
         }
         return output
-    }
-
-    private func selfClosing(_ source: [UInt8], at index: Int) -> (nameEnd: Int, tagEnd: Int)? {
-        var position = index + 1
-        while position < source.count, ByteClass.isWord(source[position]) { position += 1 }
-        guard position > index + 1 else { return nil }
-        let nameEnd = position
-        while position < source.count, ASCII.isPerlSpace(source[position]) { position += 1 }
-        guard position + 1 < source.count, source[position] == UInt8(ascii: "/"), source[position + 1] == UInt8(ascii: ">") else { return nil }
-        return (nameEnd, position + 2)
     }
 
     @Test func preparedSourceReplacesSpacesQuotesAndSelfClosingTags() {
