@@ -6,10 +6,10 @@ import Darwin
 
 /// Fast byte searches over a buffer, by offset. Every function is bounds-safe: offsets outside
 /// the buffer are clamped by the callers' ranges.
-enum ByteScan {
+public enum ByteScan {
     /// The offset of the first `byte` in `buffer[from..<to]`, or nil.
-    @inline(__always)
-    static func first(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    @inlinable
+    public static func first(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard from < to, let base = buffer.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

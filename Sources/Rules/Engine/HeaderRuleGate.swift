@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import MailMessage
 
 /// A byte test that must pass before an expensive header regex is worth running: a necessary
 /// condition of the match, looser than the pattern and far cheaper. Known by the pattern's exact
@@ -45,11 +41,11 @@ enum HeaderRuleGate: Equatable {
     private static func recipientInSubject(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var subjects: [Range<Int>] = []
         var receivedLines: [Range<Int>] = []
-        guard let base = text.baseAddress else { return false }
+        guard text.baseAddress != nil else { return false }
         var start = 0
         while start < text.count {
-            // memchr finds the line ends many bytes at a time (the `ALL` text is kilobytes)
-            let end = memchr(base + start, 0x0A, text.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? text.count
+            // memchr (ByteScan) finds the line ends many bytes at a time (the `ALL` text is kilobytes)
+            let end = ByteScan.first(0x0A, in: text, from: start, to: text.count) ?? text.count
             let first = ASCII.lower(text[start])
             if first == subjectName[0], startsCaseless(text, at: start, with: subjectName) {
                 subjects.append((start + subjectName.count)..<end)

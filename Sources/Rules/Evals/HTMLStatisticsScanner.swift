@@ -1,3 +1,5 @@
+import MailMessage
+
 /// Tokenises one HTML part the way SpamAssassin's HTML::Parser subclass sees it (start and end
 /// tags, text, comments, declarations; script, style, xmp, plaintext, title and textarea content
 /// taken literally) and keeps the statistics its HTMLEval functions read.
@@ -58,7 +60,8 @@ struct HTMLStatisticsScanner {
         func flushText(upTo end: Int) {
             if end > textStart { text(bytes[textStart..<end]) }
         }
-        while let open = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: index), open + 1 < bytes.count {
+        while let open = bytes.withUnsafeBufferPointer({ ByteScan.first(UInt8(ascii: "<"), in: $0, from: index, to: $0.count) }),
+              open + 1 < bytes.count {
             index = open
             let next = bytes[index + 1]
             if ByteClass.isLetter(next) {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MailMessage
 
 /// The flags SpamAssassin's message parser sets (`check_msg_parse_flags`): a header section with
@@ -38,12 +33,11 @@ struct MessageParseFlags {
     /// Where the body of `bytes` starts (nil: nowhere) and whether no blank line ended the
     /// header lines; each line end found by memchr (many bytes at a time).
     static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (separatorMissing: Bool, bodyStart: Int?) {
-        guard let base = bytes.baseAddress else { return (true, nil) }
+        guard bytes.baseAddress != nil else { return (true, nil) }
         var index = 0
         var invalidLines = 0
         while index < bytes.count {
-            let lineEnd = memchr(base + index, 0x0A, bytes.count - index).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 }
-                ?? bytes.count
+            let lineEnd = ByteScan.first(0x0A, in: bytes, from: index, to: bytes.count).map { $0 + 1 } ?? bytes.count
             var end = lineEnd
             if end > index, bytes[end - 1] == 0x0A { end -= 1 }
             if end > index, bytes[end - 1] == 0x0D { end -= 1 }

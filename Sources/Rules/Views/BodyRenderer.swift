@@ -121,7 +121,7 @@ enum BodyRenderer {
             // the text between the CRs dropped is copied whole
             var result: [UInt8] = []
             var copied = 0, from = 0
-            while let carriageReturn = ByteSearch.firstIndex(of: 0x0D, in: buffer, from: from) {
+            while let carriageReturn = ByteScan.first(0x0D, in: buffer, from: from, to: buffer.count) {
                 from = carriageReturn + 1
                 guard from < buffer.count, buffer[from] == 0x0A else { continue }
                 if result.isEmpty { result.reserveCapacity(buffer.count) }

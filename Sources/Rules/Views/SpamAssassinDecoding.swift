@@ -71,7 +71,7 @@ enum SpamAssassinDecoding {
         var needed = false
         var lineStart = 0
         body.withUnsafeBufferPointer { buffer in
-            while let lineBreak = ByteSearch.firstIndex(of: 0x0A, in: buffer, from: lineStart) {
+            while let lineBreak = ByteScan.first(0x0A, in: buffer, from: lineStart, to: buffer.count) {
                 if lineBreak + 1 - lineStart > limit { needed = true; break }
                 lineStart = lineBreak + 1
             }
@@ -109,7 +109,7 @@ enum SpamAssassinDecoding {
                 } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
                     blank = false
                     // nothing else on this line matters: on to its line break
-                    index = (ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index + 1) ?? bytes.count) - 1
+                    index = (ByteScan.first(0x0A, in: bytes, from: index + 1, to: bytes.count) ?? bytes.count) - 1
                 }
                 index += 1
             }
