@@ -5,8 +5,8 @@
 /// p = (b/nspam) / (b/nspam + g/nham), and with n = b + g and Robinson's s and x,
 /// f = (s·x + n·p) / (s + n). Tokens never seen are skipped; of the others, those with
 /// |f − 0.5| ≥ minDeviation (the `maxTokens` strongest, when limited) are combined with
-/// `ChiSquare.fisherCombined` (by the header's and the body's tokens apart where they say both
-/// spam and ham strongly, see `ConflictBand`). Secondary tokens (word pairs, case-kept words)
+/// `ChiSquare.fisherCombined` (by the header's groups and the body's tokens apart where they say
+/// both spam and ham strongly, see `ConflictBand`). Secondary tokens (word pairs, case-kept words)
 /// seen in fewer than `minSecondaryCount` learned messages are skipped too, and one header field
 /// gives at most `maxTokensPerField` significant tokens.
 public struct BayesClassifier: Sendable {
@@ -69,11 +69,20 @@ public struct BayesClassifier: Sendable {
             significant.removeSubrange(parameters.maxTokens...)
         }
         let probability = ConflictBand.combined(significant.map(\.f), conflictTail: parameters.conflictTail) {
-            var header: [Double] = [], body: [Double] = []
+            var fields: [Double] = [], relays: [Double] = [], otherHeader: [Double] = [], body: [Double] = []
             for item in significant {
-                if tokens.isHeader(tokens.hashes[item.index]) { header.append(item.f) } else { body.append(item.f) }
+                let hash = tokens.hashes[item.index]
+                if !tokens.isHeader(hash) {
+                    body.append(item.f)
+                } else if tokens.headerFields[hash] != nil {
+                    fields.append(item.f)
+                } else if tokens.isRelay(hash) {
+                    relays.append(item.f)
+                } else {
+                    otherHeader.append(item.f)
+                }
             }
-            return (header, body)
+            return ([fields, relays, otherHeader], body)
         }
         let evidence = significant.prefix(evidenceLimit).map { item in
             let hash = tokens.hashes[item.index]

@@ -66,7 +66,9 @@ struct HeaderTokenizer {
             case .errorsTo: addresses(field, AddressTokens.errorsTo, isFrom: false, scratch: &scratch, into: &sink)
             case .received:
                 received.append(field.rawValue)
+                sink.emittingRelay = true
                 Self.received(field.rawValue, ReceivedTokens.all, scratch: &scratch.value, into: &sink)
+                sink.emittingRelay = false
             case .messageID:
                 sawMessageID = true
                 unfolded(field, scratch: &scratch, into: &sink, ascii: Self.messageID(ascii:token:into:), text: messageID(_:into:))
@@ -80,8 +82,10 @@ struct HeaderTokenizer {
                 sink.fieldGroup = 0
             }
         }
+        sink.emittingRelay = true
         if !received.isEmpty { sink.emit(ReceivedTokens.count, String(min(received.count, 12))) }
         for value in received.suffix(2) { Self.received(value, ReceivedTokens.origin, scratch: &scratch.value, into: &sink) }
+        sink.emittingRelay = false
         if !sawMessageID { sink.emit(Self.messageID, "none") }
         if !sawTo { sink.emit(AddressTokens.to.flag, "none") }
         let bucket = recipients <= 3 ? String(recipients) : recipients <= 10 ? "4-10" : recipients <= 50 ? "11-50" : "many"

@@ -17,14 +17,19 @@ public struct TokenSet: Sendable, Hashable {
     /// to a number standing for the field's name: the classifier lets one field give at most
     /// `ClassifierParameters.maxTokensPerField` significant tokens.
     public let headerFields: [UInt64: UInt64]
+    /// The relay tokens among `header`, sorted: those made from the Received fields (`r:`,
+    /// `r0:`). A conflicted message's header lean is the mean of three groups' (see
+    /// `ConflictBand`): field words (`headerFields`), relays, and the other header tokens.
+    public let relays: [UInt64]
 
     public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = [], header: [UInt64] = [],
-                headerFields: [UInt64: UInt64] = [:]) {
+                headerFields: [UInt64: UInt64] = [:], relays: [UInt64] = []) {
         self.hashes = hashes
         self.texts = texts
         self.secondary = secondary
         self.header = header
         self.headerFields = headerFields
+        self.relays = relays
     }
 
     public var count: Int { hashes.count }
@@ -37,6 +42,11 @@ public struct TokenSet: Sendable, Hashable {
     /// Whether the token with this hash came from the message's header.
     public func isHeader(_ hash: UInt64) -> Bool {
         Self.sorted(header, contains: hash)
+    }
+
+    /// Whether the token with this hash came from a Received field.
+    public func isRelay(_ hash: UInt64) -> Bool {
+        Self.sorted(relays, contains: hash)
     }
 
     private static func sorted(_ list: [UInt64], contains hash: UInt64) -> Bool {

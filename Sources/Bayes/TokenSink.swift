@@ -19,6 +19,10 @@ struct TokenSink {
     /// group (see `TokenSet.headerFields`); only when `marksSecondary`.
     var fieldGroup: UInt64 = 0
     private var fieldTokens: [(hash: UInt64, group: UInt64)] = []
+    /// While set, the tokens emitted are also recorded as relay tokens (see `TokenSet.relays`);
+    /// only when `marksSecondary`.
+    var emittingRelay = false
+    private var relay: [UInt64] = []
 
     init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
@@ -97,6 +101,7 @@ struct TokenSink {
         hashes.append(hash)
         if emittingSecondary, marksSecondary { secondary.append(hash) }
         if fieldGroup != 0, marksSecondary { fieldTokens.append((hash, fieldGroup)) }
+        if emittingRelay, marksSecondary { relay.append(hash) }
         if texts != nil, texts![hash] == nil { texts![hash] = prefix.text + value() }
     }
 
@@ -183,6 +188,6 @@ struct TokenSink {
             }
         }
         return TokenSet(hashes: unique, texts: texts ?? [:], secondary: picked(secondary[...]), header: picked(hashes[..<headerEnd]),
-                        headerFields: headerFields)
+                        headerFields: headerFields, relays: picked(relay[...]))
     }
 }

@@ -18,10 +18,25 @@ import Testing
         #expect(set.header.allSatisfy { set.hashes.contains($0) })
     }
 
+    @Test func relayTokensAreMarkedAndNoOthers() {
+        let set = Tokenizer(options: TokenizerOptions(keepTexts: true)).tokens(of: TestMessages.plainMessage())
+        for token in ["r:ip:192.0.2.17", "r:h:relay.example.net", "r0:ip:192.0.2.17", "r:count:1"] {
+            #expect(set.contains(token), "\(token) is made")
+        }
+        // Exactly the tokens bayes-tune.py's header groups take for relays: by their prefix.
+        for hash in set.hashes {
+            let text = set.texts[hash] ?? ""
+            #expect(set.isRelay(hash) == (text.hasPrefix("r:") || text.hasPrefix("r0:")), "\(text)")
+        }
+        #expect(set.relays == Array(Set(set.relays)).sorted(), "sorted and distinct")
+        #expect(set.relays.allSatisfy { set.isHeader($0) && set.headerFields[$0] == nil })
+    }
+
     @Test func theLearnerPathMarksNothing() {
         let set = Tokenizer().tokens(of: TestMessages.plainMessage(), marksSecondary: false)
         #expect(set.count > 0)
         #expect(set.header.isEmpty)
+        #expect(set.relays.isEmpty)
     }
 
     /// Twenty strong tokens each way in the body leave both tails far below 1e-4.
@@ -30,13 +45,13 @@ import Testing
     @Test func messageWithAConflictedBodyGoesTheWayOfItsHeader() {
         let spamHeader = [0.99, 0.98, 0.95]
         let hamHeader = [0.01, 0.02, 0.05]
-        let spammy = ConflictBand.combined(body + spamHeader, conflictTail: 1e-4) { (spamHeader, body) }
-        let hammy = ConflictBand.combined(body + hamHeader, conflictTail: 1e-4) { (hamHeader, body) }
+        let spammy = ConflictBand.combined(body + spamHeader, conflictTail: 1e-4) { ([spamHeader], body) }
+        let hammy = ConflictBand.combined(body + hamHeader, conflictTail: 1e-4) { ([hamHeader], body) }
         #expect(spammy > 0.5)
         #expect(hammy < 0.5)
         #expect(abs(spammy - 0.5) <= ConflictBand.width && abs(hammy - 0.5) <= ConflictBand.width, "both in the band")
         // Without the band, Fisher's tiny tails decide, the same way for both (mirrored body).
-        #expect(ConflictBand.combined(body + spamHeader, conflictTail: 0) { (spamHeader, body) } == ChiSquare.fisherCombined(body + spamHeader))
+        #expect(ConflictBand.combined(body + spamHeader, conflictTail: 0) { ([spamHeader], body) } == ChiSquare.fisherCombined(body + spamHeader))
     }
 
     /// The conflict lies between the parts: the header leans one way, the body (surer of its
@@ -47,12 +62,28 @@ import Testing
         let tails = ChiSquare.fisherTails(header + body)
         #expect(max(tails.ham.value, tails.spam.value) < 1e-4, "conflicted")
         #expect(ConflictBand.lean(header) < -0.25 && ConflictBand.lean(body) > 0.45)
-        let spammy = ConflictBand.combined(header + body, conflictTail: 1e-4) { (header, body) }
+        let spammy = ConflictBand.combined(header + body, conflictTail: 1e-4) { ([header], body) }
         #expect(spammy > 0.5 && spammy - 0.5 <= ConflictBand.width)
         // Mirrored: a spam-leaning header, a body surer of ham.
         let mirroredHeader = header.map { 1 - $0 }, mirroredBody = body.map { 1 - $0 }
-        let hammy = ConflictBand.combined(mirroredHeader + mirroredBody, conflictTail: 1e-4) { (mirroredHeader, mirroredBody) }
+        let hammy = ConflictBand.combined(mirroredHeader + mirroredBody, conflictTail: 1e-4) { ([mirroredHeader], mirroredBody) }
         #expect(hammy < 0.5 && 0.5 - hammy <= ConflictBand.width)
+    }
+
+    /// The header's groups vote apart: field words that say ham (a list server many hams came
+    /// by) outnumber the spam-side relays and sender's tokens, so that the header's tokens
+    /// pooled lean ham; as groups, two of three say spam.
+    @Test func eachHeaderGroupCastsOneVote() {
+        let fields = Array(repeating: 0.02, count: 15), relays = [0.99, 0.99, 0.99], sender = [0.99, 0.99, 0.99]
+        #expect(ConflictBand.lean(fields + relays + sender) < 0, "pooled, the header leans ham")
+        #expect(ConflictBand.meanLean([fields, relays, sender]) > 0.1)
+        let all = fields + relays + sender + body
+        #expect(ConflictBand.combined(all, conflictTail: 1e-4) { ([fields + relays + sender], body) } < 0.5)
+        let grouped = ConflictBand.combined(all, conflictTail: 1e-4) { ([fields, relays, sender], body) }
+        #expect(grouped > 0.5 && grouped - 0.5 <= ConflictBand.width)
+        // A group without tokens casts no vote.
+        #expect(ConflictBand.meanLean([fields, [], []]) == ConflictBand.lean(fields))
+        #expect(ConflictBand.meanLean([[], [], []]) == 0)
     }
 
     @Test func messageWithOneSidedEvidenceIsFishersAsBefore() {
@@ -60,7 +91,7 @@ import Testing
         var askedForHeader = false
         let result = ConflictBand.combined(spammy, conflictTail: 1e-4) {
             askedForHeader = true
-            return ([0.01], spammy)
+            return ([[0.01]], spammy)
         }
         #expect(result == ChiSquare.fisherCombined(spammy))
         #expect(!askedForHeader, "the header tokens are looked at only for a conflicted message")
@@ -105,5 +136,27 @@ import Testing
         let classifier = BayesClassifier(parameters: ClassifierParameters(minSpam: 1, minHam: 1))
         let result = classifier.classify(set, counts: header + body, totals: totals)
         #expect(result.probability! > 0.5 && result.probability! - 0.5 <= ConflictBand.width)
+    }
+
+    @Test func classifierGroupsTheHeaderTokens() {
+        // f ≈ 0.99 for (99 spam, 1 ham), ≈ 0.02 for (2, 98). Hashes 1-15 are a field's words
+        // (hammy; the field cap off), 16-18 relays and 19-21 other header tokens (spammy), 22-61
+        // a conflicted body.
+        let totals = BayesTotals(spam: 1000, ham: 1000)
+        let spammy = TokenCounts(spam: 99, ham: 1), hammy = TokenCounts(spam: 2, ham: 98)
+        let counts = Array(repeating: hammy, count: 15) + Array(repeating: spammy, count: 6)
+            + Array(repeating: TokenCounts(spam: 500, ham: 0), count: 20) + Array(repeating: TokenCounts(spam: 0, ham: 500), count: 20)
+        let hashes = (1...UInt64(counts.count)).map { $0 }
+        let header = Array(hashes.prefix(21))
+        var parameters = ClassifierParameters(minSpam: 1, minHam: 1)
+        parameters.maxTokensPerField = 0
+        let classifier = BayesClassifier(parameters: parameters)
+        let fields = Dictionary(uniqueKeysWithValues: header.prefix(15).map { ($0, UInt64(7)) })
+        let grouped = TokenSet(hashes: hashes, header: header, headerFields: fields, relays: [16, 17, 18])
+        let result = classifier.classify(grouped, counts: counts, totals: totals)
+        #expect(result.probability! > 0.5 && result.probability! - 0.5 <= ConflictBand.width)
+        // Unmarked, the header tokens are one group, which leans ham.
+        let pooled = classifier.classify(TokenSet(hashes: hashes, header: header), counts: counts, totals: totals)
+        #expect(pooled.probability! < 0.5)
     }
 }
