@@ -17,7 +17,7 @@ public enum ByteScan {
 
     /// The offset of the first occurrence of `needle` in `buffer[from..<to]`, or nil.
     /// memchr for the first byte, memcmp for the rest (glibc's memmem needs _GNU_SOURCE).
-    static func first(_ needle: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    public static func first(_ needle: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard from < to, needle.count > 0, let base = buffer.baseAddress, let needleBase = needle.baseAddress else { return nil }
         var start = from
         let lastStart = to - needle.count

@@ -64,17 +64,25 @@ public final class CompiledPatternRule: Sendable {
             return compile(dropped) ?? compiled
         }
         searchRegex = searchable(regex)
-        func projection(allowsAmpersand: Bool) -> (regex: CompiledRegex?, matches: Bool) {
-            guard header == nil else { return (nil, true) }
+        /// The projection's regex (nil: none) and whether the pattern can match such texts;
+        /// `earlier`, a projection already compiled, serves again when this one is the same.
+        func projection(allowsAmpersand: Bool, earlier: (bytes: [UInt8], regex: CompiledRegex?)? = nil)
+            -> (regex: CompiledRegex?, matches: Bool, bytes: [UInt8]?) {
+            guard header == nil else { return (nil, true, nil) }
             switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
             case .projected(let bytes):
-                return ((try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)).map(searchable), true)
-            case .neverMatches: return (nil, false)
-            case .unchanged, .unsupported: return (nil, true)
+                if let earlier, earlier.bytes == bytes { return (earlier.regex, true, bytes) }
+                return ((try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)).map(searchable), true, bytes)
+            case .neverMatches: return (nil, false, nil)
+            case .unchanged, .unsupported: return (nil, true, nil)
             }
         }
-        (asciiRegex, matchesASCII) = projection(allowsAmpersand: true)
-        (plainRegex, matchesPlain) = matchesASCII ? projection(allowsAmpersand: false) : (nil, false)
+        let ascii = projection(allowsAmpersand: true)
+        (asciiRegex, matchesASCII) = (ascii.regex, ascii.matches)
+        // Only `&` tells the plain-text projection from the ASCII one: often they are the same.
+        let plain = matchesASCII ? projection(allowsAmpersand: false, earlier: ascii.bytes.map { ($0, ascii.regex) })
+            : (regex: nil, matches: false, bytes: nil)
+        (plainRegex, matchesPlain) = (plain.regex, plain.matches)
         usesProjections = asciiRegex != nil || plainRegex != nil || !matchesPlain
     }
 

@@ -1,7 +1,14 @@
 import CPCRE2
+import Synchronization
 
 /// One pattern compiled by PCRE2 (and by its JIT when available), immutable and shared freely
 /// between threads; each thread matches with scratch state of its own.
+///
+/// The JIT compiles a pattern when it first matches, not when it is compiled: a rule set holds
+/// thousands of patterns, and one message (a `swfilter filter` process under procmail) runs
+/// fewer than half of them, which spares that process the JIT's time and executable memory for
+/// the rest. Every match waits for the JIT's outcome, so a pattern always matches as it would
+/// had the JIT compiled it up front (`pcre2_match` itself runs JIT code when there is some).
 ///
 /// Patterns are compiled for bytes, not UTF-8 characters (`PCRE2_NEVER_UTF`, no UCP): SpamAssassin
 /// hands its rules UTF-8 *octets* (it `utf8::encode`s the decoded text) and runs Perl regexes on
@@ -18,8 +25,13 @@ public final class CompiledRegex: @unchecked Sendable {
     let literalSource: [UInt8]
     public let options: RegexOptions
     public let limits: RegexLimits
-    /// Whether PCRE2's JIT compiled this pattern; otherwise the interpreter runs it.
-    public let isJITCompiled: Bool
+    /// Whether PCRE2's JIT compiled this pattern (compiling it now if it has not yet matched);
+    /// otherwise the interpreter runs it.
+    public var isJITCompiled: Bool { jitOutcome == JITState.compiled }
+    /// `JITState`: pending until the first match asks for it.
+    private let jitState: Atomic<UInt8>
+    /// Whether the pattern has been JIT-compiled or left to the interpreter, without asking.
+    var isJITSettled: Bool { jitState.load(ordering: .acquiring) != JITState.pending }
     /// How many capture groups the pattern has.
     public let captureCount: Int
     private let code: OpaquePointer
@@ -63,13 +75,42 @@ public final class CompiledRegex: @unchecked Sendable {
         pattern = display
         self.options = options
         self.limits = limits
-        isJITCompiled = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        jitState = Atomic(jit ? JITState.pending : JITState.interpreted)
         var groups: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &groups)
         captureCount = Int(groups)
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    private enum JITState {
+        static let pending: UInt8 = 0
+        static let compiled: UInt8 = 1
+        static let interpreted: UInt8 = 2
+    }
+
+    /// Serialises JIT compilation: `pcre2_jit_compile` writes into the pattern, which no
+    /// other thread may read meanwhile.
+    private static let jitCompiling = Mutex(())
+
+    /// The pattern's `JITState` once settled, JIT-compiling it on the first call. Every match
+    /// reads it first: the release store after compiling orders the JIT's writes before any
+    /// thread's match.
+    @inline(__always)
+    private var jitOutcome: UInt8 {
+        let state = jitState.load(ordering: .acquiring)
+        return state != JITState.pending ? state : compileJIT()
+    }
+
+    private func compileJIT() -> UInt8 {
+        CompiledRegex.jitCompiling.withLock { _ in
+            let state = jitState.load(ordering: .acquiring)
+            guard state == JITState.pending else { return state }
+            let outcome = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? JITState.compiled : JITState.interpreted
+            jitState.store(outcome, ordering: .releasing)
+            return outcome
+        }
+    }
 
     /// How many bytes PCRE2 knows a match can start with (from its first code unit or its
     /// start-byte bitmap); 256 when it does not know, and tries every position.
@@ -132,6 +173,7 @@ public final class CompiledRegex: @unchecked Sendable {
     /// nil for a group that did not take part), or nil when there is no match or a limit was hit.
     public func captures(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> [Range<Int>?]? {
         guard start >= 0, start <= text.count, let scratch = MatchScratch.current else { return nil }
+        _ = jitOutcome
         let ownData = captureCount < MatchScratch.captureSlots ? nil : pcre2_match_data_create_from_pattern_8(code, nil)
         defer { if let ownData { pcre2_match_data_free_8(ownData) } }
         guard let data = ownData ?? (captureCount < MatchScratch.captureSlots ? scratch.captureData : nil) else { return nil }
@@ -161,7 +203,7 @@ public final class CompiledRegex: @unchecked Sendable {
         let data = scratch.captureData
         scratch.apply(limits)
         let subject = text.baseAddress ?? CompiledRegex.emptySubject
-        let status = isJITCompiled
+        let status = jitOutcome == JITState.compiled
             ? pcre2_jit_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
             : pcre2_match_8(code, subject, text.count, start, 0, data, scratch.matchContext)
         guard status > 0 else { return false }
@@ -210,7 +252,7 @@ public final class CompiledRegex: @unchecked Sendable {
         // The JIT entry point skips the interpreter's option checks; the JIT honours the
         // match limit and the JIT stack limit from the same match context. It does not take
         // PCRE2_ANCHORED at match time, which pcre2_match handles.
-        let status = isJITCompiled && flags & UInt32(PCRE2_ANCHORED) == 0
+        let status = jitOutcome == JITState.compiled && flags & UInt32(PCRE2_ANCHORED) == 0
             ? pcre2_jit_match_8(code, subject, text.count, start, flags, scratch.matchData, scratch.matchContext)
             : pcre2_match_8(code, subject, text.count, start, flags, scratch.matchData, scratch.matchContext)
         if status == PCRE2_ERROR_NOMATCH || status == PCRE2_ERROR_PARTIAL { return .noMatch }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import MailMessage
 
 /// Reads one Received field into a `ReceivedRelay`: who handed the message over (address,
 /// reverse DNS name the receiver recorded, HELO name, ident), who received it (`by`), the queue
@@ -212,18 +208,7 @@ enum ReceivedLineParser {
 
     /// Where `pattern` first occurs in `bytes`, byte for byte; nil when it does not (or is empty).
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count, let haystack = bytes.baseAddress,
-              let needle = pattern.baseAddress else { return nil }
-        // memchr finds each candidate first byte (many bytes at a time), memcmp checks the rest
-        let last = bytes.count - pattern.count
-        var start = 0
-        while start <= last {
-            guard let hit = memchr(haystack + start, Int32(first), last - start + 1) else { return nil }
-            let offset = UnsafeRawPointer(haystack).distance(to: UnsafeRawPointer(hit))
-            if pattern.count == 1 || memcmp(haystack + offset + 1, needle + 1, pattern.count - 1) == 0 { return offset }
-            start = offset + 1
-        }
-        return nil
+        ByteScan.first(pattern, in: bytes, from: 0, to: bytes.count)
     }
 
     /// `firstOffset` written as a loop, for tests.

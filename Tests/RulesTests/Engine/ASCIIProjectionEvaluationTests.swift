@@ -34,6 +34,16 @@ import Testing
         #expect(byName["EIGHT_BIT"]?.asciiRegex == nil)
     }
 
+    @Test func projectionsThatCoincideShareOneRegex() throws {
+        let compiled = CompiledRuleSet(RuleLoader().load(text: rules + "\nbody CAFE /caf\\xc3\\xa9|coffee shop/"))
+        let byName = Dictionary(uniqueKeysWithValues: compiled.body.map { (compiled.ruleSet[$0.id].name, $0) })
+        let cafe = try #require(byName["CAFE"])
+        let ascii = try #require(cafe.asciiRegex)
+        #expect(cafe.plainRegex === ascii)
+        let fuzzy = try #require(byName["PAY_ME_FUZZY"])
+        #expect(fuzzy.plainRegex !== fuzzy.asciiRegex)
+    }
+
     @Test func asciiLookAlikeMatchesOnAnASCIILine() {
         let result = evaluate("Hello,\n\nplease pay rne today.\n")
         #expect(result.match(named: "PAY_ME_FUZZY") != nil)

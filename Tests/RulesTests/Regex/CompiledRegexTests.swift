@@ -151,4 +151,39 @@ import Testing
         #expect(group.wait(timeout: .now() + 60) == .success)
         #expect(results.values == Array(repeating: 0, count: threadCount))
     }
+
+    @Test func jitCompilesAPatternAtItsFirstMatch() throws {
+        let regex = try CompiledRegex("(?i)v[i1]agra")
+        #expect(!regex.isJITSettled)
+        #expect(regex.firstMatch(in: bytes("buy V1AGRA")) == .match(4..<10))
+        #expect(regex.isJITSettled)
+        if PCRE2Library.hasJIT { #expect(regex.isJITCompiled) }
+        let interpreter = try CompiledRegex("(?i)v[i1]agra", jit: false)
+        #expect(interpreter.isJITSettled)
+        #expect(!interpreter.isJITCompiled)
+    }
+
+    /// Threads that all match fresh patterns at once: one of them JIT-compiles each pattern while
+    /// the others wait, and every thread finds what the interpreter finds.
+    @Test func concurrentFirstMatchesAgreeWithTheInterpreter() throws {
+        let sources = (0..<40).map { "(?i)\\b(?:cheap|free)\\s+(\\w+)\\s+\($0)" }
+        let regexes = try sources.map { try CompiledRegex($0) }
+        let text = Array((0..<40).map { "get FREE stuff \($0), cheap pills \($0)" }.joined(separator: "\n").utf8)
+        let expected = try sources.map { try CompiledRegex($0, jit: false).matches(in: text) }
+        let threadCount = 8
+        let results = ResultBox(count: threadCount)
+        let group = DispatchGroup()
+        for index in 0..<threadCount {
+            group.enter()
+            Thread {
+                let mismatches = regexes.indices.filter { regexes[$0].matches(in: text) != expected[$0] }.count
+                results.set(index, mismatches)
+                group.leave()
+            }.start()
+        }
+        #expect(group.wait(timeout: .now() + 60) == .success)
+        #expect(results.values == Array(repeating: 0, count: threadCount))
+        let unsettled = regexes.filter { !$0.isJITSettled }.count
+        #expect(unsettled == 0)
+    }
 }
