@@ -13,9 +13,10 @@
 # --labeled: "ham|spam PATH" lines in the order of bayes-tune.py's token dump (default: the
 # training split's ham then spam files, which is how train.labeled is made). --keep DIR keeps
 # DIR/seedN/foldK/TOOL.scores ("LABEL PROBABILITY NAME"); `bayes_eval.py cv DIR` prints the
-# figures again from them, also of an interrupted run. SpamAssassin learns about 95 msg/s, so a
-# fold takes about a minute. Needs python3 (no numpy); bogofilter and spamassassin are skipped
-# with a note when missing.
+# figures again from them, also of an interrupted run, and a later run into the same DIR skips
+# the folds it holds and sums every cut in it. SpamAssassin learns about 95 msg/s, so a fold
+# takes one to two minutes (three at load 10). Needs python3 (no numpy); bogofilter and
+# spamassassin are skipped with a note when missing.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,7 +52,7 @@ done
 ((${#tools[@]})) || exit 69
 
 # Each tool's learning or classifying of one fold is stopped after this many seconds (a fold takes
-# about a minute for SpamAssassin, seconds for the others).
+# minutes for SpamAssassin, seconds for the others).
 step_limit=1800
 export root here
 bounded() { # FUNCTION ARGS...: one of bayes-tools.sh's functions, stopped after $step_limit s
@@ -83,14 +84,17 @@ for seed in $seeds; do
         folder="$out/seed$seed/fold$fold"
         mkdir -p "$folder"
         test_lists=("$lists/fold$fold-test-ham.list" "$lists/fold$fold-test-spam.list")
+        expected=$(cat "${test_lists[@]}" | wc -l)
         for tool in "${tools[@]}"; do
+            # A fold that a run into the same --keep DIR finished is not run again.
+            [ -f "$folder/$tool.scores" ] && [ "$(wc -l <"$folder/$tool.scores")" -eq "$expected" ] && continue
             db="$work/$tool-db"
             bounded "${tool}_learn" "$db" "$lists/fold$fold-train-ham.list" "$lists/fold$fold-train-spam.list" 2>"$work/learn.log" ||
                 { cat "$work/learn.log" >&2; echo "$tool: learning failed or took over $step_limit s" >&2; exit 70; }
             bounded tool_scores "$tool" "$db" "${test_lists[@]}" >"$folder/$tool.scores" ||
                 { echo "$tool: classifying failed or took over $step_limit s" >&2; exit 70; }
-            [ "$(wc -l <"$folder/$tool.scores")" -eq "$(cat "${test_lists[@]}" | wc -l)" ] ||
-                { echo "$tool: $(wc -l <"$folder/$tool.scores") scores for $(cat "${test_lists[@]}" | wc -l) messages" >&2; exit 70; }
+            [ "$(wc -l <"$folder/$tool.scores")" -eq "$expected" ] ||
+                { echo "$tool: $(wc -l <"$folder/$tool.scores") scores for $expected messages" >&2; exit 70; }
             rm -rf "$db" "$db".*
         done
         echo "seed $seed fold $((fold + 1))/5 ($((SECONDS - started)) s): $(python3 "$here/bayes_eval.py" fold "$folder")"
