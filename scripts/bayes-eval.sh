@@ -8,8 +8,12 @@
 #
 #   scripts/bayes-eval.sh [--only swfilter|bogofilter|spamassassin]... [--corpus DIR] [--keep DIR]
 #
+# --keep DIR keeps the work files, among them each tool's DIR/TOOL.scores ("LABEL PROBABILITY
+# NAME" per test message): `scripts/bayes_eval.py compare DIR/swfilter.scores DIR/bogofilter.scores`
+# tests whether two tools' FP and FN differ more than chance would (McNemar's exact test).
 # Needs python3; bogofilter and spamassassin (Debian packages of those names) for the peers,
 # which are skipped with a note when missing. Builds swfilter in release mode first.
+# scripts/bayes-cv.sh trains and classifies the same way within the training split's folds.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,101 +56,41 @@ size() { du -sb "$1" | awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 train_count=$(count "$work/train-ham.list" "$work/train-spam.list")
 test_count=$(count "$work/test-ham.list" "$work/test-spam.list")
 
-# Each classifier writes "ham|spam PROBABILITY" lines to $work/NAME.scores.
-label_scores() { # LIST LABEL: reads "PATH SCORE" lines, writes "LABEL SCORE"
-    awk -v label="$2" '{ print label, $NF }'
-}
+# Each classifier writes "ham|spam PROBABILITY NAME" lines to $work/NAME.scores.
+source "$here/bayes-tools.sh"
 
 run_swfilter() {
-    echo "== swfilter: building (release)" >&2
-    (cd "$root" && swift build -c release --product swfilter >&2 && swift build -c release --product BayesBench >&2)
-    local bin="$root/.build/release/swfilter" state="$work/swfilter-state" config="$work/swfilter.toml"
-    rm -rf "$state"
-    mkdir -p "$state"
-    printf '[bayes]\nenabled = true\n[virus]\nenabled = false\n[rules]\nenabled = false\n' >"$config"
-    # Each part of the split as a directory of links, as an admin would learn a folder.
-    local part label a b c
-    for part in train test; do
-        for label in ham spam; do
-            rm -rf "$work/$part/$label"
-            mkdir -p "$work/$part/$label"
-            xargs -a "$work/$part-$label.list" -d '\n' ln -s -t "$work/$part/$label"
-        done
-    done
+    swfilter_build
+    local state="$work/swfilter-state" a b c
     now a
-    "$bin" learn --config "$config" --state-dir "$state" --ham "$work/train/ham" --spam "$work/train/spam" >&2
+    swfilter_learn "$state" "$work/train-ham.list" "$work/train-spam.list"
     now b
-    : >"$work/swfilter.scores"
-    for label in ham spam; do
-        "$bin" check --json --config "$config" --state-dir "$state" "$work/test/$label" |
-            python3 -c 'import json, sys
-for line in sys.stdin:
-    record = json.loads(line)
-    print(sys.argv[1], "null" if record["bayes"] is None else record["bayes"])' "$label" >>"$work/swfilter.scores"
-    done
+    tool_scores swfilter "$state" "$work/test-ham.list" "$work/test-spam.list" >"$work/swfilter.scores"
     now c
-    "$bin" learn --config "$config" --state-dir "$state" --stats >&2
+    "$root/.build/release/swfilter" learn --config "$state.toml" --state-dir "$state" --stats >&2
     python3 "$here/bayes_eval.py" metrics swfilter "$work/swfilter.scores" >>"$results"
     echo "swfilter     learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$state")" >>"$results"
     { sed 's/^/ham /' "$work/test-ham.list"; sed 's/^/spam /' "$work/test-spam.list"; } |
         "$root/.build/release/BayesBench" latency "$state/bayes.sqlite" | sed 's/^/swfilter     /' >>"$results"
 }
 
-run_bogofilter() {
-    command -v bogofilter >/dev/null || { echo "bogofilter     not installed (apt-get install bogofilter): skipped" >>"$results"; return; }
-    local db="$work/bogofilter" a b c
-    rm -rf "$db"
-    mkdir -p "$db"
+run_peer() { # bogofilter|spamassassin
+    local name="$1" db="$work/$1" a b c
+    tool_available "$name" || { echo "$name   not installed (apt-get install $name): skipped" >>"$results"; return; }
     now a
-    xargs -a "$work/train-ham.list" -d '\n' bogofilter -C -d "$db" -n -B
-    xargs -a "$work/train-spam.list" -d '\n' bogofilter -C -d "$db" -s -B
+    "${name}_learn" "$db" "$work/train-ham.list" "$work/train-spam.list"
     now b
-    : >"$work/bogofilter.scores"
-    for label in ham spam; do
-        # -T prints "PATH X SPAMICITY"; exit status 0/1/2 is the verdict, not an error.
-        { xargs -a "$work/test-$label.list" -d '\n' bogofilter -C -d "$db" -T -B || true; } |
-            label_scores "$work/test-$label.list" "$label" >>"$work/bogofilter.scores"
-    done
+    tool_scores "$name" "$db" "$work/test-ham.list" "$work/test-spam.list" >"$work/$name.scores"
     now c
-    python3 "$here/bayes_eval.py" metrics bogofilter "$work/bogofilter.scores" >>"$results"
-    echo "bogofilter   learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$db")" >>"$results"
-}
-
-run_spamassassin() {
-    command -v sa-learn >/dev/null || { echo "spamassassin   not installed (apt-get install spamassassin): skipped" >>"$results"; return; }
-    local db="$work/spamassassin" prefs="$work/sa-prefs.cf" rules="$work/sa-rules" a b c
-    rm -rf "$db" "$rules"
-    mkdir -p "$db" "$rules"
-    # SpamAssassin's Bayes as installed: its plugins (.pre), default preferences, TLD list, Bayes
-    # rules and Bayes stop words, linked from the installed files. The other rules are left out:
-    # they do not change the Bayes probability (checked identical), only make scanning slow.
-    ln -s /etc/spamassassin/*.pre "$rules/"
-    for file in 10_default_prefs.cf 20_aux_tlds.cf 23_bayes.cf 60_bayes_stopwords.cf; do
-        [ -e "/usr/share/spamassassin/$file" ] && ln -s "/usr/share/spamassassin/$file" "$rules/"
-    done
-    # Nothing expires or auto-learns while the evaluation runs.
-    printf 'bayes_auto_learn 0\nbayes_auto_expire 0\n' >"$prefs"
-    local learn=(sa-learn -C "$rules" --siteconfigpath "$rules" -p "$prefs" --dbpath "$db/bayes")
-    now a
-    xargs -a "$work/train-ham.list" -d '\n' "${learn[@]}" --no-sync --ham >&2
-    xargs -a "$work/train-spam.list" -d '\n' "${learn[@]}" --no-sync --spam >&2
-    "${learn[@]}" --sync >&2
-    now b
-    : >"$work/spamassassin.scores"
-    for label in ham spam; do
-        perl "$here/sa-bayes-score.pl" "$db/bayes" "$rules" <"$work/test-$label.list" 2>/dev/null |
-            label_scores "$work/test-$label.list" "$label" >>"$work/spamassassin.scores"
-    done
-    now c
-    python3 "$here/bayes_eval.py" metrics spamassassin "$work/spamassassin.scores" >>"$results"
-    echo "spamassassin learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$db")" >>"$results"
+    python3 "$here/bayes_eval.py" metrics "$name" "$work/$name.scores" >>"$results"
+    printf '%-12s learn %s, classify %s, database %s\n' "$name" "$(rate "$train_count" "$a" "$b")" \
+        "$(rate "$test_count" "$b" "$c")" "$(size "$db")" >>"$results"
 }
 
 for name in "${only[@]}"; do
     case "$name" in
         swfilter) run_swfilter ;;
-        bogofilter) run_bogofilter ;;
-        spamassassin) run_spamassassin ;;
+        bogofilter | spamassassin) run_peer "$name" ;;
         *) echo "unknown classifier $name" >&2; exit 64 ;;
     esac
 done
