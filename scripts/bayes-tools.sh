@@ -29,27 +29,39 @@ swfilter_config() { # FILE: Bayes only, as the comparison needs
     printf '[bayes]\nenabled = true\n[virus]\nenabled = false\n[rules]\nenabled = false\n' >"$1"
 }
 
-swfilter_learn() { # STATE HAM_LIST SPAM_LIST: a fresh state directory learns each list as a folder
+swfilter_prepare() { # STATE HAM_LIST SPAM_LIST: a fresh state directory, and folders of links to learn
     local state="$1"
     rm -rf "$state" "$state.links"
     mkdir -p "$state"
     swfilter_config "$state.toml"
     link_folder "$state.links/ham" "$2"
     link_folder "$state.links/spam" "$3"
-    "$root/.build/release/swfilter" learn --config "$state.toml" --state-dir "$state" \
-        --ham "$state.links/ham" --spam "$state.links/spam" >&2
-    rm -rf "$state.links"
 }
 
-swfilter_scores() { # LABEL STATE LIST
-    local folder="$2.check"
-    link_folder "$folder" "$3"
-    "$root/.build/release/swfilter" check --json --config "$2.toml" --state-dir "$2" "$folder" |
+swfilter_learn_prepared() { # STATE: learns the folders swfilter_prepare made (links are slow to make
+    # on some file systems: timing this alone measures swfilter, as an admin learning a folder sees it)
+    "$root/.build/release/swfilter" learn --config "$1.toml" --state-dir "$1" \
+        --ham "$1.links/ham" --spam "$1.links/spam" >&2
+}
+
+swfilter_learn() { # STATE HAM_LIST SPAM_LIST: a fresh state directory learns each list as a folder
+    swfilter_prepare "$@"
+    swfilter_learn_prepared "$1"
+    rm -rf "$1.links"
+}
+
+swfilter_folder_scores() { # LABEL STATE FOLDER
+    "$root/.build/release/swfilter" check --json --config "$2.toml" --state-dir "$2" "$3" |
         python3 -c 'import json, os, sys
 for line in sys.stdin:
     record = json.loads(line)
     print(sys.argv[1], "null" if record["bayes"] is None else record["bayes"], os.path.basename(record["file"]))' "$1"
-    rm -rf "$folder"
+}
+
+swfilter_scores() { # LABEL STATE LIST
+    link_folder "$2.check" "$3"
+    swfilter_folder_scores "$1" "$2" "$2.check"
+    rm -rf "$2.check"
 }
 
 bogofilter_learn() { # DB HAM_LIST SPAM_LIST
