@@ -1,13 +1,16 @@
 // BayesBench: figures and tuning data for the Bayes learner, never a pass/fail test.
 //   BayesBench tokens [options] < LIST > DUMP
 //       LIST: lines "LABEL PATH"; DUMP: lines "LABEL<TAB>token<TAB>token…" (token texts), the
-//       input of scripts/bayes-tune.py. Options: --no-pairs, --no-capitals, --min N, --max N,
-//       --header-only (only the tokens TokenSet.header marks).
+//       input of scripts/bayes-tune.py; one line a message (an mbox PATH gives several). Options:
+//       --no-pairs, --no-capitals, --min N, --max N, --header-only (only the tokens
+//       TokenSet.header marks).
 //   BayesBench speed < LIST
 //       tokenizer throughput on one core (messages/s), the messages read into memory first.
 //   BayesBench latency DATABASE < LIST
 //       per-message classification latency against a trained SQLite database (as the scan path
 //       does it: parse, tokenize, read the counts, combine), median and p99, wall and CPU time.
+// Every command reads each PATH as `swfilter learn` does (`readAsLearned`), so the dump holds
+// exactly the tokens the product learns.
 import Bayes
 import Foundation
 import MailMessage
@@ -39,8 +42,25 @@ while let line = readLine() {
     if parts.count == 2 { list.append((String(parts[0]), String(parts[1]))) }
 }
 
-func read(_ path: String) -> [UInt8] {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+/// The messages of a listed path, read by the learner's reader: a file that starts with "From "
+/// is an mbox, its envelope line and the blank line that ends it are not part of the message.
+/// Empty messages are left out, as `swfilter learn` skips them; what cannot be read is reported.
+func readAsLearned(_ path: String) -> [[UInt8]] {
+    let reader: MailboxReader
+    do {
+        reader = try MailboxReader(path: path)
+    } catch {
+        FileHandle.standardError.write(Data("BayesBench: \(error)\n".utf8))
+        return []
+    }
+    return reader.compactMap { item in
+        switch item {
+        case .success(let entry): return entry.bytes.isEmpty ? nil : entry.bytes
+        case .failure(let error):
+            FileHandle.standardError.write(Data("BayesBench: \(error)\n".utf8))
+            return nil
+        }
+    }
 }
 
 switch command {
@@ -49,21 +69,23 @@ case "tokens":
     let tokenizer = Tokenizer(options: options)
     var output = ""
     for (label, path) in list {
-        let set = tokenizer.tokens(of: read(path))
-        output += label
-        for hash in set.hashes where !headerOnly || set.isHeader(hash) {
-            let text = set.texts[hash] ?? String(hash, radix: 16)
-            output += "\t" + text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        }
-        output += "\n"
-        if output.utf8.count > 1 << 20 {
-            FileHandle.standardOutput.write(Data(output.utf8))
-            output = ""
+        for bytes in readAsLearned(path) {
+            let set = tokenizer.tokens(of: MailMessage(parsing: bytes))
+            output += label
+            for hash in set.hashes where !headerOnly || set.isHeader(hash) {
+                let text = set.texts[hash] ?? String(hash, radix: 16)
+                output += "\t" + text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            }
+            output += "\n"
+            if output.utf8.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
         }
     }
     FileHandle.standardOutput.write(Data(output.utf8))
 case "speed":
-    let messages = list.map { read($0.path) }
+    let messages = list.flatMap { readAsLearned($0.path) }
     let tokenizer = Tokenizer(options: options)
     // CPU time of this thread: the machine is shared, and wall time would count the others.
     func cpuSeconds() -> Double {
@@ -82,7 +104,7 @@ case "speed":
     print(String(format: "parse    %.0f msg/s (CPU time, one core)", Double(messages.count) / parseTime))
     print(String(format: "tokenize %.0f msg/s (CPU time, one core)", Double(messages.count) / tokenTime))
 case "latency":
-    let messages = list.map { read($0.path) }
+    let messages = list.flatMap { readAsLearned($0.path) }
     let store = SQLiteBayesStore(path: database, createIfMissing: false)
     let analyzer = BayesAnalyzer(store: store, tokenizer: Tokenizer(options: options))
     func threadCPU() -> Double {
