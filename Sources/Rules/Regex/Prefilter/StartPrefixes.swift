@@ -9,7 +9,7 @@ struct StartPrefixes: Hashable {
     /// Beyond this many paths, paths are shortened until they fit.
     static let maxPaths = 192
 
-    struct Path: Hashable {
+    struct Path: Hashable, Comparable {
         var first = ByteSet(), second = ByteSet(), third = ByteSet()
         var count = 0
         var complete: Bool
@@ -34,32 +34,25 @@ struct StartPrefixes: Hashable {
             return result
         }
 
-        /// One word mixed from every field: paths are hashed by the thousand, and SipHash over
-        /// all thirteen words cost more than the rest of the analysis. Equality still compares
-        /// every field.
-        func hash(into hasher: inout Hasher) {
-            var mixed = UInt64(count) | (complete ? 0x100 : 0)
-            func mix(_ word: UInt64) {
-                mixed = (mixed ^ word) &* 0x9E37_79B9_7F4A_7C15
-                mixed ^= mixed >> 29
+        /// An order that tells apart every two different paths, so that sorting brings equal
+        /// paths together.
+        static func < (left: Path, right: Path) -> Bool {
+            if left.count != right.count { return left.count < right.count }
+            if left.complete != right.complete { return !left.complete }
+            for position in 0..<StartPrefixes.depth where left[position] != right[position] {
+                let leftSet = left[position], rightSet = right[position]
+                return (leftSet.w0, leftSet.w1, leftSet.w2, leftSet.w3) < (rightSet.w0, rightSet.w1, rightSet.w2, rightSet.w3)
             }
-            func mix(_ set: ByteSet) {
-                mix(set.w0)
-                mix(set.w1)
-                mix(set.w2)
-                mix(set.w3)
-            }
-            mix(first)
-            mix(second)
-            mix(third)
-            hasher.combine(mixed)
+            return false
         }
 
         /// Whether the path can still grow: a complete path shorter than `depth`.
         var isOpen: Bool { complete && count < StartPrefixes.depth }
     }
 
-    private(set) var paths: Set<Path>
+    /// Sorted, each path once: paths are combined by the thousand, and sorting them was cheaper
+    /// than hashing them into a `Set`.
+    private(set) var paths: [Path]
 
     /// Only the empty string: assertions, anchors.
     static let empty = StartPrefixes(paths: [Path(complete: true)])
@@ -81,10 +74,11 @@ struct StartPrefixes: Hashable {
     /// `self` followed by `next`.
     func followed(by next: StartPrefixes) -> StartPrefixes {
         guard paths.contains(where: \.isOpen) else { return self }
-        var result = Set<Path>()
+        var result: [Path] = []
+        result.reserveCapacity(paths.count * next.paths.count)
         for path in paths {
             guard path.isOpen else {
-                result.insert(path)
+                result.append(path)
                 continue
             }
             for tail in next.paths {
@@ -94,7 +88,7 @@ struct StartPrefixes: Hashable {
                 joined.count = path.count + min(room, tail.count)
                 // A path as long as `depth` says nothing of what follows.
                 joined.complete = tail.count <= room && tail.complete && joined.count < StartPrefixes.depth
-                result.insert(joined)
+                result.append(joined)
             }
         }
         return StartPrefixes(bounded: result)
@@ -102,7 +96,7 @@ struct StartPrefixes: Hashable {
 
     /// `self` or `other`.
     func alternative(_ other: StartPrefixes) -> StartPrefixes {
-        StartPrefixes(bounded: paths.union(other.paths))
+        StartPrefixes(bounded: paths + other.paths)
     }
 
     /// `self` repeated at least `minimum` times, any number more.
@@ -118,16 +112,28 @@ struct StartPrefixes: Hashable {
         return required.followed(by: any)
     }
 
-    private init(paths: Set<Path>) { self.paths = paths }
+    private init(paths: [Path]) { self.paths = paths }
 
-    /// `paths`, shortened until at most `maxPaths` remain.
-    private init(bounded paths: Set<Path>) {
-        var kept = paths
+    /// `paths` without repeats, shortened until at most `maxPaths` remain.
+    private init(bounded paths: [Path]) {
+        var kept = StartPrefixes.distinct(paths)
         var length = StartPrefixes.depth
         while kept.count > StartPrefixes.maxPaths, length > 0 {
             length -= 1
-            kept = Set(kept.map { $0.cut(to: length) })
+            kept = StartPrefixes.distinct(kept.map { $0.cut(to: length) })
         }
         self.paths = kept
+    }
+
+    /// `paths` sorted, each once.
+    private static func distinct(_ paths: [Path]) -> [Path] {
+        var sorted = paths.sorted()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[index] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }
