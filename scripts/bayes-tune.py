@@ -999,8 +999,8 @@ def main():
     parser.add_argument("--seed", type=int, default=0,
                         help="fold assignment: 0 is message i in fold i %% 5, N > 0 a shuffle seeded with N")
     parser.add_argument("--seeds", default="",
-                        help="FIRST-LAST or a comma list: the best setting on each of these cuts, then FP and FN summed"
-                             " and ROC averaged over them (the first setting only when a grid is given)")
+                        help="FIRST-LAST or a comma list: each setting on each of these cuts, then FP and FN summed"
+                             " and ROC averaged over them, setting by setting when a grid is given")
     parser.add_argument("--clamp", type=float, default=0.0, help="f(w) kept within [c, 1 - c]")
     parser.add_argument("--confidence", type=float, default=0.0,
                         help="Z: f(w) at the near end of its Wilson interval (0: off)")
@@ -1115,20 +1115,25 @@ def main():
     if arguments.seeds:
         first, _, last = arguments.seeds.partition("-")
         seeds = list(range(int(first), int(last) + 1)) if last else values(arguments.seeds, int)
-        per_seed, wrong_cuts = [], np.zeros(len(labels), dtype=np.int64)
-        for FOLD_SEED in seeds:
-            (_, fp, fn, auc, scores), = evaluate(labels, messages, len(vocabulary), settings[:1])
-            per_seed.append((fp, fn, auc))
-            wrong_cuts += np.where(labels == 1, scores < 0.5, scores >= 0.5)
-            print(f"seed {FOLD_SEED}: FP {fp:3d}  FN {fn:3d}  ROC {auc:.6f}", flush=True)
-        if arguments.errors:
-            paths = error_paths(arguments.errors)
-            for index in np.argsort(-wrong_cuts, kind="stable"):
-                if wrong_cuts[index]:
-                    print(f"  {'FN' if labels[index] else 'FP'} on {wrong_cuts[index]} cuts: {paths[index]}")
-        print(" | ".join(f"{fp}/{fn}/{auc:.6f}" for fp, fn, auc in per_seed))
-        print(f"{len(seeds)} cuts: FP {sum(r[0] for r in per_seed)}  FN {sum(r[1] for r in per_seed)}  "
-              f"ROC {np.mean([r[2] for r in per_seed]):.6f}")
+        for setting in settings:
+            # A grid runs every setting on every cut; its name heads the setting's lines.
+            if len(settings) > 1:
+                s, x, min_dev, max_tokens, *spam_side = setting
+                print(f"s={s} x={x} min_dev={min_dev}{'/' + str(spam_side[0]) if spam_side else ''} max_tokens={max_tokens}")
+            per_seed, wrong_cuts = [], np.zeros(len(labels), dtype=np.int64)
+            for FOLD_SEED in seeds:
+                (_, fp, fn, auc, scores), = evaluate(labels, messages, len(vocabulary), [setting])
+                per_seed.append((fp, fn, auc))
+                wrong_cuts += np.where(labels == 1, scores < 0.5, scores >= 0.5)
+                print(f"seed {FOLD_SEED}: FP {fp:3d}  FN {fn:3d}  ROC {auc:.6f}", flush=True)
+            if arguments.errors:
+                paths = error_paths(arguments.errors)
+                for index in np.argsort(-wrong_cuts, kind="stable"):
+                    if wrong_cuts[index]:
+                        print(f"  {'FN' if labels[index] else 'FP'} on {wrong_cuts[index]} cuts: {paths[index]}")
+            print(" | ".join(f"{fp}/{fn}/{auc:.6f}" for fp, fn, auc in per_seed))
+            print(f"{len(seeds)} cuts: FP {sum(r[0] for r in per_seed)}  FN {sum(r[1] for r in per_seed)}  "
+                  f"ROC {np.mean([r[2] for r in per_seed]):.6f}", flush=True)
         return
     rows = evaluate(labels, messages, len(vocabulary), settings)
     rows.sort(key=lambda row: -row[3])
