@@ -73,7 +73,7 @@ def figures(rows):
     """FP, FN and ROC area of read_scores rows."""
     hams = [p for label, p, _, _ in rows if label != "spam"]
     spams = [p for label, p, _, _ in rows if label == "spam"]
-    return sum(1 for p in hams if p >= 0.5), sum(1 for p in spams if p < 0.5), roc_area(hams, spams)
+    return sum(is_wrong("ham", p) for p in hams), sum(is_wrong("spam", p) for p in spams), roc_area(hams, spams)
 
 
 def metrics(name, path):
