@@ -3,6 +3,8 @@
 
     .build/release/BayesBench tokens [--no-pairs] [--no-capitals] < train.labeled > train.tokens
     scripts/bayes-tune.py train.tokens [--drop PREFIX,...] [--frontier] [--thresholds]
+    .build/release/BayesBench tokens --ordered < train.labeled > train.ordered
+    scripts/bayes-tune.py train.tokens --ordered train.ordered --bnr ... | --band-segments ...
 
 train.labeled holds "ham PATH" / "spam PATH" lines for the training files of the split in
 ../shared/corpora/README (scripts/bayes_eval.py split writes the lists). The test split is never
@@ -350,6 +352,68 @@ bayes-cv.sh) and dumped holds exactly the new dump's tokens with the same counts
 dump had 3,765 tokens learn does not store, and 11 counts off, size:<2k 267/591 for 239/582).
 CV unchanged: 3/11/0.999862 | 7/13/0.999813 | 5/11/0.999290 | 6/14/0.999810 |
 5/14/0.999831 | 5/11/0.999819 | 6/13/0.999804 | 8/13/0.999824, FP 45, FN 100, ROC 0.999757.
+
+Tried next (bnr), eight cuts (--seeds 0-7; FP, FN summed, ROC the mean), baseline FP 45, FN 100,
+ROC 0.999757 (as above, also from a fresh dump of branch bnr's BayesBench: the shared
+bayes-data/train.tokens is still the dump from before benchread -- part: digests differ in the
+3,852 mbox files -- with the same CV figures). Both ideas read the body's tokens in order:
+`BayesBench tokens --ordered < train.labeled > train.ordered` writes every token in the order the
+tokenizer makes it, repeats included, with the header's end, each text / HTML part's start and
+each line end marked (TokenSet.sequence, TokenSet.breaks, kept only with the texts);
+--ordered train.ordered reads it beside the dump. Neither was kept.
+- Bayesian noise reduction (Zdziarski 2005, DSPAM's BNR; --bnr WINDOW,PATTERN_DEV,TOKEN_DIST
+  [,RULE,STREAM,LEARN]): the body's words in order (STREAM words; all: every body token), within
+  a part; each window of WINDOW consecutive words is a pattern of their f(w) in bands of 0.05,
+  learned as a token of its own (the distinct patterns of each training message counted once in
+  its class, the words' f(w) from the fold's counts without the message's own: LEARN loo; full:
+  with them) and given Robinson's f; in a window whose pattern's f is at least PATTERN_DEV from
+  0.5, a word whose f(w) lies more than TOKEN_DIST from it is dropped before Fisher's combination
+  (RULE any: dropped once, dropped; most: at more than half of its places).
+  3,0.25,0.33: 3/11/0.999865 | 7/13/0.999803 | 5/11/0.999292 | 6/15/0.999806 | 5/15/0.999829 |
+  5/11/0.999821 | 6/13/0.999805 | 8/13/0.999820, FP 45, FN 102, ROC 0.999755; RULE most
+  45/102/0.999754; STREAM all 45/104/0.999752; LEARN full 45/107/0.999755 (all: 45/109);
+  2,0.25,0.33 45/100/0.999757; 4,0.25,0.33 45/105/0.999761; 5,0.25,0.33 52/101/0.999757;
+  7,0.25,0.33 46/100/0.999759; 3,0.1,0.3 49/100/0.999758; 3,0.15,0.3 49/101/0.999759;
+  5,0.15,0.3 53/101/0.999759; 3,0.35,0.45 45/101/0.999756; 3,0.4,0.33 45/101/0.999756;
+  3,0.25,0.2 54/100/0.999751. Noise or worse. At 3,0.25,0.33 (seed 0) BNR drops 41 of a
+  message's 129 distinct words, but only 0.2 significant ones (|f - 0.5| >= 0.445) a message,
+  and touches 12% of the messages: with s 0.03 the significant words are near 0 or 1, and a
+  window consistent enough to be trusted mostly holds words on its own side already. Dropping
+  more (a smaller TOKEN_DIST or PATTERN_DEV) adds FP. RULE hamside (only words with f < 0.5
+  dropped, from windows that say spam): 3,0.25,0.33 45/100/0.999756, 3,0.15,0.3 50/99/0.999756.
+  Without learned patterns (LEARN none: a window's pattern f is the mean f(w) of its words): over
+  all the words nearly nothing is dropped (5,0.25,0.33: 0.01 significant words a message; the
+  baseline's figures), since significant words are sparse among common ones; over the
+  significant words only (SIGNIFICANT 0.445) 5,0.25,0.33 45/116/0.999757, 7,0.3,0.4 (STREAM all)
+  51/132/0.999724: a spam's few spam words amid ham-topical text are what gets dropped.
+  5,0.25,0.33,hamside,words,none,0.445: 3/11/0.999865 | 7/13/0.999816 | 7/11/0.999300 |
+  6/14/0.999815 | 5/14/0.999837 | 5/10/0.999830 | 6/13/0.999813 | 8/13/0.999831, FP 47, FN 99,
+  ROC 0.999763 -- two FP more for one FN less: the FP/FN line.
+- Body segments in the band (--band-segments KIND,COMBINE,EXTRA): a conflicted message's body
+  lean made of the Fisher leans of its segments instead of one lean of the whole body (the
+  header's groups as before). KIND parts (MIME text parts), paragraphs (lines between lines
+  without tokens), lines, urls (the lines with a u: token, the others), chunksK (K tokens),
+  endsN (first N, last N, the rest); EXTRA keep/drop: the MIME structure tokens and the
+  punctuated and HTML tokens (w:, hid:, hint:) as two more segments, or left out.
+  Mean of the segments' leans: parts 47/108/0.999754 (keep: 79/107/0.999741), paragraphs
+  47/112/0.999757 (keep: 54/111/0.999755), lines 45/134/0.999757, urls 46/102/0.999757,
+  chunks50 50/112/0.999760, ends30 60/112/0.999753. Paragraphs combined otherwise: the most
+  decided segment 75/284/0.999714, median 37/159/0.999748, weighted by tokens 52/106/0.999756,
+  over segments of 3+ tokens 52/109/0.999757, over segments with |lean| >= 0.25 44/131/0.999751,
+  their signs' share 43/143/0.999751, the mean of the segments' mean and the whole body's lean
+  43/103/0.999758 (2/11/0.999863 | 5/13/0.999816 | 6/11/0.999291 | 6/15/0.999811 | 5/14/0.999833
+  | 5/12/0.999821 | 6/13/0.999808 | 8/14/0.999826); urls the same way 45/100/0.999759
+  (2/12/0.999864 | 6/12/0.999818 | 5/10/0.999291 | 7/13/0.999809 | 5/13/0.999834 | 6/12/0.999816 |
+  5/14/0.999809 | 9/14/0.999827: cuts up and down, the baseline's sums); parts 45/105/0.999756;
+  parts by signs 46/113, of 3+ tokens 48/108; chunks20 of 3+ tokens 62/120/0.999750. The
+  segments' mean as a third vote beside the header's groups and the whole body (COMBINE vote):
+  paragraphs 41/135/0.999753, urls 42/121/0.999754, parts 46/123/0.999750 (the header's share
+  falls from a half to a third).
+  No segmentation gains: a band message's segments are as mixed as its body. Most paragraphs
+  hold 1-5 significant tokens and lean +-0.5 on one or two of them; a spam's ham-topical
+  paragraphs outnumber its offer, a newsletter ham has spammy ones. Of the six band errors of
+  seed 0, two spams (spam_2.01269, spam.00319) have nearly every paragraph leaning ham, and the
+  others have paragraphs split both ways, as the whole body's lean of about 0 says.
 """
 import argparse
 import itertools
@@ -681,7 +745,7 @@ def grouped_header_lean(f, group):
     return float(np.mean(leans)) if leans else 0.0
 
 
-def header_decided_band(f, is_header, header=None, group=None):
+def header_decided_band(f, is_header, header=None, group=None, ids=None):
     """Fisher's combination; where both tails are below BAND_TAIL (strong evidence both ways),
     the message is placed in a narrow band about 0.5 by the Fisher combination of its header
     tokens alone (then, within that, by the whole message's H - S); --band-lean split: by the
@@ -698,7 +762,13 @@ def header_decided_band(f, is_header, header=None, group=None):
     if BAND_LEAN == "split":
         header_score = (header_score + fisher_lean(f[~is_header])) / 2.0
     elif BAND_LEAN == "groups":
-        header_score = (grouped_header_lean(f, group) + fisher_lean(f[~is_header])) / 2.0
+        if BAND_SEGMENTS and BAND_SEGMENTS[1] == "vote":
+            # the segments' mean as a third vote beside the header's groups and the whole body
+            segments = segmented_body_lean(f[~is_header], ids[~is_header], "mean")
+            header_score = (grouped_header_lean(f, group) + fisher_lean(f[~is_header]) + segments) / 3.0
+        else:
+            body = segmented_body_lean(f[~is_header], ids[~is_header], BAND_SEGMENTS[1]) if BAND_SEGMENTS else fisher_lean(f[~is_header])
+            header_score = (grouped_header_lean(f, group) + body) / 2.0
     if BAND_TIE == "logratio":
         log_ratio = log_upper_tail(-2.0 * np.log(f).sum(), count) - log_upper_tail(-2.0 * np.log1p(-f).sum(), count)
         return 0.5 + BAND_SCALE * header_score + BAND_SCALE * 1e-3 * 0.5 * np.tanh(log_ratio / UNDECIDED_LOG_SCALE)
@@ -749,6 +819,9 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
     if SECONDARY_MIN_COUNT is not None:
         seen &= (b + g) >= SECONDARY_MIN_COUNT[ids]
     b, g, used = b[seen], g[seen], ids[seen]
+    if BNR is not None and CURRENT is not None:
+        kept = ~np.isin(used, bnr_eliminated(CURRENT, spam_counts, ham_counts, n_spam, n_ham, s, x))
+        b, g, used = b[kept], g[kept], used[kept]
     if HEADER_S is not None:
         s = np.where(IS_HEADER_TOKEN[used], HEADER_S, s)
     if FAMILY is not None:
@@ -796,7 +869,8 @@ def classify(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev, max_tok
             return header_decided_band(f, None, header=capped_f[IS_HEADER_TOKEN[capped_ids]])
         f, kept_ids = capped_f, capped_ids
     if BAND_TAIL:
-        return header_decided_band(f, IS_HEADER_TOKEN[kept_ids], group=HEADER_GROUP[kept_ids] if BAND_LEAN == "groups" else None)
+        return header_decided_band(f, IS_HEADER_TOKEN[kept_ids], group=HEADER_GROUP[kept_ids] if BAND_LEAN == "groups" else None,
+                                   ids=kept_ids)
     if COMBINE == "logspace":
         return fisher_log_space(f)
     if COMBINE == "bysign":
@@ -915,6 +989,260 @@ def classify_weighted(ids, spam_counts, ham_counts, n_spam, n_ham, s, x, min_dev
     return 0.5 + UNDECIDED_WIDTH / 2.0 * (1.0 + np.tanh(((m_s - m_h)) / UNDECIDED_LOG_SCALE))
 
 
+ORDER = None        # with --ordered DUMP: per message, its body tokens in order (see load_order)
+LINE_END, TEXT_PART, HTML_PART = -1, -2, -3
+ORDER_MARKS = {"\x01L": LINE_END, "\x01T": TEXT_PART, "\x01M": HTML_PART}
+CURRENT = None      # the message being classified (its index), for what reads its order
+
+
+def load_order(path, vocabulary, count):
+    """Per message of a BayesBench tokens --ordered dump (same list, same order as the dump), the
+    ids of its body tokens in the order the tokenizer made them, repeats included, with
+    LINE_END, TEXT_PART, HTML_PART for the breaks; the header's tokens left out."""
+    streams = []
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")[1:]
+            start = fields.index("\x01H") + 1 if "\x01H" in fields else 0
+            ids = [ORDER_MARKS[token] if token in ORDER_MARKS else vocabulary.get(token, -9) for token in fields[start:]]
+            streams.append(np.array([i for i in ids if i != -9], dtype=np.int64))
+    if len(streams) != count:
+        sys.exit(f"--ordered: {len(streams)} messages, the dump has {count}")
+    return streams
+
+
+def stream_probabilities(ids, b, g, n_spam, n_ham, s, x):
+    """f(w) of the tokens ids with counts b, g (x where a token would not be combined: never
+    seen, or a secondary token below its count)."""
+    b, g = b.astype(np.float64), g.astype(np.float64)
+    n = b + g
+    usable = n >= max(1, MIN_COUNT)
+    if SECONDARY_MIN_COUNT is not None:
+        usable &= n >= SECONDARY_MIN_COUNT[ids]
+    bad, good = b / max(n_spam, 1), g / max(n_ham, 1)
+    usable &= (bad + good) > 0
+    p = np.where(usable, bad / np.where(usable, bad + good, 1.0), x)
+    f = (s * x + n * p) / (s + n)
+    return np.where(usable, f, x)
+
+
+# --bnr WINDOW,PATTERN_DEV,TOKEN_DIST[,RULE[,STREAM]]: Bayesian noise reduction (Zdziarski 2005)
+BNR = None
+BNR_SEQUENCES = None   # per message: (token ids of its BNR stream, start positions of its windows)
+BNR_PATTERNS = None    # per fold: (sorted pattern keys, spam counts, ham counts)
+
+
+def bnr_sequences(streams, vocabulary, window, kind):
+    """Per message, the tokens BNR reads in order (kind words: plain body words only; all: every
+    body token) and where its windows of `window` consecutive tokens start (within one part)."""
+    is_word = np.zeros(len(vocabulary), dtype=bool)
+    for token, index in vocabulary.items():
+        is_word[index] = kind == "all" or ":" not in token
+    result = []
+    for stream in streams:
+        part = np.cumsum((stream == TEXT_PART) | (stream == HTML_PART))
+        keep = (stream >= 0)
+        keep[keep] = is_word[stream[keep]]
+        ids, parts = stream[keep], part[keep]
+        starts = np.arange(max(0, len(ids) - window + 1))
+        starts = starts[parts[starts] == parts[starts + window - 1]] if len(starts) else starts
+        result.append((ids, starts))
+    return result
+
+
+def bnr_keys(f, starts, window):
+    """Each window's pattern: its tokens' f(w) in bands of 0.05, as one number."""
+    bands = np.rint(f * 20).astype(np.int64)
+    keys = np.zeros(len(starts), dtype=np.int64)
+    for k in range(window):
+        keys = keys * 21 + bands[starts + k]
+    return keys
+
+
+def bnr_learn(labels, train, spam_counts, ham_counts, n_spam, n_ham, s, x):
+    """The patterns' counts: each training message's distinct window patterns, its tokens'
+    f(w) taken from the counts without its own (as a learner that learns one message at a time
+    sees them; LEARN full: with them), counted once in its class."""
+    global BNR_PATTERNS
+    window = BNR[0]
+    found = {0: [], 1: []}
+    for index in train:
+        ids, starts = BNR_SEQUENCES[index]
+        if not len(starts):
+            continue
+        spam = int(labels[index])
+        own = 0 if BNR[5] == "full" else 1
+        f = stream_probabilities(ids, spam_counts[ids] - own * spam, ham_counts[ids] - own * (1 - spam), n_spam - own * spam,
+                                 n_ham - own * (1 - spam), s, x)
+        found[spam].append(np.unique(bnr_keys(f, starts, window)))
+    spam_keys = np.concatenate(found[1]) if found[1] else np.zeros(0, dtype=np.int64)
+    ham_keys = np.concatenate(found[0]) if found[0] else np.zeros(0, dtype=np.int64)
+    keys = np.union1d(spam_keys, ham_keys)
+    spam_count = np.zeros(len(keys), dtype=np.int64)
+    ham_count = np.zeros(len(keys), dtype=np.int64)
+    np.add.at(spam_count, np.searchsorted(keys, spam_keys), 1)
+    np.add.at(ham_count, np.searchsorted(keys, ham_keys), 1)
+    BNR_PATTERNS = (keys, spam_count, ham_count)
+
+
+def bnr_eliminated(index, spam_counts, ham_counts, n_spam, n_ham, s, x):
+    """The token ids BNR drops from message index: in each window whose pattern is consistent
+    (its own f at least PATTERN_DEV from 0.5), the tokens whose f(w) lies more than TOKEN_DIST
+    from the pattern's; rule any: a token dropped once is dropped, most: when dropped at more
+    than half of its places in the stream."""
+    window, pattern_dev, token_dist, rule = BNR[:4]
+    ids, starts = BNR_SEQUENCES[index]
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    f = stream_probabilities(ids, spam_counts[ids], ham_counts[ids], n_spam, n_ham, s, x)
+    if BNR[6]:
+        # windows over the significant words only, in order (across parts)
+        significant = np.abs(f - 0.5) >= BNR[6]
+        ids, f = ids[significant], f[significant]
+        starts = np.arange(max(0, len(ids) - window + 1))
+        if not len(starts):
+            return np.zeros(0, dtype=np.int64)
+    if BNR[5] == "none":
+        pattern = np.mean([f[starts + k] for k in range(window)], axis=0)
+    else:
+        keys = bnr_keys(f, starts, window)
+        table, pattern_b, pattern_g = BNR_PATTERNS
+        if not len(table):
+            return np.zeros(0, dtype=np.int64)
+        where = np.clip(np.searchsorted(table, keys), 0, len(table) - 1)
+        known = table[where] == keys
+        pattern = pattern_probabilities(np.where(known, pattern_b[where], 0), np.where(known, pattern_g[where], 0), n_spam, n_ham, s, x)
+    consistent = np.abs(pattern - 0.5) >= pattern_dev
+    marked = np.zeros(len(ids), dtype=bool)
+    for k in range(window):
+        positions = starts + k
+        marked[positions] |= consistent & (np.abs(f[positions] - pattern) > token_dist)
+    if rule == "hamside":   # only ham-side words dropped, from windows that say spam
+        return np.unique(ids[marked & (f < 0.5)])
+    if rule == "any":
+        return np.unique(ids[marked])
+    distinct = np.unique(ids)
+    occurrences = np.bincount(np.searchsorted(distinct, ids))
+    dropped = np.bincount(np.searchsorted(distinct, ids[marked]), minlength=len(occurrences))
+    return distinct[2 * dropped > occurrences]
+
+
+def pattern_probabilities(b, g, n_spam, n_ham, s, x):
+    """Robinson's f of the patterns' counts (x for a pattern never learned)."""
+    b, g = b.astype(np.float64), g.astype(np.float64)
+    bad, good = b / max(n_spam, 1), g / max(n_ham, 1)
+    seen = (bad + good) > 0
+    p = np.where(seen, bad / np.where(seen, bad + good, 1.0), x)
+    n = b + g
+    return (s * x + n * p) / (s + n)
+
+
+# --band-segments KIND[,COMBINE]: in the band, the body's lean made of its segments' leans
+BAND_SEGMENTS = None
+SEGMENTS = None      # per message: a list of arrays of token ids, one a segment
+
+
+def message_segments(stream, kind, vocabulary_prefix):
+    """The body's segments: parts (each MIME text part), paragraphs (runs of lines between
+    lines without tokens, within a part), lines, chunksK (K stream tokens), endsN (the first N
+    tokens, the last N, the rest), urls (the lines with a URL token and the others). The
+    tokens before the first part (MIME structure) are a segment of their own, as are the
+    punctuated and HTML tokens (w:, hid:, hint:) that follow a part's words."""
+    structure, rest, segments, current = [], [], [], []
+    in_part = False
+    for token in stream:
+        if token in (TEXT_PART, HTML_PART):
+            if current:
+                segments.append(current)
+            current, in_part = [], True
+            continue
+        if not in_part:
+            if token >= 0:
+                structure.append(token)
+            continue
+        if token >= 0 and vocabulary_prefix[token] in ("w:", "hid:", "hint:"):
+            rest.append(token)
+            continue
+        current.append(token)
+    if current:
+        segments.append(current)
+    pieces = []
+    for part in segments:
+        if kind == "parts":
+            pieces.append([t for t in part if t >= 0])
+            continue
+        lines, line = [], []
+        for token in part:
+            if token == LINE_END:
+                lines.append(line)
+                line = []
+            else:
+                line.append(token)
+        lines.append(line)
+        if kind == "lines":
+            pieces.extend(lines)
+        elif kind == "paragraphs":
+            block = []
+            for line in lines:
+                if not line:
+                    if block:
+                        pieces.append(block)
+                    block = []
+                else:
+                    block.extend(line)
+            pieces.append(block)
+        elif kind == "urls":
+            with_url = [t for line in lines if any(vocabulary_prefix[u] == "u:" for u in line) for t in line]
+            without = [t for line in lines if not any(vocabulary_prefix[u] == "u:" for u in line) for t in line]
+            pieces.extend([with_url, without])
+        else:
+            pieces.append([t for t in part if t >= 0])
+    if kind.startswith("chunks") or kind.startswith("ends"):
+        flat = [t for piece in pieces for t in piece]
+        size = int(kind[6:] if kind.startswith("chunks") else kind[4:])
+        if kind.startswith("chunks"):
+            pieces = [flat[i:i + size] for i in range(0, len(flat), size)]
+        else:
+            pieces = [flat[:size], flat[size:-size] if len(flat) > 2 * size else [], flat[-size:] if len(flat) > size else []]
+    if BAND_SEGMENTS[2] == "keep":
+        pieces += [structure, rest]
+    return [np.unique(np.array(piece, dtype=np.int64)) for piece in pieces if piece]
+
+
+def segmented_body_lean(f, ids, how):
+    """The body's lean from its segments' Fisher leans (f, ids: the body's combined tokens),
+    combined as `how` says."""
+    leans, sizes = [], []
+    for segment in SEGMENTS[CURRENT]:
+        inside = np.isin(ids, segment)
+        if inside.any():
+            leans.append(fisher_lean(f[inside]))
+            sizes.append(inside.sum())
+    if not leans:
+        return 0.0
+    leans = np.array(leans)
+    if how == "mean":
+        return float(leans.mean())
+    if how == "max":
+        return float(leans[np.argmax(np.abs(leans))])
+    if how == "median":
+        return float(np.median(leans))
+    if how == "weighted":
+        return float((leans * np.array(sizes)).sum() / np.sum(sizes))
+    if how == "decided":
+        decided = leans[np.abs(leans) >= 0.25]
+        return float(decided.mean()) if len(decided) else 0.0
+    if how == "sign":    # the share of decided segments on each side: votes of +-0.5
+        decided = leans[np.abs(leans) >= 0.25]
+        return float(0.5 * np.sign(decided).mean()) if len(decided) else 0.0
+    if how == "mean3":   # the mean over segments with 3 or more combined tokens
+        sizable = leans[np.array(sizes) >= 3]
+        return float(sizable.mean()) if len(sizable) else 0.0
+    if how == "whole":   # the segments' mean with the whole body's lean
+        return float((leans.mean() + fisher_lean(f)) / 2.0)
+    raise ValueError(how)
+
+
 FOLD_SEED = 0
 
 
@@ -939,9 +1267,14 @@ def evaluate(labels, messages, vocabulary_size, settings, folds=5):
         n_ham = len(train) - n_spam
         if TUNE_PASSES:
             n_spam, n_ham = train_on_error(labels, messages, train, spam_counts, ham_counts, n_spam, n_ham, settings[0])
+        global CURRENT
         for key in settings:
+            if BNR is not None and BNR[5] != "none":
+                bnr_learn(labels, train, spam_counts, ham_counts, n_spam, n_ham, key[0], key[1])
             for index in test:
+                CURRENT = index
                 results[key][index] = classify(messages[index], spam_counts, ham_counts, n_spam, n_ham, *key)
+            CURRENT = None
     rows = []
     for key, scores in results.items():
         fp = int(((scores >= 0.5) & (labels == 0)).sum())
@@ -1031,6 +1364,17 @@ def main():
     parser.add_argument("--header-tokens", default="all",
                         help="header tokens for --header-s, --band-tail: core (no Subject), all (a pattern for all"
                              " HeaderTokenizer's), or a dump of BayesBench tokens --header-only")
+    parser.add_argument("--ordered", default="",
+                        help="a BayesBench tokens --ordered dump of the same list: the body's tokens in order, for --bnr and --band-segments")
+    parser.add_argument("--bnr", default="",
+                        help="WINDOW,PATTERN_DEV,TOKEN_DIST[,RULE[,STREAM[,LEARN[,SIGNIFICANT]]]]: Bayesian noise reduction (needs --ordered);"
+                             " RULE any, most or hamside (only words with f < 0.5), STREAM words or all, LEARN loo or full (the patterns of training messages by"
+                             " counts without or with their own) or none (a window's pattern f is its words' mean f(w)); with SIGNIFICANT (LEARN none), windows over the words with"
+                             " |f - 0.5| >= SIGNIFICANT only")
+    parser.add_argument("--band-segments", default="",
+                        help="KIND[,COMBINE[,EXTRA]]: in the band, the body's lean from its segments' (needs --ordered): KIND parts,"
+                             " paragraphs, lines, urls, chunksK, endsN; COMBINE mean, max, median, weighted, decided, sign, mean3, whole, vote;"
+                             " EXTRA keep (MIME structure and punctuated tokens as segments) or drop")
     arguments = parser.parse_args()
     global RELIABILITY
     RELIABILITY = arguments.reliability
@@ -1103,6 +1447,21 @@ def main():
     if arguments.degenerate:
         global DEGENERATE
         DEGENERATE = degenerate_table(vocabulary)
+    if arguments.ordered:
+        global ORDER, BNR, BNR_SEQUENCES, BAND_SEGMENTS, SEGMENTS
+        ORDER = load_order(arguments.ordered, vocabulary, len(labels))
+        if arguments.bnr:
+            window, pattern_dev, token_dist, *rest = arguments.bnr.split(",")
+            BNR = (int(window), float(pattern_dev), float(token_dist), rest[0] if rest else "any", rest[1] if len(rest) > 1 else "words",
+                   rest[2] if len(rest) > 2 else "loo", float(rest[3]) if len(rest) > 3 else 0.0)
+            BNR_SEQUENCES = bnr_sequences(ORDER, vocabulary, BNR[0], BNR[4])
+        if arguments.band_segments:
+            kind, *rest = arguments.band_segments.split(",")
+            BAND_SEGMENTS = (kind, rest[0] if rest else "mean", rest[1] if len(rest) > 1 else "keep")
+            prefix = [""] * len(vocabulary)
+            for token, index in vocabulary.items():
+                prefix[index] = token.split(":", 1)[0] + ":" if ":" in token else ""
+            SEGMENTS = [message_segments(stream, kind, prefix) for stream in ORDER]
     print(f"{len(labels)} messages ({labels.sum()} spam), {len(vocabulary)} distinct tokens, dropped {drop or 'nothing'}", file=sys.stderr)
     def values(text, kind=float):
         return [kind(v) for v in text.split(",")]

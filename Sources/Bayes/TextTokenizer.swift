@@ -53,6 +53,7 @@ struct TextTokenizer {
                     index = word.end
                 } else {
                     if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A { pair = PairState() }
+                    if byte == 0x0A { sink.mark(.lineEnd) }
                     index += 1
                 }
                 continue

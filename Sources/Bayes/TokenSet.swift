@@ -21,15 +21,22 @@ public struct TokenSet: Sendable, Hashable {
     /// `r0:`). A conflicted message's header lean is the mean of three groups' (see
     /// `ConflictBand`): field words (`headerFields`), relays, and the other header tokens.
     public let relays: [UInt64]
+    /// Every token in the order it was made, repeats included, and where the message's
+    /// structure (header end, text parts, line ends) breaks that run: kept only with the texts
+    /// (`TokenizerOptions.keepTexts`), empty otherwise.
+    public let sequence: [UInt64]
+    public let breaks: [TokenBreak]
 
     public init(hashes: [UInt64], texts: [UInt64: String] = [:], secondary: [UInt64] = [], header: [UInt64] = [],
-                headerFields: [UInt64: UInt64] = [:], relays: [UInt64] = []) {
+                headerFields: [UInt64: UInt64] = [:], relays: [UInt64] = [], sequence: [UInt64] = [], breaks: [TokenBreak] = []) {
         self.hashes = hashes
         self.texts = texts
         self.secondary = secondary
         self.header = header
         self.headerFields = headerFields
         self.relays = relays
+        self.sequence = sequence
+        self.breaks = breaks
     }
 
     public var count: Int { hashes.count }

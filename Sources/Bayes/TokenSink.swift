@@ -23,6 +23,8 @@ struct TokenSink {
     /// only when `marksSecondary`.
     var emittingRelay = false
     private var relay: [UInt64] = []
+    /// Where the structure breaks the run of tokens (see `TokenSet.breaks`); only with texts.
+    private var breaks: [TokenBreak] = []
 
     init(keepTexts: Bool, limit: Int, marksSecondary: Bool = true) {
         texts = keepTexts ? [:] : nil
@@ -40,6 +42,12 @@ struct TokenSink {
     }
     /// Whether token texts are kept (prefix texts are needed only then).
     var keepsTexts: Bool { texts != nil }
+
+    /// Records that the structure breaks the run of tokens here (see `TokenSet.breaks`), when
+    /// texts are kept.
+    mutating func mark(_ kind: TokenBreak.Kind) {
+        if texts != nil { breaks.append(TokenBreak(position: hashes.count, kind: kind)) }
+    }
 
     /// A token whose value is ASCII-lower-cased while it is hashed.
     mutating func emit(_ prefix: TokenPrefix, lowering bytes: UnsafeBufferPointer<UInt8>) {
@@ -167,7 +175,10 @@ struct TokenSink {
             headerFields.reserveCapacity(fieldTokens.count)
             for token in fieldTokens where headerFields[token.hash] == nil { headerFields[token.hash] = token.group }
         }
-        guard !secondary.isEmpty || headerEnd > 0 else { return TokenSet(hashes: unique, texts: texts ?? [:], headerFields: headerFields) }
+        let sequence = texts == nil ? [] : hashes
+        guard !secondary.isEmpty || headerEnd > 0 else {
+            return TokenSet(hashes: unique, texts: texts ?? [:], headerFields: headerFields, sequence: sequence, breaks: breaks)
+        }
         // Every secondary or header hash is among `hashes`, so it has a slot.
         func picked(_ chosen: ArraySlice<UInt64>) -> [UInt64] {
             guard !chosen.isEmpty else { return [] }
@@ -188,6 +199,6 @@ struct TokenSink {
             }
         }
         return TokenSet(hashes: unique, texts: texts ?? [:], secondary: picked(secondary[...]), header: picked(hashes[..<headerEnd]),
-                        headerFields: headerFields, relays: picked(relay[...]))
+                        headerFields: headerFields, relays: picked(relay[...]), sequence: sequence, breaks: breaks)
     }
 }

@@ -32,6 +32,7 @@ public struct Tokenizer: Sendable {
         let text = TextTokenizer(options: options)
         HeaderTokenizer(text: text).tokenize(message.headers, into: &sink)
         sink.endHeader()
+        sink.mark(.headerEnd)
         structure(message, into: &sink)
         body(message, text: text, into: &sink)
         for defect in message.defects { sink.emit(Self.defect, defect.kind.rawValue) }
@@ -149,7 +150,9 @@ public struct Tokenizer: Sendable {
         var scratch: [UInt8] = []
         for part in message.textParts {
             guard budget > 0, !sink.isFull, let leaf = part.leaf, var content = leaf.text else { continue }
-            if part.contentType.subtype == "html" {
+            let isHTML = part.contentType.subtype == "html"
+            sink.mark(isHTML ? .htmlPart : .textPart)
+            if isHTML {
                 scratch.removeAll(keepingCapacity: true)
                 content.withUTF8 { html in
                     let cut = UnsafeBufferPointer(rebasing: html[0..<min(html.count, budget)])

@@ -3,7 +3,9 @@
 //       LIST: lines "LABEL PATH"; DUMP: lines "LABEL<TAB>token<TAB>token…" (token texts), the
 //       input of scripts/bayes-tune.py; one line a message (an mbox PATH gives several). Options:
 //       --no-pairs, --no-capitals, --min N, --max N, --header-only (only the tokens
-//       TokenSet.header marks).
+//       TokenSet.header marks), --ordered (every token in the order made, repeats included, with
+//       the structure's breaks as "\u{1}H" header end, "\u{1}T" / "\u{1}M" a text / HTML part's
+//       start, "\u{1}L" a line end: TokenSet.sequence and TokenSet.breaks).
 //   BayesBench speed < LIST
 //       tokenizer throughput on one core (messages/s), the messages read into memory first.
 //   BayesBench latency DATABASE < LIST
@@ -20,11 +22,13 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.isEmpty ? "" : arguments.removeFirst()
 var options = TokenizerOptions()
 var headerOnly = false
+var ordered = false
 while command != "latency", let option = arguments.first {
     arguments.removeFirst()
     switch option {
     case "--no-pairs": options.wordPairs = false
     case "--header-only": headerOnly = true
+    case "--ordered": ordered = true
     case "--no-capitals": options.capitalsTokens = false
     case "--min": options.minWordLength = Int(arguments.removeFirst()) ?? options.minWordLength
     case "--max": options.maxWordLength = Int(arguments.removeFirst()) ?? options.maxWordLength
@@ -63,6 +67,16 @@ func readAsLearned(_ path: String) -> [[UInt8]] {
     }
 }
 
+/// How `tokens --ordered` writes a break among the tokens.
+func breakMark(_ kind: TokenBreak.Kind) -> String {
+    switch kind {
+    case .headerEnd: "\t\u{1}H"
+    case .textPart: "\t\u{1}T"
+    case .htmlPart: "\t\u{1}M"
+    case .lineEnd: "\t\u{1}L"
+    }
+}
+
 switch command {
 case "tokens":
     options.keepTexts = true
@@ -72,9 +86,22 @@ case "tokens":
         for bytes in readAsLearned(path) {
             let set = tokenizer.tokens(of: MailMessage(parsing: bytes))
             output += label
-            for hash in set.hashes where !headerOnly || set.isHeader(hash) {
+            func write(_ hash: UInt64) {
                 let text = set.texts[hash] ?? String(hash, radix: 16)
                 output += "\t" + text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            }
+            if ordered {
+                var breaks = set.breaks[...]
+                for (position, hash) in set.sequence.enumerated() {
+                    while let next = breaks.first, next.position == position {
+                        output += breakMark(next.kind)
+                        breaks.removeFirst()
+                    }
+                    write(hash)
+                }
+                for rest in breaks { output += breakMark(rest.kind) }
+            } else {
+                for hash in set.hashes where !headerOnly || set.isHeader(hash) { write(hash) }
             }
             output += "\n"
             if output.utf8.count > 1 << 20 {
