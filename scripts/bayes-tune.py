@@ -956,6 +956,44 @@ def error_paths(listing):
         return [line.split(" ", 1)[1].strip().rsplit("/", 1)[-1] for line in lines]
 
 
+def explain(names, listing, labels, messages, vocabulary, setting):
+    """For each message whose file name starts with one of names: its score against the counts
+    of all the other messages (left out once, as a fold would), and its significant tokens
+    (those classify combines, before the field cap) with their spam and ham counts and f(w)."""
+    s, x, min_dev, max_tokens, *_ = setting
+    paths = error_paths(listing)
+    text = np.empty(len(vocabulary), dtype=object)
+    for token, index in vocabulary.items():
+        text[index] = token
+    spam_counts = np.zeros(len(vocabulary), dtype=np.int64)
+    ham_counts = np.zeros(len(vocabulary), dtype=np.int64)
+    for label, ids in zip(labels, messages):
+        (spam_counts if label else ham_counts)[ids] += 1
+    n_spam, n_ham = int(labels.sum()), int(len(labels) - labels.sum())
+    for index, path in enumerate(paths):
+        if not path.startswith(tuple(names)):
+            continue
+        ids, spam = messages[index], labels[index] == 1
+        (spam_counts if spam else ham_counts)[ids] -= 1
+        others_spam, others_ham = n_spam - spam, n_ham - (not spam)
+        score = classify(ids, spam_counts, ham_counts, others_spam, others_ham, s, x, min_dev, max_tokens)
+        b, g = spam_counts[ids].astype(np.float64), ham_counts[ids].astype(np.float64)
+        seen = (b + g) >= 1
+        if SECONDARY_MIN_COUNT is not None:
+            seen &= (b + g) >= SECONDARY_MIN_COUNT[ids]
+        n = b + g
+        p = np.where(seen, (b / others_spam) / np.maximum(b / others_spam + g / others_ham, 1e-300), 0.5)
+        f = (s * x + n * p) / (s + n)
+        significant = seen & (np.abs(f - 0.5) >= min_dev)
+        print(f"{'spam' if spam else 'ham'} {path}: {score:.9f}, {len(ids)} tokens, {int((b + g == 0).sum())} never seen,"
+              f" {int(significant.sum())} significant ({int((significant & (f > 0.5)).sum())} spam-side)")
+        for position in np.argsort(f):
+            if significant[position]:
+                group = "" if IS_HEADER_TOKEN is None or not IS_HEADER_TOKEN[ids[position]] else " [header]"
+                print(f"  {f[position]:.4f} {int(b[position]):4d}:{int(g[position]):<4d} {text[ids[position]]}{group}")
+        (spam_counts if spam else ham_counts)[ids] += 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dump")
@@ -968,6 +1006,9 @@ def main():
     parser.add_argument("--errors", default="",
                         help="a LIST of 'LABEL PATH' lines in the dump's order: the best setting's FP and FN named with their scores")
     parser.add_argument("--combine", default="logspace", choices=["logspace", "bysign", "fisher", "logratio", "logodds", "tiebreak", "nb", "geo", "count"])
+    parser.add_argument("--explain", default="",
+                        help="comma-separated file names (or their starts) of the --errors LIST: each message's score left out"
+                             " of all the others' counts, and its significant tokens with counts and f(w)")
     parser.add_argument("--frontier", action="store_true",
                         help="FP and FN of the best setting when the cut is moved along Fisher's exact H - S")
     parser.add_argument("--tie", default="10,1e-4", help="tiebreak: scale of the log ratio, weight")
@@ -1112,6 +1153,9 @@ def main():
         settings = [key + (spam,) for key in settings for spam in values(arguments.min_dev_spam)]
     n_ham = int((labels == 0).sum())
     n_spam = int(labels.sum())
+    if arguments.explain:
+        explain(arguments.explain.split(","), arguments.errors, labels, messages, vocabulary, settings[0])
+        return
     if arguments.seeds:
         first, _, last = arguments.seeds.partition("-")
         seeds = list(range(int(first), int(last) + 1)) if last else values(arguments.seeds, int)
