@@ -31,6 +31,12 @@ struct TextTokenizer {
     /// words: for header fields, whose words are few and tell less than body text.
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
                   plain: Bool = false, maxWords: Int = .max) {
+        if let plainApostrophes = Self.withPlainApostrophes(text) {
+            plainApostrophes.withUnsafeBufferPointer {
+                tokenize($0, prefix: prefix, into: &sink, findURLs: findURLs, plain: plain, maxWords: maxWords)
+            }
+            return
+        }
         let options = plain ? plainOptions : self.options
         let prefixes = Prefixes(prefix, options: options)
         var words = 0
@@ -80,6 +86,10 @@ struct TextTokenizer {
     /// Whitespace-separated chunks that keep punctuation inside and at the end ("free!!",
     /// "100%", "$19.99"), lower-cased, when they hold something a word token drops.
     func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        if let plainApostrophes = Self.withPlainApostrophes(text) {
+            plainApostrophes.withUnsafeBufferPointer { punctuatedTokens($0, into: &sink) }
+            return
+        }
         var index = 0
         while index < text.count, !sink.isFull {
             while index < text.count, ByteClass.isSpace(text[index]) { index += 1 }
@@ -101,6 +111,30 @@ struct TextTokenizer {
             }
             if marked { sink.emit(Self.punctuated, lowering: chunk) }
         }
+    }
+
+    /// `text` with each right single quotation mark (U+2019, the apostrophe word processors
+    /// type, Windows-1252 0x92) made a plain "'", so that "don’t" is the word "don't" and not
+    /// "don" and "t"; nil when there is none.
+    static func withPlainApostrophes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        func isApostrophe(at index: Int) -> Bool {
+            text[index] == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x99
+        }
+        guard var index = text.firstIndex(of: 0xE2) else { return nil }
+        while index < text.count, !isApostrophe(at: index) { index += 1 }
+        guard index < text.count else { return nil }
+        var result = Array(text[..<index])
+        result.reserveCapacity(text.count)
+        while index < text.count {
+            if isApostrophe(at: index) {
+                result.append(UInt8(ascii: "'"))
+                index += 3
+            } else {
+                result.append(text[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     struct Word {

@@ -100,6 +100,18 @@ import Testing
         #expect(!found.contains("MISS"))
     }
 
+    @Test func aTypographicApostropheJoinsAWordAsAPlainOneDoes() {
+        // U+2019, what word processors type for "'" (Windows-1252 0x92).
+        let message = TestMessages.parse("Subject: It\u{2019}s here\n\nDon\u{2019}t wait, you\u{2019}ll love it\n")
+        let found = tokens(message)
+        #expect(found.contains("don't"))
+        #expect(found.contains("you'll"))
+        #expect(found.contains("b:don't wait"))
+        #expect(found.contains("s:it's"))
+        #expect(!found.contains("don"))
+        #expect(!found.contains("you"))
+    }
+
     @Test func longWordsBecomeSkipTokens() {
         let found = tokens(TestMessages.parse(TestMessages.plain))
         #expect(!found.contains("supercalifragilisticexpialidociousness"))
