@@ -112,6 +112,24 @@ import Testing
         #expect(!found.contains("you"))
     }
 
+    @Test func htmlCharacterReferencesAreDecodedAsBrowsersDo() {
+        let message = TestMessages.parse("""
+            Subject: x
+            Content-Type: text/html
+
+            <p>Caf&eacute; Espa&ntilde;a&nbspgratis &amp; m&aacute;s, it&#146;s true</p>
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("café"), "a named reference is the letter it names")
+        #expect(found.contains("españa"))
+        #expect(found.contains("más"))
+        #expect(found.contains("gratis"), "&nbsp without ; is a space, as a legacy name")
+        #expect(found.contains("it's"), "0x80-0x9F are Windows-1252: 0x92 is the apostrophe")
+        #expect(!found.contains("caf"))
+        #expect(!found.contains("nbspgratis"))
+    }
+
     @Test func longWordsBecomeSkipTokens() {
         let found = tokens(TestMessages.parse(TestMessages.plain))
         #expect(!found.contains("supercalifragilisticexpialidociousness"))
