@@ -87,6 +87,27 @@ import Testing
         #expect(!found.contains("u:h:www.bank.example"))
     }
 
+    @Test func anEscapedHostIsDecodedAndAHostEndsWhereHostNameBytesEnd() {
+        let message = TestMessages.parse("""
+            Subject: x
+
+            See http://%77%77%77.sh%6fp.example/offer and http://%77ww.x.example%40deals.example%2fcheap and
+            www.search.example&nbsp;Lycos
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("u:encoded-host"))
+        #expect(found.contains("u:h:www.shop.example"))
+        #expect(found.contains("u:d:shop.example"))
+        #expect(found.contains("u:userinfo"), "an escaped @ is user-info")
+        #expect(found.contains("u:h:deals.example"))
+        #expect(found.contains("u:p:cheap"), "what follows an escaped / is path")
+        #expect(found.contains("u:h:www.search.example"))
+        #expect(found.contains("u:tld:example"))
+        #expect(!found.contains { $0.hasPrefix("u:") && $0.contains("%") })
+        #expect(!found.contains { $0.hasPrefix("u:h:") && $0.contains("nbsp") })
+    }
+
     @Test func bodyWordsAreLowerCasedAndKeepInnerPunctuation() {
         let message = TestMessages.parse("Subject: x\n\nDon't MISS the e-mail about $500, version 2.5. ok\n")
         let found = tokens(message)
