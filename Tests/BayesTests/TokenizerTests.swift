@@ -56,6 +56,25 @@ import Testing
         #expect(!found.contains { $0.contains("4f2a1b") || $0.contains("2002") && $0.hasPrefix("r:") })
     }
 
+    @Test func programVersionsInReceivedAreNotRelayHosts() {
+        let message = TestMessages.parse("""
+            Received: from pop.example.net [192.0.2.5] by localhost with POP3 (fetchmail-5.9.0) for jm@localhost; Wed, 04 Dec 2002 02:24:29 +0100
+            Received: from Sender ([198.51.100.9]) by mta.example.com (InterMail vM.4.01.03.23 201-229-121-123-20010418) with SMTP; Tue, 12 Mar 2002 19:58:14 -0500
+            Subject: x
+
+            Hello there
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("r:h:pop.example.net"))
+        #expect(found.contains("r:h:mta.example.com"))
+        #expect(found.contains("r:d:example.com"))
+        #expect(found.contains("r:w:pop3"))
+        for version in ["r:h:fetchmail-5.9.0", "r:d:9.0", "r:h:vm.4.01.03.23", "r:d:4.01.03.23", "r:d:03.23", "r0:d:03.23"] {
+            #expect(!found.contains(version))
+        }
+    }
+
     @Test func messageIDBecomesItsShapeAndDomain() {
         let found = tokens(TestMessages.parse(TestMessages.plain))
         #expect(found.contains("m:shape:9.A9@3"))
