@@ -55,6 +55,7 @@ struct TextTokenizer {
                         continue
                     }
                     let word = wordEnd(in: text, from: index)
+                    if let letter = word.firstNonASCII { sink.emit(Self.script, ByteClass.scriptName(letter)) }
                     if emitWord(text, index..<word.end, word, prefixes, options: options, pair: &pair, scratch: &scratch, into: &sink) { words += 1 }
                     index = word.end
                 } else {
@@ -144,6 +145,8 @@ struct TextTokenizer {
         var hasUpper = false
         var hasLower = false
         var hasNonASCII = false
+        /// The first letter past ASCII, for the message's script token.
+        var firstNonASCII: Unicode.Scalar?
         var firstClass: UInt8 = UInt8(ascii: "a")
     }
 
@@ -179,6 +182,7 @@ struct TextTokenizer {
             }
             guard let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) == nil,
                   ByteClass.isWordScalar(scalar) else { break }
+            if !word.hasNonASCII { word.firstNonASCII = scalar }
             word.hasNonASCII = true
             if scalar.properties.isUppercase { word.hasUpper = true }
             if scalar.properties.isLowercase { word.hasLower = true }

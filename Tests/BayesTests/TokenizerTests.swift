@@ -190,6 +190,13 @@ import Testing
         #expect(!found.contains("今日は特別価格です"))
     }
 
+    @Test func aLetterPastASCIIInsideAWordGivesTheScriptTokenToo() {
+        let message = TestMessages.parse("Subject: x\nContent-Type: text/plain; charset=utf-8\n\nJetzt im Handel erh\u{E4}ltlich\n")
+        let found = tokens(message)
+        #expect(found.contains("erhältlich"))
+        #expect(found.contains("script:latin"), "not only for a word that starts with such a letter")
+    }
+
     @Test func htmlTextJoinsInlineTagsAndTokenizesMarkup() {
         let message = TestMessages.parse("""
             Subject: x
