@@ -1,3 +1,5 @@
+import MailMessage
+
 /// Splits decoded text into word tokens.
 ///
 /// A word is a run of letters and digits (any script that separates words with spaces), joined
@@ -118,25 +120,25 @@ struct TextTokenizer {
     /// type, Windows-1252 0x92) made a plain "'", so that "don’t" is the word "don't" and not
     /// "don" and "t"; nil when there is none.
     static func withPlainApostrophes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        func isApostrophe(at index: Int) -> Bool {
-            text[index] == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x99
-        }
-        guard var index = text.firstIndex(of: 0xE2) else { return nil }
-        while index < text.count, !isApostrophe(at: index) { index += 1 }
-        guard index < text.count else { return nil }
-        var result = Array(text[..<index])
-        result.reserveCapacity(text.count)
-        while index < text.count {
-            if isApostrophe(at: index) {
+        rightSingleQuotationMark.withUnsafeBufferPointer { mark -> [UInt8]? in
+            guard var found = ByteScan.first(mark, in: text, from: 0, to: text.count) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count)
+            var copied = 0
+            while true {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<found]))
                 result.append(UInt8(ascii: "'"))
-                index += 3
-            } else {
-                result.append(text[index])
-                index += 1
+                copied = found + mark.count
+                guard let next = ByteScan.first(mark, in: text, from: copied, to: text.count) else { break }
+                found = next
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
+            return result
         }
-        return result
     }
+
+    /// U+2019 in UTF-8.
+    private static let rightSingleQuotationMark: [UInt8] = [0xE2, 0x80, 0x99]
 
     struct Word {
         var end: Int
