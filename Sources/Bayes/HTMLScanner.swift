@@ -1,3 +1,5 @@
+import MailMessage
+
 /// Reads an HTML body for the tokenizer in one pass: the visible text (tags removed, script and
 /// style skipped, entities decoded, block tags turned into spaces while inline tags join the
 /// text around them, so "V<b></b>iagra" reads as one word) and tokens for what the markup says:
@@ -153,56 +155,22 @@ struct HTMLScanner {
         scratch.withUnsafeBufferPointer { sink.emit(Self.value, lowering: $0) }
     }
 
-    /// Decodes the entity at `start` into `text`; returns where reading goes on.
+    /// Decodes the character reference at `start` into `text` as browsers read it (every HTML 4
+    /// name, `&nbsp` and the other legacy names without `;`, 0x80-0x9F as Windows-1252);
+    /// returns where reading goes on. A no-break space or a control character is a space.
     private static func entity(_ html: UnsafeBufferPointer<UInt8>, at start: Int, text: inout [UInt8], into sink: inout TokenSink) -> Int {
-        var index = start + 1
-        let count = html.count
-        if index < count, html[index] == UInt8(ascii: "#") {
-            index += 1
-            var value: UInt32 = 0
-            var digits = 0
-            let hex = index < count && (html[index] | 0x20) == UInt8(ascii: "x")
-            if hex { index += 1 }
-            while index < count, digits < 8 {
-                let byte = html[index]
-                if ByteClass.isDigit(byte) {
-                    value = value &* (hex ? 16 : 10) &+ UInt32(byte - 0x30)
-                } else if hex, (byte | 0x20) &- 0x61 < 6 {
-                    value = value &* 16 &+ UInt32((byte | 0x20) - 0x61 + 10)
-                } else {
-                    break
-                }
-                digits += 1
-                index += 1
-            }
-            guard digits > 0 else {
-                text.append(UInt8(ascii: "&"))
-                return start + 1
-            }
-            if index < count, html[index] == UInt8(ascii: ";") { index += 1 }
-            if let scalar = Unicode.Scalar(value), value >= 0x20 {
-                if value < 0x80, ByteClass.isAlnum(UInt8(value)) { sink.emit(flag, "entity-letter") }
-                text.append(contentsOf: Array(String(Character(scalar)).utf8))
-            } else {
-                text.append(UInt8(ascii: " "))
-            }
-            return index
-        }
-        let nameStart = index
-        while index < count, ByteClass.isAlnum(html[index]), index - nameStart < 10 { index += 1 }
-        let name = UnsafeBufferPointer(rebasing: html[nameStart..<index])
-        guard !name.isEmpty, index < count, html[index] == UInt8(ascii: ";") else {
+        guard let base = html.baseAddress, let match = HTMLEntities.match(base, from: start + 1, end: html.count, inAttribute: false) else {
             text.append(UInt8(ascii: "&"))
             return start + 1
         }
-        index += 1
-        if equalsLower(name, "amp") { text.append(UInt8(ascii: "&")) }
-        else if equalsLower(name, "lt") { text.append(UInt8(ascii: "<")) }
-        else if equalsLower(name, "gt") { text.append(UInt8(ascii: ">")) }
-        else if equalsLower(name, "quot") { text.append(UInt8(ascii: "\"")) }
-        else if equalsLower(name, "apos") { text.append(UInt8(ascii: "'")) }
-        else { text.append(UInt8(ascii: " ")) }
-        return index
+        let value = match.scalar
+        if match.isNumeric, value < 0x80, ByteClass.isAlnum(UInt8(value)) { sink.emit(flag, "entity-letter") }
+        if value < 0x20 || value == 0xA0 {
+            text.append(UInt8(ascii: " "))
+        } else if let scalar = Unicode.Scalar(value) {
+            UTF8.encode(scalar) { text.append($0) }
+        }
+        return match.end
     }
 
     /// Tags that break the text (a space where they stand); inline tags join the text around them.

@@ -66,7 +66,7 @@ struct ReceivedTokens: Sendable {
             let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
             if DomainTokens.isIPv4(word) {
                 ipAddress(word, into: &sink)
-            } else if dots >= 1, letters > 0, word.count <= 255 {
+            } else if dots >= 1, letters > 0, word.count <= 255, Self.endsInTopLevelDomain(word) {
                 sink.emit(host, lowering: word)
                 DomainTokens.parents(of: word, prefix: domain, into: &sink)
             } else if HTMLScanner.equalsLower(word, "unknown") {
@@ -78,6 +78,15 @@ struct ReceivedTokens: Sendable {
             previousWord = (index, end)
             index = max(end, index + 1)
         }
+    }
+
+    /// Whether a dotted word ends as a host name does, in a top-level domain of letters (or an
+    /// IDN "xn--" one): "fetchmail-5.9.0", "vM.4.01.03.27" or "v1.5" in a comment are program
+    /// versions, and taken for hosts (with parent domains "9.0", "03.27") they made up relays.
+    static func endsInTopLevelDomain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let dot = word.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let label = UnsafeBufferPointer(rebasing: word[(dot + 1)...])
+        return (label.count >= 2 && label.allSatisfy(ByteClass.isLetter)) || URLTokenizer.hasPrefix(label, at: 0, "xn--")
     }
 
     private func ipAddress(_ word: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {

@@ -1,3 +1,5 @@
+import MailMessage
+
 /// Splits decoded text into word tokens.
 ///
 /// A word is a run of letters and digits (any script that separates words with spaces), joined
@@ -31,6 +33,12 @@ struct TextTokenizer {
     /// words: for header fields, whose words are few and tell less than body text.
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
                   plain: Bool = false, maxWords: Int = .max) {
+        if let plainApostrophes = Self.withPlainApostrophes(text) {
+            plainApostrophes.withUnsafeBufferPointer {
+                tokenize($0, prefix: prefix, into: &sink, findURLs: findURLs, plain: plain, maxWords: maxWords)
+            }
+            return
+        }
         let options = plain ? plainOptions : self.options
         let prefixes = Prefixes(prefix, options: options)
         var words = 0
@@ -49,6 +57,7 @@ struct TextTokenizer {
                         continue
                     }
                     let word = wordEnd(in: text, from: index)
+                    if let letter = word.firstNonASCII { sink.emit(Self.script, ByteClass.scriptName(letter)) }
                     if emitWord(text, index..<word.end, word, prefixes, options: options, pair: &pair, scratch: &scratch, into: &sink) { words += 1 }
                     index = word.end
                 } else {
@@ -81,6 +90,10 @@ struct TextTokenizer {
     /// Whitespace-separated chunks that keep punctuation inside and at the end ("free!!",
     /// "100%", "$19.99"), lower-cased, when they hold something a word token drops.
     func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        if let plainApostrophes = Self.withPlainApostrophes(text) {
+            plainApostrophes.withUnsafeBufferPointer { punctuatedTokens($0, into: &sink) }
+            return
+        }
         var index = 0
         while index < text.count, !sink.isFull {
             while index < text.count, ByteClass.isSpace(text[index]) { index += 1 }
@@ -104,6 +117,30 @@ struct TextTokenizer {
         }
     }
 
+    /// `text` with each right single quotation mark (U+2019, the apostrophe word processors
+    /// type, Windows-1252 0x92) made a plain "'", so that "don’t" is the word "don't" and not
+    /// "don" and "t"; nil when there is none.
+    static func withPlainApostrophes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        rightSingleQuotationMark.withUnsafeBufferPointer { mark -> [UInt8]? in
+            guard var found = ByteScan.first(mark, in: text, from: 0, to: text.count) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count)
+            var copied = 0
+            while true {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<found]))
+                result.append(UInt8(ascii: "'"))
+                copied = found + mark.count
+                guard let next = ByteScan.first(mark, in: text, from: copied, to: text.count) else { break }
+                found = next
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
+            return result
+        }
+    }
+
+    /// U+2019 in UTF-8.
+    private static let rightSingleQuotationMark: [UInt8] = [0xE2, 0x80, 0x99]
+
     struct Word {
         var end: Int
         var characters = 0
@@ -111,6 +148,8 @@ struct TextTokenizer {
         var hasUpper = false
         var hasLower = false
         var hasNonASCII = false
+        /// The first letter past ASCII, for the message's script token.
+        var firstNonASCII: Unicode.Scalar?
         var firstClass: UInt8 = UInt8(ascii: "a")
     }
 
@@ -146,6 +185,7 @@ struct TextTokenizer {
             }
             guard let (scalar, length) = ByteClass.scalar(in: text, at: index), ByteClass.denseScript(scalar) == nil,
                   ByteClass.isWordScalar(scalar) else { break }
+            if !word.hasNonASCII { word.firstNonASCII = scalar }
             word.hasNonASCII = true
             if scalar.properties.isUppercase { word.hasUpper = true }
             if scalar.properties.isLowercase { word.hasLower = true }

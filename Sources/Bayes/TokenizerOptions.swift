@@ -31,7 +31,7 @@ public struct TokenizerOptions: Sendable, Hashable {
 
     /// Bumped whenever the tokenizer changes what it makes of a message, so the journal can
     /// tell whether forgetting a message re-creates exactly the tokens that were learned.
-    public static let tokenizerVersion = 2
+    public static let tokenizerVersion = 3
 
     /// The tokenizer version and every option that changes the tokens, as one number.
     public var signature: Int64 {

@@ -58,24 +58,70 @@ enum URLTokenizer {
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
             authorityEnd += 1
         }
-        var hostStart = index
-        if let at = lastIndex(of: UInt8(ascii: "@"), in: url, from: index, before: authorityEnd) {
+        let authority = UnsafeBufferPointer(rebasing: url[index..<authorityEnd])
+        if authority.contains(UInt8(ascii: "%")) {
+            // Browsers decode an escaped host ("%77%77%77.example.com"), and a decoded "/" or "@"
+            // counts as one.
+            sink.emit(flag, "encoded-host")
+            percentDecoded(authority).withUnsafeBufferPointer { authorityAndPath($0, into: &sink) }
+        } else {
+            authorityAndPath(authority, into: &sink)
+        }
+        if authorityEnd < count { pathWords(UnsafeBufferPointer(rebasing: url[authorityEnd..<count]), into: &sink) }
+    }
+
+    /// The user-info, host and port of an authority, and the path words after a "/", "?" or
+    /// "#" in it (there only when decoded from escapes). The host ends at the first byte that
+    /// cannot be in a host name: "www.example.com&nbsp;Lycos" is the host www.example.com.
+    private static func authorityAndPath(_ authority: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        let count = authority.count
+        var end = 0
+        while end < count {
+            let byte = authority[end]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            end += 1
+        }
+        var hostStart = 0
+        if let at = lastIndex(of: UInt8(ascii: "@"), in: authority, from: 0, before: end) {
             sink.emit(flag, "userinfo")
             hostStart = at + 1
         }
-        var hostEnd = authorityEnd
-        if let colon = firstIndex(of: UInt8(ascii: ":"), in: url, from: hostStart, before: authorityEnd) {
-            sink.emit(flag, "port")
-            hostEnd = colon
+        var hostEnd = hostStart
+        while hostEnd < end {
+            let byte = authority[hostEnd]
+            guard ByteClass.isAlnum(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { break }
+            hostEnd += 1
         }
-        while hostEnd > hostStart, url[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
-        host(UnsafeBufferPointer(rebasing: url[hostStart..<hostEnd]), into: &sink)
-        if authorityEnd < count { pathWords(UnsafeBufferPointer(rebasing: url[authorityEnd..<count]), into: &sink) }
+        if hostEnd < end, authority[hostEnd] == UInt8(ascii: ":") { sink.emit(flag, "port") }
+        while hostEnd > hostStart, authority[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
+        host(UnsafeBufferPointer(rebasing: authority[hostStart..<hostEnd]), into: &sink)
+        if end < count { pathWords(UnsafeBufferPointer(rebasing: authority[end..<count]), into: &sink) }
+    }
+
+    /// `bytes` with each "%XX" escape replaced by the byte it stands for.
+    static func percentDecoded(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        func hexValue(_ byte: UInt8) -> UInt8? {
+            if ByteClass.isDigit(byte) { return byte - 0x30 }
+            let lower = byte | 0x20
+            return lower &- 0x61 < 6 ? lower - 0x61 + 10 : nil
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     static func host(_ name: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         guard !name.isEmpty, name.count <= 255 else { return }
-        if name.contains(UInt8(ascii: "%")) { sink.emit(flag, "encoded-host") }
         if DomainTokens.isIPv4(name) {
             sink.emit(flag, "ip")
             sink.emit(host, exactly: name)

@@ -1,12 +1,12 @@
 /// HTML character references: the HTML 4 named set (plus `apos`) and numeric references, read
 /// the way browsers read them (a missing `;` is tolerated for numeric references and for the
 /// legacy Latin-1 names; invalid code points become U+FFFD; 0x80–0x9F mean Windows-1252).
-enum HTMLEntities {
+public enum HTMLEntities {
     /// A decoded reference: the scalar value and the offset just after the reference.
-    struct Match {
-        let scalar: UInt32
-        let end: Int
-        let isNumeric: Bool
+    public struct Match: Sendable {
+        public let scalar: UInt32
+        public let end: Int
+        public let isNumeric: Bool
     }
 
     /// The longest name in the table; longer runs of letters are never looked up whole.
@@ -104,7 +104,7 @@ enum HTMLEntities {
     /// `&` is then literal text). In attributes a legacy name without `;` followed by `=` or a
     /// letter is not a reference (`?a=1&copy=2` keeps its `&copy`), and names are never cut
     /// to a shorter legacy prefix.
-    static func match(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, inAttribute: Bool) -> Match? {
+    public static func match(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, inAttribute: Bool) -> Match? {
         guard start < end else { return nil }
         if base[start] == UInt8(ascii: "#") { return numeric(base, from: start + 1, end: end) }
         var nameEnd = start

@@ -56,6 +56,25 @@ import Testing
         #expect(!found.contains { $0.contains("4f2a1b") || $0.contains("2002") && $0.hasPrefix("r:") })
     }
 
+    @Test func programVersionsInReceivedAreNotRelayHosts() {
+        let message = TestMessages.parse("""
+            Received: from pop.example.net [192.0.2.5] by localhost with POP3 (fetchmail-5.9.0) for jm@localhost; Wed, 04 Dec 2002 02:24:29 +0100
+            Received: from Sender ([198.51.100.9]) by mta.example.com (InterMail vM.4.01.03.23 201-229-121-123-20010418) with SMTP; Tue, 12 Mar 2002 19:58:14 -0500
+            Subject: x
+
+            Hello there
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("r:h:pop.example.net"))
+        #expect(found.contains("r:h:mta.example.com"))
+        #expect(found.contains("r:d:example.com"))
+        #expect(found.contains("r:w:pop3"))
+        for version in ["r:h:fetchmail-5.9.0", "r:d:9.0", "r:h:vm.4.01.03.23", "r:d:4.01.03.23", "r:d:03.23", "r0:d:03.23"] {
+            #expect(!found.contains(version))
+        }
+    }
+
     @Test func messageIDBecomesItsShapeAndDomain() {
         let found = tokens(TestMessages.parse(TestMessages.plain))
         #expect(found.contains("m:shape:9.A9@3"))
@@ -87,6 +106,27 @@ import Testing
         #expect(!found.contains("u:h:www.bank.example"))
     }
 
+    @Test func anEscapedHostIsDecodedAndAHostEndsWhereHostNameBytesEnd() {
+        let message = TestMessages.parse("""
+            Subject: x
+
+            See http://%77%77%77.sh%6fp.example/offer and http://%77ww.x.example%40deals.example%2fcheap and
+            www.search.example&nbsp;Lycos
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("u:encoded-host"))
+        #expect(found.contains("u:h:www.shop.example"))
+        #expect(found.contains("u:d:shop.example"))
+        #expect(found.contains("u:userinfo"), "an escaped @ is user-info")
+        #expect(found.contains("u:h:deals.example"))
+        #expect(found.contains("u:p:cheap"), "what follows an escaped / is path")
+        #expect(found.contains("u:h:www.search.example"))
+        #expect(found.contains("u:tld:example"))
+        #expect(!found.contains { $0.hasPrefix("u:") && $0.contains("%") })
+        #expect(!found.contains { $0.hasPrefix("u:h:") && $0.contains("nbsp") })
+    }
+
     @Test func bodyWordsAreLowerCasedAndKeepInnerPunctuation() {
         let message = TestMessages.parse("Subject: x\n\nDon't MISS the e-mail about $500, version 2.5. ok\n")
         let found = tokens(message)
@@ -98,6 +138,36 @@ import Testing
         #expect(found.contains("version"))
         #expect(!found.contains("ok"), "shorter than the minimum")
         #expect(!found.contains("MISS"))
+    }
+
+    @Test func aTypographicApostropheJoinsAWordAsAPlainOneDoes() {
+        // U+2019, what word processors type for "'" (Windows-1252 0x92).
+        let message = TestMessages.parse("Subject: It\u{2019}s here\n\nDon\u{2019}t wait, you\u{2019}ll love it\n")
+        let found = tokens(message)
+        #expect(found.contains("don't"))
+        #expect(found.contains("you'll"))
+        #expect(found.contains("b:don't wait"))
+        #expect(found.contains("s:it's"))
+        #expect(!found.contains("don"))
+        #expect(!found.contains("you"))
+    }
+
+    @Test func htmlCharacterReferencesAreDecodedAsBrowsersDo() {
+        let message = TestMessages.parse("""
+            Subject: x
+            Content-Type: text/html
+
+            <p>Caf&eacute; Espa&ntilde;a&nbspgratis &amp; m&aacute;s, it&#146;s true</p>
+
+            """)
+        let found = tokens(message)
+        #expect(found.contains("café"), "a named reference is the letter it names")
+        #expect(found.contains("españa"))
+        #expect(found.contains("más"))
+        #expect(found.contains("gratis"), "&nbsp without ; is a space, as a legacy name")
+        #expect(found.contains("it's"), "0x80-0x9F are Windows-1252: 0x92 is the apostrophe")
+        #expect(!found.contains("caf"))
+        #expect(!found.contains("nbspgratis"))
     }
 
     @Test func longWordsBecomeSkipTokens() {
@@ -118,6 +188,13 @@ import Testing
         #expect(found.contains("script:hiragana"))
         #expect(found.contains("script:cyrillic"))
         #expect(!found.contains("今日は特別価格です"))
+    }
+
+    @Test func aLetterPastASCIIInsideAWordGivesTheScriptTokenToo() {
+        let message = TestMessages.parse("Subject: x\nContent-Type: text/plain; charset=utf-8\n\nJetzt im Handel erh\u{E4}ltlich\n")
+        let found = tokens(message)
+        #expect(found.contains("erhältlich"))
+        #expect(found.contains("script:latin"), "not only for a word that starts with such a letter")
     }
 
     @Test func htmlTextJoinsInlineTagsAndTokenizesMarkup() {
