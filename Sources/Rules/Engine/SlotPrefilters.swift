@@ -30,9 +30,11 @@ struct SlotPrefilters: Sendable {
         var targets = [Int](repeating: -1, count: rules.count)
         var prefilters = [LiteralPrefilter?](repeating: nil, count: slotCount)
         var scansLongTexts = [Bool](repeating: false, count: slotCount)
+        let memos = PatternReadingMemos()
         for (slot, members) in bySlot.enumerated() where members.count >= (gated ? 1 : Self.minimumRulesForPrefilter) {
             let regexes = members.map { rules[$0].regex }
-            let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes) : LiteralPrefilter(regexes: regexes)
+            let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes, memos: memos)
+                : LiteralPrefilter(regexes: regexes, memos: memos)
             let literalsPay = prefilter.prefilteredCount > 0 && members.count >= Self.minimumRulesForPrefilter
             guard literalsPay || (gated && prefilter.lineGates.contains { $0 != nil }) else { continue }
             prefilters[slot] = prefilter
@@ -54,16 +56,19 @@ struct SlotPrefilters: Sendable {
 
     /// A prefilter as `LiteralPrefilter(regexes:)` builds it, but with `RelayTextLiterals`'
     /// literals (and no alphanumeric ones).
-    static func relayTextPrefilter(_ regexes: [CompiledRegex]) -> LiteralPrefilter {
-        let readings = regexes.map { RequiredLiterals.extractWithRepeated(from: $0.literalSource, options: $0.options) }
+    static func relayTextPrefilter(_ regexes: [CompiledRegex], memos: PatternReadingMemos) -> LiteralPrefilter {
+        let readings = regexes.map { RequiredLiterals.extractWithRepeated(from: $0.literalSource, options: $0.options, memo: memos.literalGroups) }
         let literals = regexes.indices.map { index in
             RelayTextLiterals.literals(for: regexes[index].literalSource, options: regexes[index].options, own: readings[index].literals)
         }
         let ascii = regexes.indices.map { index in
-            literals[index] == nil ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true) : nil
+            literals[index] == nil
+                ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true,
+                                           memo: memos.literalGroups)
+                : nil
         }
         let repeated = readings.map(\.repeated)
-        let gates = regexes.map { LineGateExtractor.gate(for: $0.literalSource, options: $0.options) }
+        let gates = regexes.map { LineGateExtractor.gate(for: $0.literalSource, options: $0.options, memo: memos.gateGroups) }
         return LiteralPrefilter(literals: literals, asciiLiterals: ascii, repeated: repeated, lineGates: gates)
     }
 

@@ -110,7 +110,7 @@ struct LiteralFormulaExtractor: PatternCursor {
         guard !range.isEmpty else { return .always }
         let key = Array(pattern[range])
         if let known = cache.required[asciiText]?[key] { return known }
-        let found = RequiredLiterals.extract(from: key, options: options, asciiText: asciiText).map(LiteralFormula.requiring) ?? .always
+        let found = RequiredLiterals.extract(from: key, options: options, asciiText: asciiText, memo: cache.literalGroups).map(LiteralFormula.requiring) ?? .always
         cache.required[asciiText, default: [:]][key] = found
         return found
     }
