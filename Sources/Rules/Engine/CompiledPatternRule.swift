@@ -36,8 +36,9 @@ public final class CompiledPatternRule: Sendable {
     /// Whether a text's bytes choose what runs (`asciiRegex`, `plainRegex`, `matchesASCII`, `matchesPlain`).
     let usesProjections: Bool
 
+    /// `startGroups`: groups read before by the start guards of other rules.
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
-         skipsSubjectLine: Bool = false) {
+         skipsSubjectLine: Bool = false, startGroups: PatternGateParser.Memo? = nil) {
         self.id = id
         self.regex = regex
         self.header = header
@@ -54,12 +55,12 @@ public final class CompiledPatternRule: Sendable {
             // start: the case where a start guard was measured to pay.
             let options = compiled.options
             func compile(_ bytes: [UInt8]?) -> CompiledRegex? { bytes.flatMap { try? CompiledRegex(bytes: $0, options: options, limits: compiled.limits) } }
-            if let guarded = StartGuard.guarded(dropped, options: options) {
+            if let guarded = StartGuard.guarded(dropped, options: options, memo: startGroups) {
                 if let rewritten = compile(guarded) { return rewritten }
                 // Too large: `PatternFactoring` does not read the guard's `(*PRUNE)`, so the
                 // pattern is factored before the guard goes around it.
                 if let factored = PatternFactoring.factor(dropped, extended: false),
-                   let rewritten = compile(StartGuard.guarded(dropped, options: options, around: factored)) { return rewritten }
+                   let rewritten = compile(StartGuard.guarded(dropped, options: options, around: factored, memo: startGroups)) { return rewritten }
             }
             return compile(dropped) ?? compiled
         }

@@ -62,6 +62,7 @@ public final class CompiledRuleSet: Sendable {
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
         var templates = CaptureTemplates(limits: limits)
+        let startGroups = PatternGateParser.Memo()
         var headerSlots: [HeaderRequest: Int] = [:], headerRequests: [HeaderRequest] = []
         var mimeSlots: [HeaderRequest: Int] = [:], mimeRequests: [HeaderRequest] = []
         func slot(_ request: HeaderRequest, mime: Bool) -> Int {
@@ -79,7 +80,7 @@ public final class CompiledRuleSet: Sendable {
         }
         func regexes(of steps: [RuleSetBuildStep]?) -> [CompiledRegex] {
             (steps ?? []).compactMap { step in
-                guard case .rule(_, let regex, _, _) = step else { return nil }
+                guard case .rule(_, let regex, _, _, _) = step else { return nil }
                 return regex
             }
         }
@@ -106,7 +107,8 @@ public final class CompiledRuleSet: Sendable {
                 switch outcome {
                 case .success(let regex)?:
                     pending[rule.kind, default: []].append(.rule(id: rule.id, regex: regex, flags: rule.flags,
-                                                                 skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject))
+                                                                 skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject,
+                                                                 startGroups: startGroups))
                 case .failure(let error)?:
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 case nil:

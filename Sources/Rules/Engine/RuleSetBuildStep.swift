@@ -2,8 +2,8 @@
 /// whichever core is free (`ParallelMap`), and what it produced.
 enum RuleSetBuildStep: Sendable {
     /// The `CompiledPatternRule` of a body, rawbody, full or uri rule (rewrites, start guard,
-    /// projections: each compiles more regexes).
-    case rule(id: RuleID, regex: CompiledRegex, flags: RuleFlags, skipsSubjectLine: Bool)
+    /// projections: each compiles more regexes), with the start guards' memo shared by the rules.
+    case rule(id: RuleID, regex: CompiledRegex, flags: RuleFlags, skipsSubjectLine: Bool, startGroups: PatternGateParser.Memo)
     /// The literal prefilter over these regexes (with literal formulas for per-line kinds).
     case prefilter([CompiledRegex], lineFormulas: Bool)
     case headerPlan(rules: [CompiledPatternRule], requests: [HeaderRequest], templates: CaptureTemplates)
@@ -18,8 +18,8 @@ enum RuleSetBuildStep: Sendable {
 
     func run() -> Product {
         switch self {
-        case .rule(let id, let regex, let flags, let skipsSubjectLine):
-            return .rule(CompiledPatternRule(id: id, regex: regex, flags: flags, skipsSubjectLine: skipsSubjectLine))
+        case .rule(let id, let regex, let flags, let skipsSubjectLine, let startGroups):
+            return .rule(CompiledPatternRule(id: id, regex: regex, flags: flags, skipsSubjectLine: skipsSubjectLine, startGroups: startGroups))
         case .prefilter(let regexes, let lineFormulas):
             return .prefilter(LiteralPrefilter(regexes: regexes, lineFormulas: lineFormulas))
         case .headerPlan(let rules, let requests, let templates):

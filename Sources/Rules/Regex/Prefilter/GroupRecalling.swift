@@ -1,8 +1,8 @@
 /// A pattern reader whose groups a `PatternGroupMemo` remembers: it reads a group it met before
 /// (same text, same `groupContext`) by taking the memo's value instead.
 protocol GroupRecalling: PatternCursor {
-    associatedtype GroupContext: Hashable
-    associatedtype GroupValue
+    associatedtype GroupContext: Hashable & Sendable
+    associatedtype GroupValue: Sendable
     /// The deepest group nesting the reader accepts.
     static var maxDepth: Int { get }
     var memo: PatternGroupMemo<GroupContext, GroupValue>? { get }

@@ -18,25 +18,31 @@ public enum StartGuard {
     /// The guarded pattern, or nil when the pattern is not read with certainty or a guard would
     /// not pay (a match may start with any byte, few paths, a pattern anchored at `^`).
     public static func guarded(_ pattern: [UInt8], options: RegexOptions = []) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: true)
+        guarded(pattern, options: options, memo: nil)
+    }
+
+    /// `memo`: groups read before, for patterns guarded by the thousand.
+    static func guarded(_ pattern: [UInt8], options: RegexOptions, memo: PatternGateParser.Memo?) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: true, around: pattern, memo: memo)
     }
 
     /// `onlyWhenWorthIt` false: any guard that tests at least one byte (for tests).
     static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: onlyWhenWorthIt, around: pattern)
+        guarded(pattern, options: options, onlyWhenWorthIt: onlyWhenWorthIt, around: pattern, memo: nil)
     }
 
     /// The guard of `pattern` put around `body`, a pattern that matches exactly as `pattern` does
     /// (`PatternFactoring`'s form of it, which cannot be read for a guard itself).
-    static func guarded(_ pattern: [UInt8], options: RegexOptions, around body: [UInt8]) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: true, around: body)
+    static func guarded(_ pattern: [UInt8], options: RegexOptions, around body: [UInt8], memo: PatternGateParser.Memo? = nil) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: true, around: body, memo: memo)
     }
 
-    private static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool, around body: [UInt8]) -> [UInt8]? {
+    private static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool, around body: [UInt8],
+                                memo: PatternGateParser.Memo?) -> [UInt8]? {
         // Many paths need alternatives: a pattern without `|` is not worth reading.
         guard !options.contains(.extended), let first = pattern.first, first != UInt8(ascii: "^"),
               pattern.contains(UInt8(ascii: "|")),
-              let paths = startPaths(of: pattern, options: options), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
+              let paths = startPaths(of: pattern, options: options, memo: memo), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
         let guardText = Array("(?=".utf8) + trie(paths) + [UInt8(ascii: ")")]
         // A leading group of assertions (`(?:^|(?<=\s))`) is tested first: it is cheaper.
         var lead = LeadingAssertionGroup.length(in: pattern) ?? 0
@@ -46,8 +52,8 @@ public enum StartGuard {
 
     /// The paths a match of `pattern` starts with, or nil when the pattern is not read with
     /// certainty or holds `(?x)` or `\Q` (which would change how text put after it reads).
-    static func startPaths(of pattern: [UInt8], options: RegexOptions) -> [StartPrefixes.Path]? {
-        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true)
+    static func startPaths(of pattern: [UInt8], options: RegexOptions, memo: PatternGateParser.Memo? = nil) -> [StartPrefixes.Path]? {
+        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true, memo: memo)
         guard let knowledge = try? parser.parseAll(), !parser.sawExtended, !parser.sawQuoting, let prefixes = knowledge.prefixes else { return nil }
         // A path with an empty set matches nothing.
         return Array(prefixes.paths.filter { path in (0..<path.count).allSatisfy { !path[$0].isEmpty } })
