@@ -50,6 +50,12 @@ public struct ByteSet: Sendable, Hashable {
         return result
     }
 
+    public func intersection(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.w0 &= other.w0; result.w1 &= other.w1; result.w2 &= other.w2; result.w3 &= other.w3
+        return result
+    }
+
     public func subtracting(_ other: ByteSet) -> ByteSet {
         var result = self
         result.w0 &= ~other.w0; result.w1 &= ~other.w1; result.w2 &= ~other.w2; result.w3 &= ~other.w3

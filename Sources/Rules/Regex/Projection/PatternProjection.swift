@@ -175,6 +175,15 @@ public struct PatternProjection {
         byte < 0x80 ? allowsAmpersand || byte != UInt8(ascii: "&") : allowed.contains(byte)
     }
 
+    /// The bytes that `canOccur`.
+    private var occurringBytes: ByteSet {
+        var set = ByteSet(range: 0...0x7F)
+        if !allowsAmpersand { set = set.subtracting(ByteSet([UInt8(ascii: "&")])) }
+        set.w2 = allowed.continuation
+        set.w3 = allowed.lead
+        return set
+    }
+
     private mutating func group(depth: Int) throws(Unsupported) -> Part {
         let start = index
         index += 1
@@ -345,7 +354,7 @@ public struct PatternProjection {
         index += 1
         let negated = peekIs("^")
         if negated { index += 1 }
-        var members = [Bool](repeating: false, count: 256)
+        var members = ByteSet()
         var others: [UInt8] = []  // \d, [:alpha:], \p{…}: kept as written
         var first = true
         while true {
@@ -373,36 +382,27 @@ public struct PatternProjection {
                 let endStart = index
                 guard let end = try classValue() else {
                     // `a-\d`: PCRE2 reads the hyphen as itself.
-                    members[Int(low)] = true
-                    members[Int(UInt8(ascii: "-"))] = true
+                    members.insert(low)
+                    members.insert(UInt8(ascii: "-"))
                     others.append(contentsOf: pattern[endStart..<index])
                     continue
                 }
                 guard end >= low else { throw Unsupported() }
                 high = end
             }
-            for value in low...high { members[Int(value)] = true }
+            members = members.union(ByteSet(range: low...high))
         }
         index += 1
-        // Plain loops over the bytes: closures over 0..<256 made loading the stock rules take
-        // tens of seconds in debug builds (the tests).
-        var kept: [Int] = []
-        var dropped = false
-        var excludesAll = others.isEmpty
-        for value in 0..<256 {
-            let occurs = canOccur(UInt8(value))
-            if members[value] {
-                if occurs { kept.append(value) } else { dropped = true }
-            } else if occurs {
-                excludesAll = false
-            }
-        }
+        let occurring = occurringBytes
+        let dropped = !members.subtracting(occurring).isEmpty
+        let excludesAll = others.isEmpty && occurring.subtracting(members).isEmpty
         if negated {
             // [^…] is left as written; it cannot match when it excludes every byte the text holds.
             return excludesAll ? Part(never: true) : Part(bytes: Array(pattern[start..<index]))
         }
         guard dropped else { return Part(bytes: Array(pattern[start..<index])) }
         changed = true
+        let kept = members.intersection(occurring).members
         if kept.isEmpty && others.isEmpty { return Part(never: true) }
         if kept.count == 1 && others.isEmpty { return Part(bytes: Self.literal(UInt8(kept[0]))) }
         var bytes: [UInt8] = [UInt8(ascii: "[")]

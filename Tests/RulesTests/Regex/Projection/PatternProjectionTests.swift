@@ -64,6 +64,20 @@ import Testing
         #expect(try CompiledRegex(bytes: result).firstMatch(in: bytes("été")).isMatch)
     }
 
+    /// A class keeps exactly the bytes the text can hold, as ranges of hex escapes; a negated one
+    /// stays as written unless it excludes every such byte.
+    @Test func classesKeepTheBytesTheTextCanHold() throws {
+        var latin = HighByteSet()
+        latin.insert(0xC3)
+        latin.insert(0xA9)
+        #expect(projected("[a-c&\\d\\xc2-\\xc4\\xa9\\xff]", allowed: latin, allowsAmpersand: false) == bytes("[\\d\\x61-\\x63\\xa9\\xc3]"))
+        #expect(projected("x[&\\xc3]", allowed: latin, allowsAmpersand: false) == bytes("x\\x{c3}"))
+        #expect(projected("[a\\xc3]", allowed: latin, allowsAmpersand: true) == nil)
+        #expect(PatternProjection.project(bytes("[\\xc2\\xc4]"), allowed: latin) == .neverMatches)
+        #expect(PatternProjection.project(bytes("[^\\x00-\\x7f\\xa9\\xc3]"), allowed: latin) == .neverMatches)
+        #expect(projected("[^\\x00-\\x7f\\xa9]q", allowed: latin) == nil)
+    }
+
     @Test func constructsItCannotFollowAreUnsupported() {
         for pattern in ["(a)\\1", "\\Qa\\E", "(?x)a b", "(?|a|b)", "(*UTF)a", "(?(1)a|b)", "(a)(?1)", "(?<n>a)\\k<n>", "(?#note)a",
                         "(?:\\xc3(?i)|a)b", "a\\g1", "(?P=n)", "a\\351"] {
