@@ -40,8 +40,8 @@ enum ByteRarity {
     /// The share of `set`'s bytes in typical text.
     static func share(of set: ByteSet) -> Double {
         var total = 0.0
-        for (offset, word) in [set.w0, set.w1, set.w2, set.w3].enumerated() {
-            var remaining = word
+        for offset in 0..<4 {
+            var remaining = set[word: offset]
             while remaining != 0 {
                 total += frequency[offset * 64 + remaining.trailingZeroBitCount]
                 remaining &= remaining - 1

@@ -15,6 +15,8 @@ public struct PatternProjection {
     private let allowed: HighByteSet
     /// Whether the text may hold `&`; without one, HTML entity spellings (`&#x61;`) cannot match.
     private let allowsAmpersand: Bool
+    /// The bytes such a text can hold.
+    private let occurring: ByteSet
     private var index = 0
     private var changed = false
 
@@ -36,6 +38,7 @@ public struct PatternProjection {
         self.pattern = pattern
         self.allowed = allowed
         self.allowsAmpersand = allowsAmpersand
+        occurring = PatternProjection.occurringBytes(allowed: allowed, allowsAmpersand: allowsAmpersand)
     }
 
     /// The projection of `pattern` for texts whose 8-bit bytes all lie in `allowed`, and which
@@ -171,12 +174,10 @@ public struct PatternProjection {
         canOccur(byte) ? Part(bytes: text) : Part(never: true)
     }
 
-    private func canOccur(_ byte: UInt8) -> Bool {
-        byte < 0x80 ? allowsAmpersand || byte != UInt8(ascii: "&") : allowed.contains(byte)
-    }
+    private func canOccur(_ byte: UInt8) -> Bool { occurring.contains(byte) }
 
-    /// The bytes that `canOccur`.
-    private var occurringBytes: ByteSet {
+    /// ASCII (without `&` unless `allowsAmpersand`) and the `allowed` bytes above 0x7F.
+    private static func occurringBytes(allowed: HighByteSet, allowsAmpersand: Bool) -> ByteSet {
         var set = ByteSet(range: 0...0x7F)
         if !allowsAmpersand { set = set.subtracting(ByteSet([UInt8(ascii: "&")])) }
         set.w2 = allowed.continuation
@@ -393,7 +394,6 @@ public struct PatternProjection {
             members = members.union(ByteSet(range: low...high))
         }
         index += 1
-        let occurring = occurringBytes
         let dropped = !members.subtracting(occurring).isEmpty
         let excludesAll = others.isEmpty && occurring.subtracting(members).isEmpty
         if negated {
