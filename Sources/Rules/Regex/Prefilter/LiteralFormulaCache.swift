@@ -3,8 +3,8 @@
 /// the groups the literal reader read on the way. One per batch of patterns read together, on
 /// one thread.
 final class LiteralFormulaCache {
-    var required: [Bool: [[UInt8]: LiteralFormula]] = [:]
-    var groups: [Bool: [[UInt8]: LiteralFormula]] = [:]
+    var required: [Bool: [ByteString: LiteralFormula]] = [:]
+    var groups: [Bool: [ByteString: LiteralFormula]] = [:]
     let literalGroups: PatternLiteralParser.Memo
 
     init(literalGroups: PatternLiteralParser.Memo = PatternLiteralParser.Memo()) {
