@@ -108,13 +108,7 @@ public struct ByteSet: Sendable, Hashable {
     public var members: [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(count)
-        for index in 0..<4 {
-            var remaining = self[word: index]
-            while remaining != 0 {
-                result.append(UInt8(64 * index + remaining.trailingZeroBitCount))
-                remaining &= remaining &- 1
-            }
-        }
+        for index in 0..<4 { SetBits.forEach(in: self[word: index], from: 64 * index) { result.append(UInt8($0)) } }
         return result
     }
 }

@@ -90,12 +90,15 @@ public enum StartGuard {
     static func trie(_ paths: [StartPrefixes.Path], from position: Int = 0) -> [UInt8] {
         // A path ending here accepts whatever follows: nothing more to test on this branch.
         if paths.contains(where: { $0.count <= position }) { return [] }
-        var holders: [[Int]: ByteSet] = [:]
-        for byte in 0...255 {
-            let members = paths.indices.filter { paths[$0][position].contains(UInt8(byte)) }
-            if !members.isEmpty { holders[members, default: ByteSet()].insert(UInt8(byte)) }
+        // Per byte, the paths whose set at this position holds it, as bits.
+        let words = (paths.count + 63) / 64
+        var holding = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: 256)
+        for (index, path) in paths.enumerated() {
+            for byte in path[position].members { holding[Int(byte)][index / 64] |= 1 &<< UInt64(index % 64) }
         }
-        let groups = holders.map { (set: $0.value, members: $0.key) }.sorted { left, right in
+        var holders: [[UInt64]: ByteSet] = [:]
+        for byte in 0...255 where holding[byte].contains(where: { $0 != 0 }) { holders[holding[byte], default: ByteSet()].insert(UInt8(byte)) }
+        let groups = holders.map { (set: $0.value, members: pathIndices($0.key)) }.sorted { left, right in
             let leftShare = ByteRarity.share(of: left.set), rightShare = ByteRarity.share(of: right.set)
             if leftShare != rightShare { return leftShare > rightShare }
             return (left.set.w0, left.set.w1, left.set.w2, left.set.w3) < (right.set.w0, right.set.w1, right.set.w2, right.set.w3)
@@ -106,6 +109,13 @@ public enum StartGuard {
         }
         guard branches.count > 1 else { return branches.first ?? [] }
         return Array("(?:".utf8) + Array(branches.joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")]
+    }
+
+    /// The indices of the bits set in `bits`, in increasing order.
+    private static func pathIndices(_ bits: [UInt64]) -> [Int] {
+        var indices: [Int] = []
+        for (offset, word) in bits.enumerated() { SetBits.forEach(in: word, from: 64 * offset) { indices.append($0) } }
+        return indices
     }
 
     private static let prune = Array("(*PRUNE)".utf8)
