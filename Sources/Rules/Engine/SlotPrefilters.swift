@@ -24,13 +24,14 @@ struct SlotPrefilters: Sendable {
     /// `gatedCandidates` (one text per slot, line gates checked), so any slot with a rule that
     /// has literals or a line gate gets one: a few passes over a short text cost less than a
     /// regex started cold.
-    init(rules: [CompiledPatternRule], slotCount: Int, relayTextSlots: Set<Int> = [], gated: Bool = false) {
+    /// `memos`: what was read of the patterns' groups, shared with the rest of the rule set.
+    init(rules: [CompiledPatternRule], slotCount: Int, relayTextSlots: Set<Int> = [], gated: Bool = false,
+         memos: PatternReadingMemos = PatternReadingMemos()) {
         var bySlot = [[Int]](repeating: [], count: slotCount)
         for (index, rule) in rules.enumerated() where rule.requestSlot >= 0 { bySlot[rule.requestSlot].append(index) }
         var targets = [Int](repeating: -1, count: rules.count)
         var prefilters = [LiteralPrefilter?](repeating: nil, count: slotCount)
         var scansLongTexts = [Bool](repeating: false, count: slotCount)
-        let memos = PatternReadingMemos()
         for (slot, members) in bySlot.enumerated() where members.count >= (gated ? 1 : Self.minimumRulesForPrefilter) {
             let regexes = members.map { rules[$0].regex }
             let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes, memos: memos)

@@ -1,7 +1,7 @@
 /// What `LiteralFormulaExtractor` read of pieces of patterns, by the pieces' text and whether it
 /// read for plain text only: the required literals of stretches and the formulas of groups, and
-/// the groups the literal reader read on the way. One per batch of patterns read together, on
-/// one thread.
+/// the literal reader's memo of groups (`PatternReadingMemos`). One per batch of patterns read
+/// together, on one thread.
 final class LiteralFormulaCache {
     var required: [Bool: [ByteString: LiteralFormula]] = [:]
     var groups: [Bool: [ByteString: LiteralFormula]] = [:]

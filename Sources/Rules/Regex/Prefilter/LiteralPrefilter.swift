@@ -75,8 +75,7 @@ public final class LiteralPrefilter: Sendable {
         self.init(patterns: patterns, lineFormulas: lineFormulas, memos: PatternReadingMemos())
     }
 
-    /// `memos`: what was read of the patterns' groups, shared with other prefilters built on
-    /// the same thread.
+    /// `memos`: what was read of the patterns' groups, shared with other prefilters.
     convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)], lineFormulas: Bool = false, memos: PatternReadingMemos) {
         let groups = memos.literalGroups
         let readings = patterns.map { RequiredLiterals.extractWithRepeated(from: $0.bytes, options: $0.options, memo: groups) }
@@ -102,8 +101,9 @@ public final class LiteralPrefilter: Sendable {
                 AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
             }
         }
+        let cache = LiteralFormulaCache(literalGroups: groups)
         let formulas = lineFormulas ? patterns.indices.map { index in
-            LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: memos.formulas)
+            LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: cache)
         } : []
         let highByte = lineFormulas ? patterns.indices.map { index in
             literals[index] == nil && ascii[index] != nil

@@ -1,12 +1,6 @@
-/// The memos of one batch of patterns read together on one thread (a `LiteralPrefilter`'s): the
-/// groups the literal and gate readers read, and the literal formulas' pieces (`LiteralFormulaCache`
-/// is for one thread).
-final class PatternReadingMemos {
+/// The groups the literal and gate readers read, shared by every prefilter, header plan and
+/// start guard of one rule set as it is built, on any thread.
+final class PatternReadingMemos: Sendable {
     let literalGroups = PatternLiteralParser.Memo()
     let gateGroups = PatternGateParser.Memo()
-    let formulas: LiteralFormulaCache
-
-    init() {
-        formulas = LiteralFormulaCache(literalGroups: literalGroups)
-    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import Rules
 
@@ -53,6 +55,30 @@ struct PatternGroupMemoTests {
         })
         #expect(Self.readings(of: patterns, memos: PatternReadingMemos()) == Self.readings(of: patterns, memos: nil))
         #expect(Self.readings(of: patterns, options: .caseless, memos: PatternReadingMemos()) == Self.readings(of: patterns, options: .caseless, memos: nil))
+    }
+
+    /// Prefilters built at once on several threads with one shared memo read their patterns as
+    /// prefilters built alone do.
+    @Test func prefiltersSharingMemosAcrossThreadsAgree() {
+        var random = SplitMix(seed: 9)
+        let words = [Self.word, Self.letter + "ble", "(?i:" + Self.word + ")\\s+now", "x" + Self.letter + "{2}y"]
+        let batches = (0..<8).map { _ in
+            (0..<20).map { _ in (bytes: Array((words[random.next(below: words.count)] + RandomPattern.make(using: &random)).utf8), options: RegexOptions()) }
+        }
+        @Sendable func summary(_ prefilter: LiteralPrefilter) -> String {
+            "\(prefilter.literals) \(prefilter.asciiLiterals) \(prefilter.alphanumericLiterals.map { $0.map { "\($0.literals) \($0.gate)" } }) "
+                + "\(prefilter.lineGates) \(prefilter.runSetSummaries) \(prefilter.regexCount.description)"
+        }
+        let memos = PatternReadingMemos()
+        let shared = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: batches.count) { index in
+            let built = summary(LiteralPrefilter(patterns: batches[index], lineFormulas: true, memos: memos))
+            shared.withLock { $0[index] = built }
+        }
+        let summaries = shared.withLock { $0 }
+        for (index, batch) in batches.enumerated() {
+            #expect(summaries[index] == summary(LiteralPrefilter(patterns: batch, lineFormulas: true)))
+        }
     }
 
     /// A group remembered near the top may sit so deep in another pattern that its nesting
