@@ -36,9 +36,10 @@ public final class CompiledPatternRule: Sendable {
     /// Whether a text's bytes choose what runs (`asciiRegex`, `plainRegex`, `matchesASCII`, `matchesPlain`).
     let usesProjections: Bool
 
-    /// `startGroups`: groups read before by the start guards of other rules.
+    /// `memos`: groups read before by the start guards and projections of other rules.
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
-         skipsSubjectLine: Bool = false, startGroups: PatternGateParser.Memo? = nil) {
+         skipsSubjectLine: Bool = false, memos: PatternReadingMemos? = nil) {
+        let startGroups = memos?.gateGroups
         self.id = id
         self.regex = regex
         self.header = header
@@ -70,7 +71,8 @@ public final class CompiledPatternRule: Sendable {
         func projection(allowsAmpersand: Bool, earlier: (bytes: [UInt8], regex: CompiledRegex?)? = nil)
             -> (regex: CompiledRegex?, matches: Bool, bytes: [UInt8]?) {
             guard header == nil else { return (nil, true, nil) }
-            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
+            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand,
+                                             memo: memos?.projectedGroups) {
             case .projected(let bytes):
                 if let earlier, earlier.bytes == bytes { return (earlier.regex, true, bytes) }
                 return ((try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)).map(searchable), true, bytes)

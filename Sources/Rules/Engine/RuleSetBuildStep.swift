@@ -20,7 +20,7 @@ enum RuleSetBuildStep: Sendable {
     func run() -> Product {
         switch self {
         case .rule(let id, let regex, let flags, let skipsSubjectLine, let memos):
-            return .rule(CompiledPatternRule(id: id, regex: regex, flags: flags, skipsSubjectLine: skipsSubjectLine, startGroups: memos.gateGroups))
+            return .rule(CompiledPatternRule(id: id, regex: regex, flags: flags, skipsSubjectLine: skipsSubjectLine, memos: memos))
         case .prefilter(let regexes, let lineFormulas, let memos):
             return .prefilter(LiteralPrefilter(regexes: regexes, lineFormulas: lineFormulas, memos: memos))
         case .headerPlan(let rules, let requests, let templates, let memos):

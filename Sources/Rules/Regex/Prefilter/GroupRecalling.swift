@@ -1,6 +1,9 @@
 /// A pattern reader whose groups a `PatternGroupMemo` remembers: it reads a group it met before
 /// (same text, same `groupContext`) by taking the memo's value instead.
-protocol GroupRecalling: PatternCursor {
+protocol GroupRecalling {
+    var pattern: [UInt8] { get }
+    /// The reading position; a group is read with it just after the group's `(`.
+    var index: Int { get set }
     associatedtype GroupContext: Hashable & Sendable
     associatedtype GroupValue: Sendable
     /// The deepest group nesting the reader accepts.

@@ -1,7 +1,7 @@
 /// A recursive-descent reader of PCRE2 pattern syntax (8-bit, no UTF, default tables) that
 /// computes `GateKnowledge`. Syntax it does not fully understand makes it throw, and the pattern
 /// gets no gate.
-struct PatternGateParser: GroupRecalling {
+struct PatternGateParser: PatternCursor, GroupRecalling {
     let pattern: [UInt8]
     var index = 0
     var extended: Bool

@@ -1,10 +1,10 @@
 import Foundation
 import Synchronization
 
-/// What a pattern reader (`PatternLiteralParser`, `PatternGateParser`) made of large groups,
-/// by the group's text and the reader's state on entering it (`Context`), so that a group read
-/// once is not read again: SpamAssassin's look-alike rules spell every letter as the same group
-/// of hundreds of bytes, in hundreds of patterns. Shared by the patterns of one batch, on any
+/// What a pattern reader (`PatternLiteralParser`, `PatternGateParser`, `PatternProjection`) made
+/// of large groups, by the group's text and the reader's state on entering it (`Context`), so
+/// that a group read once is not read again: SpamAssassin's look-alike rules spell every letter
+/// as the same group of hundreds of bytes, in hundreds of patterns. Shared by the patterns of one batch, on any
 /// threads (two that miss the same group at once both read it, and agree).
 ///
 /// Sound because a reader is deterministic and, while reading a group, looks at no byte past

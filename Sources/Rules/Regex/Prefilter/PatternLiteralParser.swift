@@ -1,5 +1,5 @@
 /// A recursive-descent reader of PCRE2/Perl pattern syntax that computes `LiteralInfo`.
-struct PatternLiteralParser: GroupRecalling {
+struct PatternLiteralParser: PatternCursor, GroupRecalling {
     let pattern: [UInt8]
     var index = 0
     private var extended: Bool
