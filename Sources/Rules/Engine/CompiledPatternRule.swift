@@ -36,8 +36,10 @@ public final class CompiledPatternRule: Sendable {
     /// Whether a text's bytes choose what runs (`asciiRegex`, `plainRegex`, `matchesASCII`, `matchesPlain`).
     let usesProjections: Bool
 
+    /// `memos`: groups read before by the start guards and projections of other rules.
     init(id: RuleID, regex: CompiledRegex, header: HeaderTest? = nil, request: HeaderRequest? = nil, requestSlot: Int = -1, flags: RuleFlags,
-         skipsSubjectLine: Bool = false) {
+         skipsSubjectLine: Bool = false, memos: PatternReadingMemos? = nil) {
+        let startGroups = memos?.gateGroups
         self.id = id
         self.regex = regex
         self.header = header
@@ -54,12 +56,12 @@ public final class CompiledPatternRule: Sendable {
             // start: the case where a start guard was measured to pay.
             let options = compiled.options
             func compile(_ bytes: [UInt8]?) -> CompiledRegex? { bytes.flatMap { try? CompiledRegex(bytes: $0, options: options, limits: compiled.limits) } }
-            if let guarded = StartGuard.guarded(dropped, options: options) {
+            if let guarded = StartGuard.guarded(dropped, options: options, memo: startGroups) {
                 if let rewritten = compile(guarded) { return rewritten }
                 // Too large: `PatternFactoring` does not read the guard's `(*PRUNE)`, so the
                 // pattern is factored before the guard goes around it.
                 if let factored = PatternFactoring.factor(dropped, extended: false),
-                   let rewritten = compile(StartGuard.guarded(dropped, options: options, around: factored)) { return rewritten }
+                   let rewritten = compile(StartGuard.guarded(dropped, options: options, around: factored, memo: startGroups)) { return rewritten }
             }
             return compile(dropped) ?? compiled
         }
@@ -69,7 +71,8 @@ public final class CompiledPatternRule: Sendable {
         func projection(allowsAmpersand: Bool, earlier: (bytes: [UInt8], regex: CompiledRegex?)? = nil)
             -> (regex: CompiledRegex?, matches: Bool, bytes: [UInt8]?) {
             guard header == nil else { return (nil, true, nil) }
-            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand) {
+            switch PatternProjection.project(regex.literalSource, options: regex.options, allowsAmpersand: allowsAmpersand,
+                                             memo: memos?.projectedGroups) {
             case .projected(let bytes):
                 if let earlier, earlier.bytes == bytes { return (earlier.regex, true, bytes) }
                 return ((try? CompiledRegex(bytes: bytes, options: regex.options, limits: regex.limits)).map(searchable), true, bytes)

@@ -62,6 +62,8 @@ public final class CompiledRuleSet: Sendable {
         var evals: [(id: RuleID, function: String, arguments: [EvalArgument])] = []
         var problems: [RuleProblem] = []
         var templates = CaptureTemplates(limits: limits)
+        // What the pattern readers read of groups, shared by every build step.
+        let memos = PatternReadingMemos()
         var headerSlots: [HeaderRequest: Int] = [:], headerRequests: [HeaderRequest] = []
         var mimeSlots: [HeaderRequest: Int] = [:], mimeRequests: [HeaderRequest] = []
         func slot(_ request: HeaderRequest, mime: Bool) -> Int {
@@ -79,7 +81,7 @@ public final class CompiledRuleSet: Sendable {
         }
         func regexes(of steps: [RuleSetBuildStep]?) -> [CompiledRegex] {
             (steps ?? []).compactMap { step in
-                guard case .rule(_, let regex, _, _) = step else { return nil }
+                guard case .rule(_, let regex, _, _, _) = step else { return nil }
                 return regex
             }
         }
@@ -106,7 +108,8 @@ public final class CompiledRuleSet: Sendable {
                 switch outcome {
                 case .success(let regex)?:
                     pending[rule.kind, default: []].append(.rule(id: rule.id, regex: regex, flags: rule.flags,
-                                                                 skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject))
+                                                                 skipsSubjectLine: rule.kind == .body && rule.flags.isNoSubject,
+                                                                 memos: memos))
                 case .failure(let error)?:
                     problems.append(RuleProblem(.error, at: rule.location, "regex does not compile: \(error.message) at offset \(error.offset)", rule: rule.name))
                 case nil:
@@ -148,10 +151,10 @@ public final class CompiledRuleSet: Sendable {
         mimeHeaderRequests = mimeRequests
         // The rest is independent pieces, the largest first so that the cores finish together.
         let lineKinds: [RuleKind] = [.body, .uri, .rawbody, .full]
-        var steps: [RuleSetBuildStep] = [.prefilter(regexes(of: pending[.body]), lineFormulas: true),
-                                         .headerPlan(rules: header, requests: headerRequests, templates: templates),
-                                         .mimeHeaderPlan(rules: mimeHeader, slotCount: mimeRequests.count)]
-        steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0]), lineFormulas: $0 != .full) }
+        var steps: [RuleSetBuildStep] = [.prefilter(regexes(of: pending[.body]), lineFormulas: true, memos: memos),
+                                         .headerPlan(rules: header, requests: headerRequests, templates: templates, memos: memos),
+                                         .mimeHeaderPlan(rules: mimeHeader, slotCount: mimeRequests.count, memos: memos)]
+        steps += lineKinds.dropFirst().map { .prefilter(regexes(of: pending[$0]), lineFormulas: $0 != .full, memos: memos) }
         for kind in lineKinds { steps += pending[kind] ?? [] }
         var products = ParallelMap.map(steps) { $0.run() }[...]
         func next() -> RuleSetBuildStep.Product { products.removeFirst() }

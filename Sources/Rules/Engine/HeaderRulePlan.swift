@@ -31,9 +31,10 @@ struct HeaderRulePlan: Sendable {
     /// Each request → its slot, for the evals to find the values the rules read.
     let slotByRequest: [HeaderRequest: Int]
 
-    init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool) {
+    init(rules: [CompiledPatternRule], requests: [HeaderRequest], capturing: (RuleID) -> Bool,
+         memos: PatternReadingMemos = PatternReadingMemos()) {
         let relayTextSlots = Set(requests.indices.filter { RelayPath.isRelayPseudoHeader(requests[$0].name.lowercased()) })
-        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots, gated: true)
+        literals = SlotPrefilters(rules: rules, slotCount: requests.count, relayTextSlots: relayTextSlots, gated: true, memos: memos)
         // 1 or 0: whether the rule matches its unset text; -1 when that run hit a limit, so the
         // evaluator runs it again to report the limit
         let unsetMatches: [Int8] = rules.map { rule in

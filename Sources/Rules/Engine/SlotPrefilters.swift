@@ -24,7 +24,9 @@ struct SlotPrefilters: Sendable {
     /// `gatedCandidates` (one text per slot, line gates checked), so any slot with a rule that
     /// has literals or a line gate gets one: a few passes over a short text cost less than a
     /// regex started cold.
-    init(rules: [CompiledPatternRule], slotCount: Int, relayTextSlots: Set<Int> = [], gated: Bool = false) {
+    /// `memos`: what was read of the patterns' groups, shared with the rest of the rule set.
+    init(rules: [CompiledPatternRule], slotCount: Int, relayTextSlots: Set<Int> = [], gated: Bool = false,
+         memos: PatternReadingMemos = PatternReadingMemos()) {
         var bySlot = [[Int]](repeating: [], count: slotCount)
         for (index, rule) in rules.enumerated() where rule.requestSlot >= 0 { bySlot[rule.requestSlot].append(index) }
         var targets = [Int](repeating: -1, count: rules.count)
@@ -32,7 +34,8 @@ struct SlotPrefilters: Sendable {
         var scansLongTexts = [Bool](repeating: false, count: slotCount)
         for (slot, members) in bySlot.enumerated() where members.count >= (gated ? 1 : Self.minimumRulesForPrefilter) {
             let regexes = members.map { rules[$0].regex }
-            let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes) : LiteralPrefilter(regexes: regexes)
+            let prefilter = relayTextSlots.contains(slot) ? Self.relayTextPrefilter(regexes, memos: memos)
+                : LiteralPrefilter(regexes: regexes, memos: memos)
             let literalsPay = prefilter.prefilteredCount > 0 && members.count >= Self.minimumRulesForPrefilter
             guard literalsPay || (gated && prefilter.lineGates.contains { $0 != nil }) else { continue }
             prefilters[slot] = prefilter
@@ -54,16 +57,19 @@ struct SlotPrefilters: Sendable {
 
     /// A prefilter as `LiteralPrefilter(regexes:)` builds it, but with `RelayTextLiterals`'
     /// literals (and no alphanumeric ones).
-    static func relayTextPrefilter(_ regexes: [CompiledRegex]) -> LiteralPrefilter {
-        let readings = regexes.map { RequiredLiterals.extractWithRepeated(from: $0.literalSource, options: $0.options) }
+    static func relayTextPrefilter(_ regexes: [CompiledRegex], memos: PatternReadingMemos) -> LiteralPrefilter {
+        let readings = regexes.map { RequiredLiterals.extractWithRepeated(from: $0.literalSource, options: $0.options, memo: memos.literalGroups) }
         let literals = regexes.indices.map { index in
             RelayTextLiterals.literals(for: regexes[index].literalSource, options: regexes[index].options, own: readings[index].literals)
         }
         let ascii = regexes.indices.map { index in
-            literals[index] == nil ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true) : nil
+            literals[index] == nil
+                ? RequiredLiterals.extract(from: regexes[index].literalSource, options: regexes[index].options, asciiText: true,
+                                           memo: memos.literalGroups)
+                : nil
         }
         let repeated = readings.map(\.repeated)
-        let gates = regexes.map { LineGateExtractor.gate(for: $0.literalSource, options: $0.options) }
+        let gates = regexes.map { LineGateExtractor.gate(for: $0.literalSource, options: $0.options, memo: memos.gateGroups) }
         return LiteralPrefilter(literals: literals, asciiLiterals: ascii, repeated: repeated, lineGates: gates)
     }
 

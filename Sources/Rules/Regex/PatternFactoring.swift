@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shrinks a pattern that PCRE2 refuses as too large (a compiled pattern is limited to 64 KiB
 /// when PCRE2 is built with 2-byte links, as Debian's is). SpamAssassin's "fuzzy" rules spell
 /// every letter as an alternation of dozens of look-alikes, and some rules repeat a large group
@@ -33,7 +35,7 @@ enum PatternFactoring {
                 for group in groups where group.isFactorable && group.range.count >= minimumFragmentLength {
                     let body = Fragment(bytes: text[group.range])
                     groupsByText[body, default: (0, [])].weight += group.copies
-                    groupsByText[body, default: (0, [])].spans.append((textIndex, group.range))
+                    groupsByText[body]?.spans.append((textIndex, group.range))
                 }
             }
             // The largest saving; between equal savings the group seen first, so that the result
@@ -66,23 +68,28 @@ enum PatternFactoring {
         return result
     }
 
-    /// A group's bytes as a dictionary key, hashed on its length and a sample of its bytes: the
-    /// groups are many, nested and long, and hashing every byte of each would dominate.
+    /// A group's bytes as a dictionary key, hashed on its length and its first and last bytes:
+    /// the groups are many, nested and long, and hashing every byte of each would dominate.
     private struct Fragment: Hashable {
         let bytes: ArraySlice<UInt8>
+        /// Bytes hashed at each end.
+        private static let sampled = 16
 
-        static func == (left: Fragment, right: Fragment) -> Bool { left.bytes.elementsEqual(right.bytes) }
+        static func == (left: Fragment, right: Fragment) -> Bool {
+            left.bytes.count == right.bytes.count && left.bytes.withUnsafeBytes { leftBytes in
+                right.bytes.withUnsafeBytes { rightBytes in
+                    memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+                }
+            }
+        }
 
         func hash(into hasher: inout Hasher) {
-            let count = bytes.count
-            hasher.combine(count)
-            let step = max(1, count / 32)
-            var index = bytes.startIndex
-            while index < bytes.endIndex {
-                hasher.combine(bytes[index])
-                index += step
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { raw in
+                let sample = min(raw.count, Fragment.sampled)
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.prefix(sample)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.suffix(sample)))
             }
-            hasher.combine(bytes[bytes.endIndex - 2])
         }
     }
 

@@ -40,13 +40,7 @@ enum ByteRarity {
     /// The share of `set`'s bytes in typical text.
     static func share(of set: ByteSet) -> Double {
         var total = 0.0
-        for (offset, word) in [set.w0, set.w1, set.w2, set.w3].enumerated() {
-            var remaining = word
-            while remaining != 0 {
-                total += frequency[offset * 64 + remaining.trailingZeroBitCount]
-                remaining &= remaining - 1
-            }
-        }
+        for offset in 0..<4 { SetBits.forEach(in: set[word: offset], from: offset * 64) { total += frequency[$0] } }
         return min(total, 1)
     }
 

@@ -10,7 +10,15 @@ public struct ByteSet: Sendable, Hashable {
     }
 
     public init(range: ClosedRange<UInt8>) {
-        for byte in range { insert(byte) }
+        let low = Int(range.lowerBound), high = Int(range.upperBound)
+        /// The bits of word `index` (bytes `64 * index` to `64 * index + 63`) inside the range.
+        func word(_ index: Int) -> UInt64 {
+            let first = max(low, 64 * index), last = min(high, 64 * index + 63)
+            guard first <= last else { return 0 }
+            let width = last - first + 1
+            return (width == 64 ? .max : (1 &<< UInt64(width)) &- 1) &<< UInt64(first - 64 * index)
+        }
+        (w0, w1, w2, w3) = (word(0), word(1), word(2), word(3))
     }
 
     public static let all: ByteSet = {
@@ -50,6 +58,12 @@ public struct ByteSet: Sendable, Hashable {
         return result
     }
 
+    public func intersection(_ other: ByteSet) -> ByteSet {
+        var result = self
+        result.w0 &= other.w0; result.w1 &= other.w1; result.w2 &= other.w2; result.w3 &= other.w3
+        return result
+    }
+
     public func subtracting(_ other: ByteSet) -> ByteSet {
         var result = self
         result.w0 &= ~other.w0; result.w1 &= ~other.w1; result.w2 &= ~other.w2; result.w3 &= ~other.w3
@@ -80,6 +94,21 @@ public struct ByteSet: Sendable, Hashable {
         return result
     }
 
+    /// Word `index` (0…3): the bits of bytes `64 * index` to `64 * index + 63`.
+    subscript(word index: Int) -> UInt64 {
+        switch index {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
+    }
+
     /// The members in increasing order.
-    public var members: [UInt8] { (0...255).map(UInt8.init).filter(contains) }
+    public var members: [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        for index in 0..<4 { SetBits.forEach(in: self[word: index], from: 64 * index) { result.append(UInt8($0)) } }
+        return result
+    }
 }

@@ -89,6 +89,8 @@ struct GateKnowledge {
 
     /// Drops classes that a narrower one implies and keeps the rarest few.
     static func pruned(_ sets: [ByteSet]) -> [ByteSet] {
+        // A single class ranks first without its odds.
+        guard sets.count > 1 else { return sets.filter { !$0.isAll } }
         var kept: [ByteSet] = []
         let ranked = sets.filter { !$0.isAll }.map { (set: $0, odds: ByteRarity.presence(of: $0)) }.sorted { $0.odds < $1.odds }
         for (set, _) in ranked {
@@ -101,6 +103,7 @@ struct GateKnowledge {
 
     /// Drops runs that another one implies and keeps the most demanding few.
     static func pruned(_ runs: [RequiredRun]) -> [RequiredRun] {
+        guard runs.count > 1 else { return runs.filter { $0.length >= 2 && !$0.bytes.isAll } }
         var kept: [RequiredRun] = []
         let ranked = runs.filter { $0.length >= 2 && !$0.bytes.isAll }.map { (run: $0, odds: ByteRarity.score(of: $0)) }
             .sorted { $0.odds < $1.odds }

@@ -13,15 +13,20 @@ public enum LineGateExtractor {
 
     /// The gate, or nil when the pattern could not be read or the gate would let every line by.
     public static func gate(for pattern: [UInt8], options: RegexOptions = []) -> LineGate? {
-        guard let info = knowledge(of: pattern, options: options) else { return nil }
+        gate(for: pattern, options: options, memo: nil)
+    }
+
+    /// `memo`: groups read before in the same batch of patterns.
+    static func gate(for pattern: [UInt8], options: RegexOptions = [], memo: PatternGateParser.Memo?) -> LineGate? {
+        guard let info = knowledge(of: pattern, options: options, memo: memo) else { return nil }
         let classes = info.classes.filter { ByteRarity.presence(of: $0) < uselessPresence }.prefix(maxClasses)
         let gate = LineGate(minLength: info.minLength, classes: Array(classes), runs: Array(info.runs.filter { ByteRarity.score(of: $0) < uselessRun }.prefix(maxRuns)))
         return gate.isTrivial ? nil : gate
     }
 
     /// Everything the parser found, before the rarest conditions are picked.
-    static func knowledge(of pattern: [UInt8], options: RegexOptions) -> GateKnowledge? {
-        var parser = PatternGateParser(pattern: pattern, options: options)
+    static func knowledge(of pattern: [UInt8], options: RegexOptions, memo: PatternGateParser.Memo? = nil) -> GateKnowledge? {
+        var parser = PatternGateParser(pattern: pattern, options: options, memo: memo)
         return try? parser.parseAll()
     }
 

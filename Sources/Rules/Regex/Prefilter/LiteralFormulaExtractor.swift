@@ -99,7 +99,7 @@ struct LiteralFormulaExtractor: PatternCursor {
     /// The formula of a group's branches, read once per distinct group text.
     private func groupFormula(_ branches: [Sequence]) -> LiteralFormula {
         guard let first = branches.first, let last = branches.last else { return .always }
-        let key = Array(pattern[first.range.lowerBound..<last.range.upperBound])
+        let key = ByteString(Array(pattern[first.range.lowerBound..<last.range.upperBound]))
         if let known = cache.groups[asciiText]?[key] { return known }
         let found = formula(of: branches)
         cache.groups[asciiText, default: [:]][key] = found
@@ -108,9 +108,9 @@ struct LiteralFormulaExtractor: PatternCursor {
 
     private func required(_ range: Range<Int>) -> LiteralFormula {
         guard !range.isEmpty else { return .always }
-        let key = Array(pattern[range])
+        let key = ByteString(Array(pattern[range]))
         if let known = cache.required[asciiText]?[key] { return known }
-        let found = RequiredLiterals.extract(from: key, options: options, asciiText: asciiText).map(LiteralFormula.requiring) ?? .always
+        let found = RequiredLiterals.extract(from: key.bytes, options: options, asciiText: asciiText, memo: cache.literalGroups).map(LiteralFormula.requiring) ?? .always
         cache.required[asciiText, default: [:]][key] = found
         return found
     }

@@ -72,44 +72,56 @@ public final class LiteralPrefilter: Sendable {
     /// of patterns with ASCII-text literals for lines holding only `commonHighBytes`, checked by
     /// `candidatesByLine` (for views matched line by line).
     public convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)], lineFormulas: Bool = false) {
-        let readings = patterns.map { RequiredLiterals.extractWithRepeated(from: $0.bytes, options: $0.options) }
+        self.init(patterns: patterns, lineFormulas: lineFormulas, memos: PatternReadingMemos())
+    }
+
+    /// `memos`: what was read of the patterns' groups, shared with other prefilters.
+    convenience init(patterns: [(bytes: [UInt8], options: RegexOptions)], lineFormulas: Bool = false, memos: PatternReadingMemos) {
+        let groups = memos.literalGroups
+        let readings = patterns.map { RequiredLiterals.extractWithRepeated(from: $0.bytes, options: $0.options, memo: groups) }
         let literals = readings.map(\.literals)
         let ascii = patterns.indices.map { index in
-            literals[index] == nil ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true) : nil
+            literals[index] == nil
+                ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, asciiText: true, memo: groups) : nil
         }
         let repeated = readings.map(\.repeated)
         let alphanumeric = patterns.indices.map { index -> AlphanumericLiterals? in
             guard literals[index] == nil, ascii[index] == nil else { return nil }
             let (bytes, options) = patterns[index]
-            if let found = RequiredLiterals.extract(from: bytes, options: options, alphanumeric: true) {
+            if let found = RequiredLiterals.extract(from: bytes, options: options, alphanumeric: true, memo: groups) {
                 return AlphanumericLiterals(literals: found)
             }
-            if let found = RequiredLiterals.extract(from: bytes, options: options, asciiText: true, alphanumeric: true) {
+            if let found = RequiredLiterals.extract(from: bytes, options: options, asciiText: true, alphanumeric: true, memo: groups) {
                 return AlphanumericLiterals(literals: found, plainTextOnly: true)
             }
-            if let found = RequiredLiterals.extractGated(from: bytes, options: options) {
+            if let found = RequiredLiterals.extractGated(from: bytes, options: options, memo: groups) {
                 return AlphanumericLiterals(literals: found.literals, gate: found.gate)
             }
-            return RequiredLiterals.extractGated(from: bytes, options: options, asciiText: true).map {
+            return RequiredLiterals.extractGated(from: bytes, options: options, asciiText: true, memo: groups).map {
                 AlphanumericLiterals(literals: $0.literals, plainTextOnly: true, gate: $0.gate)
             }
         }
-        let cache = LiteralFormulaCache()
+        let cache = LiteralFormulaCache(literalGroups: groups)
         let formulas = lineFormulas ? patterns.indices.map { index in
             LiteralPrefilter.formula(for: patterns[index], literals: literals[index], asciiLiterals: ascii[index], cache: cache)
         } : []
         let highByte = lineFormulas ? patterns.indices.map { index in
             literals[index] == nil && ascii[index] != nil
-                ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, highBytes: LiteralPrefilter.commonHighBytes)
+                ? RequiredLiterals.extract(from: patterns[index].bytes, options: patterns[index].options, highBytes: LiteralPrefilter.commonHighBytes,
+                                           memo: groups)
                 : nil
         } : []
         self.init(literals: literals, asciiLiterals: ascii, repeated: repeated, alphanumericLiterals: alphanumeric,
-                  lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options) },
+                  lineGates: patterns.map { LineGateExtractor.gate(for: $0.bytes, options: $0.options, memo: memos.gateGroups) },
                   formulaChecks: LiteralFormulaChecks(formulas: formulas), highByteLiterals: highByte)
     }
 
     public convenience init(regexes: [CompiledRegex], lineFormulas: Bool = false) {
-        self.init(patterns: regexes.map { ($0.literalSource, $0.options) }, lineFormulas: lineFormulas)
+        self.init(regexes: regexes, lineFormulas: lineFormulas, memos: PatternReadingMemos())
+    }
+
+    convenience init(regexes: [CompiledRegex], lineFormulas: Bool = false, memos: PatternReadingMemos) {
+        self.init(patterns: regexes.map { ($0.literalSource, $0.options) }, lineFormulas: lineFormulas, memos: memos)
     }
 
     /// The formula of a pattern read as its literals were (`asciiLiterals`: for plain text

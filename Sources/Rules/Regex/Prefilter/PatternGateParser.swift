@@ -1,7 +1,7 @@
 /// A recursive-descent reader of PCRE2 pattern syntax (8-bit, no UTF, default tables) that
 /// computes `GateKnowledge`. Syntax it does not fully understand makes it throw, and the pattern
 /// gets no gate.
-struct PatternGateParser: PatternCursor {
+struct PatternGateParser: PatternCursor, GroupRecalling {
     let pattern: [UInt8]
     var index = 0
     var extended: Bool
@@ -11,16 +11,37 @@ struct PatternGateParser: PatternCursor {
     private(set) var sawExtended = false
     /// Whether the pattern ever quoted (`\Q`).
     private(set) var sawQuoting = false
-    private var depth = 0
-    private static let maxDepth = 100
+    private(set) var depth = 0
+    static let maxDepth = 100
+    /// Groups read before, in this pattern or others of its batch.
+    let memo: Memo?
+    var deepest = 0
+
+    /// Everything a group's reading depends on besides its text: the reading's mode and state.
+    struct GroupContext: Hashable {
+        let extended: Bool
+        let caseless: Bool
+        let tracksPrefixes: Bool
+    }
+
+    typealias Memo = PatternGroupMemo<GroupContext, GateKnowledge>
+
+    var groupContext: GroupContext { GroupContext(extended: extended, caseless: caseless, tracksPrefixes: tracksPrefixes) }
+
+    /// `sawExtended` (bit 0) and `sawQuoting` (bit 1).
+    var sideRecords: UInt32 {
+        get { (sawExtended ? 1 : 0) | (sawQuoting ? 2 : 0) }
+        set { (sawExtended, sawQuoting) = (newValue & 1 != 0, newValue & 2 != 0) }
+    }
 
     /// Whether atoms carry `StartPrefixes` (only `StartGuard` asks: they cost time). Then the
     /// prefixes are all it reads, so byte atoms skip the classes and runs that would only be
     /// thrown away (they never feed into the prefixes).
     let tracksPrefixes: Bool
 
-    init(pattern: [UInt8], options: RegexOptions, tracksPrefixes: Bool = false) {
+    init(pattern: [UInt8], options: RegexOptions, tracksPrefixes: Bool = false, memo: Memo? = nil) {
         self.pattern = pattern
+        self.memo = memo
         self.tracksPrefixes = tracksPrefixes
         extended = options.contains(.extended)
         caseless = options.contains(.caseless)
@@ -149,7 +170,7 @@ struct PatternGateParser: PatternCursor {
         guard let byte = peek else { return nil }
         index += 1
         switch byte {
-        case UInt8(ascii: "("): return try parseGroup()
+        case UInt8(ascii: "("): return try parseGroupOrRecall()
         case UInt8(ascii: "["): return byteAtom(try parseClass())
         case UInt8(ascii: "."): return byteAtom(.all)
         case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
@@ -166,7 +187,7 @@ struct PatternGateParser: PatternCursor {
 
     // MARK: groups
 
-    private mutating func parseGroup() throws(UnsupportedPattern) -> GateKnowledge? {
+    mutating func parseGroup() throws(UnsupportedPattern) -> GateKnowledge? {
         var assertion = false
         if peek == UInt8(ascii: "*") { throw UnsupportedPattern() }  // (*VERB) and (*pla:…)
         if peek == UInt8(ascii: "?") {
@@ -245,6 +266,7 @@ struct PatternGateParser: PatternCursor {
     private mutating func parseGroupBody() throws(UnsupportedPattern) -> GateKnowledge {
         depth += 1
         guard depth <= PatternGateParser.maxDepth else { throw UnsupportedPattern() }
+        deepest = max(deepest, depth)
         let saved = (extended, caseless)
         let inner = try parseAlternation()
         (extended, caseless) = saved

@@ -1,11 +1,11 @@
 /// A recursive-descent reader of PCRE2/Perl pattern syntax that computes `LiteralInfo`.
-struct PatternLiteralParser: PatternCursor {
+struct PatternLiteralParser: PatternCursor, GroupRecalling {
     let pattern: [UInt8]
     var index = 0
     private var extended: Bool
     private var quoting = false
-    private var depth = 0
-    private static let maxDepth = 100
+    private(set) var depth = 0
+    static let maxDepth = 100
     /// Read the pattern as if texts held only ASCII bytes and no `&`: a byte above 0x7F or an `&`
     /// can never match, so alternatives that need one (look-alike letters, `&#NNN;` entities)
     /// drop out (see `RequiredLiterals.extract(asciiText:)`).
@@ -30,10 +30,37 @@ struct PatternLiteralParser: PatternCursor {
     private(set) var gate = GateBytes.Mask()
     /// Inside a lookaround nothing counts (its literals are dropped), so nothing is gated.
     private var assertionDepth = 0
+    /// Groups read before, in this pattern or others of its batch.
+    let memo: Memo?
+    var deepest = 0
+
+    /// Everything a group's reading depends on besides its text: the reading's mode and state.
+    struct GroupContext: Hashable {
+        let asciiText: Bool
+        let alphanumeric: Bool
+        let gating: Bool
+        let allowedHighBytes: HighByteSet?
+        let extended: Bool
+        let inAssertion: Bool
+    }
+
+    typealias Memo = PatternGroupMemo<GroupContext, LiteralInfo>
+
+    var groupContext: GroupContext {
+        GroupContext(asciiText: asciiText, alphanumeric: alphanumeric, gating: gating, allowedHighBytes: allowedHighBytes,
+                     extended: extended, inAssertion: assertionDepth > 0)
+    }
+
+    /// The `gate`.
+    var sideRecords: UInt32 {
+        get { UInt32(gate) }
+        set { gate = GateBytes.Mask(newValue) }
+    }
 
     init(pattern: [UInt8], extended: Bool, asciiText: Bool = false, alphanumeric: Bool = false, gating: Bool = false,
-         allowedHighBytes: HighByteSet? = nil) {
+         allowedHighBytes: HighByteSet? = nil, memo: Memo? = nil) {
         self.pattern = pattern
+        self.memo = memo
         self.extended = extended
         self.asciiText = asciiText
         self.allowedHighBytes = allowedHighBytes
@@ -170,7 +197,7 @@ struct PatternLiteralParser: PatternCursor {
         guard let byte = peek else { return nil }
         index += 1
         switch byte {
-        case UInt8(ascii: "("): return try parseGroup()
+        case UInt8(ascii: "("): return try parseGroupOrRecall()
         case UInt8(ascii: "["): return alphanumeric ? try parseClassProjected() : try parseClass()
         case UInt8(ascii: "."): return .opaque
         case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
@@ -186,7 +213,7 @@ struct PatternLiteralParser: PatternCursor {
 
     // MARK: groups
 
-    private mutating func parseGroup() throws(UnsupportedPattern) -> LiteralInfo? {
+    mutating func parseGroup() throws(UnsupportedPattern) -> LiteralInfo? {
         var assertion = false
         if peek == UInt8(ascii: "*") { throw UnsupportedPattern() }  // (*VERB) and (*pla:…)
         if peek == UInt8(ascii: "?") {
@@ -261,6 +288,7 @@ struct PatternLiteralParser: PatternCursor {
     private mutating func parseGroupBody() throws(UnsupportedPattern) -> LiteralInfo {
         depth += 1
         guard depth <= PatternLiteralParser.maxDepth else { throw UnsupportedPattern() }
+        deepest = max(deepest, depth)
         let saved = extended
         let inner = try parseAlternation()
         extended = saved

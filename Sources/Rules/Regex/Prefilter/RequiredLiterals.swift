@@ -11,16 +11,23 @@ public enum RequiredLiterals {
     /// text's `AlphanumericProjection` (only letters and digits in them).
     public static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false,
                                alphanumeric: Bool = false) -> [[UInt8]]? {
+        extract(from: pattern, options: options, asciiText: asciiText, alphanumeric: alphanumeric, memo: nil)
+    }
+
+    /// `memo`: groups read before in the same batch of patterns.
+    static func extract(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false, alphanumeric: Bool = false,
+                        memo: PatternLiteralParser.Memo?) -> [[UInt8]]? {
         var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText,
-                                          alphanumeric: alphanumeric)
+                                          alphanumeric: alphanumeric, memo: memo)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         return best.sortedBytes
     }
 
     /// Literals for texts whose bytes above 0x7F all belong to `highBytes` (an `&` allowed):
     /// alternatives needing another 8-bit byte drop out.
-    static func extract(from pattern: [UInt8], options: RegexOptions = [], highBytes: HighByteSet) -> [[UInt8]]? {
-        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), allowedHighBytes: highBytes)
+    static func extract(from pattern: [UInt8], options: RegexOptions = [], highBytes: HighByteSet,
+                        memo: PatternLiteralParser.Memo? = nil) -> [[UInt8]]? {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), allowedHighBytes: highBytes, memo: memo)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         return best.sortedBytes
     }
@@ -29,8 +36,13 @@ public enum RequiredLiterals {
     /// literals hold only for a text holding none of them.
     public static func extractGated(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false)
         -> (literals: [[UInt8]], gate: [UInt8])? {
+        extractGated(from: pattern, options: options, asciiText: asciiText, memo: nil)
+    }
+
+    static func extractGated(from pattern: [UInt8], options: RegexOptions = [], asciiText: Bool = false, memo: PatternLiteralParser.Memo?)
+        -> (literals: [[UInt8]], gate: [UInt8])? {
         var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), asciiText: asciiText,
-                                          alphanumeric: true, gating: true)
+                                          alphanumeric: true, gating: true, memo: memo)
         guard let info = try? parser.parseAll(), let best = info.best else { return nil }
         let gate = GateBytes.bytes.indices.filter { parser.gate & (1 << GateBytes.Mask($0)) != 0 }.map { GateBytes.bytes[$0] }
         return (best.sortedBytes, gate)
@@ -48,7 +60,12 @@ public enum RequiredLiterals {
     /// each of them alone reads it in full, and the prefilters ask for both.
     public static func extractWithRepeated(from pattern: [UInt8], options: RegexOptions = [])
         -> (literals: [[UInt8]]?, repeated: (literals: [[UInt8]], count: Int)?) {
-        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended))
+        extractWithRepeated(from: pattern, options: options, memo: nil)
+    }
+
+    static func extractWithRepeated(from pattern: [UInt8], options: RegexOptions = [], memo: PatternLiteralParser.Memo?)
+        -> (literals: [[UInt8]]?, repeated: (literals: [[UInt8]], count: Int)?) {
+        var parser = PatternLiteralParser(pattern: pattern, extended: options.contains(.extended), memo: memo)
         guard let info = try? parser.parseAll() else { return (nil, nil) }
         return (info.best?.sortedBytes, info.repeated.map { ($0.literals.sortedBytes, $0.count) })
     }

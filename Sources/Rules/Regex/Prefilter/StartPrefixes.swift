@@ -75,7 +75,7 @@ struct StartPrefixes: Hashable {
     func followed(by next: StartPrefixes) -> StartPrefixes {
         guard paths.contains(where: \.isOpen) else { return self }
         var result: [Path] = []
-        result.reserveCapacity(paths.count * next.paths.count)
+        result.reserveCapacity(paths.reduce(0) { $0 + ($1.isOpen ? next.paths.count : 1) })
         for path in paths {
             guard path.isOpen else {
                 result.append(path)

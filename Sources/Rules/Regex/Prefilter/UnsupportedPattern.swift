@@ -1,2 +1,3 @@
-/// The pattern holds something the literal finder does not read; the regex always runs.
+/// The pattern holds something a pattern reader (literals, gates, projections) does not read
+/// for certain: the regex always runs, as written.
 struct UnsupportedPattern: Error {}

@@ -10,42 +10,71 @@
 /// conditionals are `unsupported`, as is anything else the parser does not know for certain.
 /// SpamAssassin's look-alike letter tags (`replace_tag A (?:[aA@\xc0…]|[\xce][\x86…]|…)`)
 /// shrink to a handful of ASCII alternatives.
-public struct PatternProjection {
-    private let pattern: [UInt8]
+public struct PatternProjection: GroupRecalling {
+    let pattern: [UInt8]
     private let allowed: HighByteSet
     /// Whether the text may hold `&`; without one, HTML entity spellings (`&#x61;`) cannot match.
     private let allowsAmpersand: Bool
-    private var index = 0
+    /// The bytes such a text can hold.
+    private let occurring: ByteSet
+    var index = 0
     private var changed = false
+    /// The group nesting of the current alternation, and the deepest reached so far.
+    private(set) var depth = 0
+    var deepest = 0
+    /// Groups projected before, in this pattern or others of its batch.
+    let memo: Memo?
+
+    /// Everything a group's projection depends on besides its text.
+    struct GroupContext: Hashable, Sendable {
+        let allowed: HighByteSet
+        let allowsAmpersand: Bool
+    }
+
+    typealias Memo = PatternGroupMemo<GroupContext, Part>
+
+    var groupContext: GroupContext { GroupContext(allowed: allowed, allowsAmpersand: allowsAmpersand) }
+
+    /// `changed` (bit 0).
+    var sideRecords: UInt32 {
+        get { changed ? 1 : 0 }
+        set { changed = newValue & 1 != 0 }
+    }
 
     /// Deepest group nesting handled; deeper patterns are `unsupported`.
     static let maxDepth = 200
 
-    private struct Unsupported: Error {}
-
     /// A parsed item, sequence or alternation: its projected text, or `never` when it cannot
     /// match; `setsOptions` when it holds a bare `(?i)`-style setting, which reaches into the
     /// alternatives after it and so must not be dropped.
-    private struct Part {
+    struct Part: Sendable {
         var bytes: [UInt8] = []
         var never = false
         var setsOptions = false
     }
 
-    private init(pattern: [UInt8], allowed: HighByteSet, allowsAmpersand: Bool) {
+    private init(pattern: [UInt8], allowed: HighByteSet, allowsAmpersand: Bool, memo: Memo?) {
         self.pattern = pattern
+        self.memo = memo
         self.allowed = allowed
         self.allowsAmpersand = allowsAmpersand
+        occurring = PatternProjection.occurringBytes(allowed: allowed, allowsAmpersand: allowsAmpersand)
     }
 
     /// The projection of `pattern` for texts whose 8-bit bytes all lie in `allowed`, and which
     /// hold no `&` unless `allowsAmpersand`.
     public static func project(_ pattern: [UInt8], options: RegexOptions = [], allowed: HighByteSet = .none,
                                allowsAmpersand: Bool = true) -> ProjectionOutcome {
+        project(pattern, options: options, allowed: allowed, allowsAmpersand: allowsAmpersand, memo: nil)
+    }
+
+    /// `memo`: groups projected before, for patterns projected by the thousand.
+    static func project(_ pattern: [UInt8], options: RegexOptions = [], allowed: HighByteSet = .none, allowsAmpersand: Bool = true,
+                        memo: Memo?) -> ProjectionOutcome {
         guard !options.contains(.extended) else { return .unsupported }
-        var projection = PatternProjection(pattern: pattern, allowed: allowed, allowsAmpersand: allowsAmpersand)
+        var projection = PatternProjection(pattern: pattern, allowed: allowed, allowsAmpersand: allowsAmpersand, memo: memo)
         do {
-            let whole = try projection.alternation(depth: 0)
+            let whole = try projection.alternation()
             guard projection.index == pattern.count else { return .unsupported }
             if whole.never { return .neverMatches }
             return projection.changed ? .projected(whole.bytes) : .unchanged
@@ -60,18 +89,19 @@ public struct PatternProjection {
     private func peek(_ offset: Int = 0) -> UInt8? { index + offset < pattern.count ? pattern[index + offset] : nil }
     private func peekIs(_ character: Unicode.Scalar, _ offset: Int = 0) -> Bool { peek(offset) == UInt8(ascii: character) }
 
-    private mutating func alternation(depth: Int) throws(Unsupported) -> Part {
-        guard depth <= Self.maxDepth else { throw Unsupported() }
-        var branches: [Part] = [try sequence(depth: depth)]
+    private mutating func alternation() throws(UnsupportedPattern) -> Part {
+        guard depth <= Self.maxDepth else { throw UnsupportedPattern() }
+        deepest = max(deepest, depth)
+        var branches: [Part] = [try sequence()]
         while peekIs("|") {
             index += 1
-            branches.append(try sequence(depth: depth))
+            branches.append(try sequence())
         }
         var result = Part()
         let kept = branches.filter { !$0.never }
         if kept.count < branches.count {
             // A dropped branch's option setting would have applied to the branches after it.
-            if branches.contains(where: { $0.never && $0.setsOptions }) { throw Unsupported() }
+            if branches.contains(where: { $0.never && $0.setsOptions }) { throw UnsupportedPattern() }
             changed = true
         }
         result.never = kept.isEmpty
@@ -83,10 +113,10 @@ public struct PatternProjection {
         return result
     }
 
-    private mutating func sequence(depth: Int) throws(Unsupported) -> Part {
+    private mutating func sequence() throws(UnsupportedPattern) -> Part {
         var result = Part()
         while let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
-            let item = try atom(depth: depth)
+            let item = try atom()
             if item.setsOptions {
                 result.setsOptions = true
                 result.bytes.append(contentsOf: item.bytes)
@@ -108,7 +138,7 @@ public struct PatternProjection {
 
     /// A quantifier after an item, with its lazy or possessive suffix; an empty text and a
     /// minimum of 1 when there is none.
-    private mutating func quantifier() throws(Unsupported) -> (text: ArraySlice<UInt8>, minimum: Int) {
+    private mutating func quantifier() throws(UnsupportedPattern) -> (text: ArraySlice<UInt8>, minimum: Int) {
         let start = index
         var minimum = 1
         switch peek() {
@@ -146,17 +176,18 @@ public struct PatternProjection {
         return (minimum, probe + 1 - position)
     }
 
-    private mutating func atom(depth: Int) throws(Unsupported) -> Part {
+    private mutating func atom() throws(UnsupportedPattern) -> Part {
         let byte = pattern[index]
         switch byte {
         case UInt8(ascii: "("):
-            return try group(depth: depth)
+            index += 1
+            return try parseGroupOrRecall() ?? Part()
         case UInt8(ascii: "["):
             return try characterClass()
         case UInt8(ascii: "\\"):
             return try escape()
         case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):
-            throw Unsupported()
+            throw UnsupportedPattern()
         case UInt8(ascii: "{"):
             // Literal here; escaped so that no dropped neighbour can turn it into a quantifier.
             index += 1
@@ -171,18 +202,25 @@ public struct PatternProjection {
         canOccur(byte) ? Part(bytes: text) : Part(never: true)
     }
 
-    private func canOccur(_ byte: UInt8) -> Bool {
-        byte < 0x80 ? allowsAmpersand || byte != UInt8(ascii: "&") : allowed.contains(byte)
+    private func canOccur(_ byte: UInt8) -> Bool { occurring.contains(byte) }
+
+    /// ASCII (without `&` unless `allowsAmpersand`) and the `allowed` bytes above 0x7F.
+    private static func occurringBytes(allowed: HighByteSet, allowsAmpersand: Bool) -> ByteSet {
+        var set = ByteSet(range: 0...0x7F)
+        if !allowsAmpersand { set = set.subtracting(ByteSet([UInt8(ascii: "&")])) }
+        set.w2 = allowed.continuation
+        set.w3 = allowed.lead
+        return set
     }
 
-    private mutating func group(depth: Int) throws(Unsupported) -> Part {
-        let start = index
-        index += 1
+    /// A group, read after its `(`.
+    mutating func parseGroup() throws(UnsupportedPattern) -> Part? {
+        let start = index - 1
         var negative = false
-        if peekIs("*") { throw Unsupported() }  // (*VERB)
+        if peekIs("*") { throw UnsupportedPattern() }  // (*VERB)
         if peekIs("?") {
             index += 1
-            guard let kind = peek() else { throw Unsupported() }
+            guard let kind = peek() else { throw UnsupportedPattern() }
             switch kind {
             case UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "="):
                 index += 1
@@ -201,24 +239,26 @@ public struct PatternProjection {
                 index += 1
                 try groupName(closedBy: "'")
             case UInt8(ascii: "P"):
-                guard peekIs("<", 1) else { throw Unsupported() }  // (?P=name) (?P>name)
+                guard peekIs("<", 1) else { throw UnsupportedPattern() }  // (?P=name) (?P>name)
                 index += 2
                 try groupName(closedBy: ">")
             default:
                 // Option letters: `(?i)` sets them for the rest of the group, `(?i:…)` scopes them.
                 while let letter = peek(), Self.isOptionLetter(letter) { index += 1 }
-                guard index > start + 2, let end = peek() else { throw Unsupported() }
+                guard index > start + 2, let end = peek() else { throw UnsupportedPattern() }
                 if end == UInt8(ascii: ")") {
                     index += 1
                     return Part(bytes: Array(pattern[start..<index]), setsOptions: true)
                 }
-                guard end == UInt8(ascii: ":") else { throw Unsupported() }
+                guard end == UInt8(ascii: ":") else { throw UnsupportedPattern() }
                 index += 1
             }
         }
         let prefix = pattern[start..<index]
-        let inner = try alternation(depth: depth + 1)
-        guard peekIs(")") else { throw Unsupported() }
+        depth += 1
+        let inner = try alternation()
+        depth -= 1
+        guard peekIs(")") else { throw UnsupportedPattern() }
         index += 1
         if negative && inner.never {
             // (?!X) where X cannot match always succeeds.
@@ -229,20 +269,20 @@ public struct PatternProjection {
         return Part(bytes: Array(prefix) + inner.bytes + [UInt8(ascii: ")")])
     }
 
-    private mutating func groupName(closedBy close: Unicode.Scalar) throws(Unsupported) {
+    private mutating func groupName(closedBy close: Unicode.Scalar) throws(UnsupportedPattern) {
         while let byte = peek(), byte != UInt8(ascii: close) {
-            guard Self.isWordByte(byte) else { throw Unsupported() }
+            guard Self.isWordByte(byte) else { throw UnsupportedPattern() }
             index += 1
         }
-        guard peekIs(close) else { throw Unsupported() }
+        guard peekIs(close) else { throw UnsupportedPattern() }
         index += 1
     }
 
     // MARK: escapes
 
-    private mutating func escape() throws(Unsupported) -> Part {
+    private mutating func escape() throws(UnsupportedPattern) -> Part {
         let start = index
-        guard let kind = peek(1) else { throw Unsupported() }
+        guard let kind = peek(1) else { throw UnsupportedPattern() }
         index += 2
         if kind >= 0x80 { return byteAtom(kind, text: [UInt8(ascii: "\\"), kind]) }
         if let value = try codeValue(kind, inClass: false) {
@@ -255,18 +295,18 @@ public struct PatternProjection {
             try skipPropertyName()
             return Part(bytes: Array(pattern[start..<index]))
         case UInt8(ascii: "N"):
-            if peekIs("{") { throw Unsupported() }
+            if peekIs("{") { throw UnsupportedPattern() }
             return Part(bytes: Array(pattern[start..<index]))
         default:
             if !Self.isWordByte(kind) { return byteAtom(kind, text: Array(pattern[start..<index])) }
-            guard Self.singleEscapes.contains(kind) else { throw Unsupported() }
+            guard Self.singleEscapes.contains(kind) else { throw UnsupportedPattern() }
             return Part(bytes: Array(pattern[start..<index]))
         }
     }
 
     /// After `\` and `kind` (already consumed): the byte a character escape stands for, reading
     /// its digits; nil for escapes that are not one byte.
-    private mutating func codeValue(_ kind: UInt8, inClass: Bool) throws(Unsupported) -> UInt8? {
+    private mutating func codeValue(_ kind: UInt8, inClass: Bool) throws(UnsupportedPattern) -> UInt8? {
         switch kind {
         case UInt8(ascii: "x"):
             if peekIs("{") { return try bracedNumber(radix: 16) }
@@ -278,17 +318,17 @@ public struct PatternProjection {
             }
             return UInt8(value)
         case UInt8(ascii: "o"):
-            guard peekIs("{") else { throw Unsupported() }
+            guard peekIs("{") else { throw UnsupportedPattern() }
             return try bracedNumber(radix: 8)
         case UInt8(ascii: "0"):
             return octal(startingWith: 0, moreDigits: 2)
         case UInt8(ascii: "1")...UInt8(ascii: "7"):
-            guard inClass else { throw Unsupported() }  // a backreference outside a class
+            guard inClass else { throw UnsupportedPattern() }  // a backreference outside a class
             return octal(startingWith: Int(kind - UInt8(ascii: "0")), moreDigits: 2)
         case UInt8(ascii: "8"), UInt8(ascii: "9"):
-            throw Unsupported()
+            throw UnsupportedPattern()
         case UInt8(ascii: "c"):
-            guard let control = peek(), control < 0x80 else { throw Unsupported() }
+            guard let control = peek(), control < 0x80 else { throw UnsupportedPattern() }
             index += 1
             let upper = control >= UInt8(ascii: "a") && control <= UInt8(ascii: "z") ? control - 32 : control
             return upper ^ 0x40
@@ -313,7 +353,7 @@ public struct PatternProjection {
         return value <= 0xFF ? UInt8(value) : nil
     }
 
-    private mutating func bracedNumber(radix: Int) throws(Unsupported) -> UInt8 {
+    private mutating func bracedNumber(radix: Int) throws(UnsupportedPattern) -> UInt8 {
         index += 1
         var value = 0
         var digits = 0
@@ -322,42 +362,42 @@ public struct PatternProjection {
             digits += 1
             index += 1
         }
-        guard digits > 0, peekIs("}"), value <= 0xFF else { throw Unsupported() }
+        guard digits > 0, peekIs("}"), value <= 0xFF else { throw UnsupportedPattern() }
         index += 1
         return UInt8(value)
     }
 
-    private mutating func skipPropertyName() throws(Unsupported) {
-        guard let next = peek() else { throw Unsupported() }
+    private mutating func skipPropertyName() throws(UnsupportedPattern) {
+        guard let next = peek() else { throw UnsupportedPattern() }
         if next != UInt8(ascii: "{") {
             index += 1
             return
         }
         while let byte = peek(), byte != UInt8(ascii: "}") { index += 1 }
-        guard peekIs("}") else { throw Unsupported() }
+        guard peekIs("}") else { throw UnsupportedPattern() }
         index += 1
     }
 
     // MARK: classes
 
-    private mutating func characterClass() throws(Unsupported) -> Part {
+    private mutating func characterClass() throws(UnsupportedPattern) -> Part {
         let start = index
         index += 1
         let negated = peekIs("^")
         if negated { index += 1 }
-        var members = [Bool](repeating: false, count: 256)
+        var members = ByteSet()
         var others: [UInt8] = []  // \d, [:alpha:], \p{…}: kept as written
         var first = true
         while true {
-            guard let byte = peek() else { throw Unsupported() }
+            guard let byte = peek() else { throw UnsupportedPattern() }
             if byte == UInt8(ascii: "]") && !first { break }
             first = false
             if byte == UInt8(ascii: "[") && (peekIs(":", 1) || peekIs(".", 1) || peekIs("=", 1)) {
-                guard peekIs(":", 1) else { throw Unsupported() }
+                guard peekIs(":", 1) else { throw UnsupportedPattern() }
                 let posixStart = index
                 index += 2
                 while let letter = peek(), letter != UInt8(ascii: ":") { index += 1 }
-                guard peekIs(":"), peekIs("]", 1) else { throw Unsupported() }
+                guard peekIs(":"), peekIs("]", 1) else { throw UnsupportedPattern() }
                 index += 2
                 others.append(contentsOf: pattern[posixStart..<index])
                 continue
@@ -373,36 +413,26 @@ public struct PatternProjection {
                 let endStart = index
                 guard let end = try classValue() else {
                     // `a-\d`: PCRE2 reads the hyphen as itself.
-                    members[Int(low)] = true
-                    members[Int(UInt8(ascii: "-"))] = true
+                    members.insert(low)
+                    members.insert(UInt8(ascii: "-"))
                     others.append(contentsOf: pattern[endStart..<index])
                     continue
                 }
-                guard end >= low else { throw Unsupported() }
+                guard end >= low else { throw UnsupportedPattern() }
                 high = end
             }
-            for value in low...high { members[Int(value)] = true }
+            members = members.union(ByteSet(range: low...high))
         }
         index += 1
-        // Plain loops over the bytes: closures over 0..<256 made loading the stock rules take
-        // tens of seconds in debug builds (the tests).
-        var kept: [Int] = []
-        var dropped = false
-        var excludesAll = others.isEmpty
-        for value in 0..<256 {
-            let occurs = canOccur(UInt8(value))
-            if members[value] {
-                if occurs { kept.append(value) } else { dropped = true }
-            } else if occurs {
-                excludesAll = false
-            }
-        }
+        let dropped = !members.subtracting(occurring).isEmpty
+        let excludesAll = others.isEmpty && occurring.subtracting(members).isEmpty
         if negated {
             // [^…] is left as written; it cannot match when it excludes every byte the text holds.
             return excludesAll ? Part(never: true) : Part(bytes: Array(pattern[start..<index]))
         }
         guard dropped else { return Part(bytes: Array(pattern[start..<index])) }
         changed = true
+        let kept = members.intersection(occurring).members
         if kept.isEmpty && others.isEmpty { return Part(never: true) }
         if kept.count == 1 && others.isEmpty { return Part(bytes: Self.literal(UInt8(kept[0]))) }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
@@ -424,13 +454,13 @@ public struct PatternProjection {
 
     /// One class member that is a single byte (consumed), or nil for a member that is a set of its
     /// own (`\d`, `\p{L}`; consumed too).
-    private mutating func classValue() throws(Unsupported) -> UInt8? {
+    private mutating func classValue() throws(UnsupportedPattern) -> UInt8? {
         let byte = pattern[index]
         guard byte == UInt8(ascii: "\\") else {
             index += 1
             return byte
         }
-        guard let kind = peek(1) else { throw Unsupported() }
+        guard let kind = peek(1) else { throw UnsupportedPattern() }
         index += 2
         if kind >= 0x80 { return kind }
         if let value = try codeValue(kind, inClass: true) { return value }
@@ -442,7 +472,7 @@ public struct PatternProjection {
             try skipPropertyName()
             return nil
         default:
-            guard !Self.isWordByte(kind) else { throw Unsupported() }
+            guard !Self.isWordByte(kind) else { throw UnsupportedPattern() }
             return kind
         }
     }

@@ -18,25 +18,31 @@ public enum StartGuard {
     /// The guarded pattern, or nil when the pattern is not read with certainty or a guard would
     /// not pay (a match may start with any byte, few paths, a pattern anchored at `^`).
     public static func guarded(_ pattern: [UInt8], options: RegexOptions = []) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: true)
+        guarded(pattern, options: options, memo: nil)
+    }
+
+    /// `memo`: groups read before, for patterns guarded by the thousand.
+    static func guarded(_ pattern: [UInt8], options: RegexOptions, memo: PatternGateParser.Memo?) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: true, around: pattern, memo: memo)
     }
 
     /// `onlyWhenWorthIt` false: any guard that tests at least one byte (for tests).
     static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: onlyWhenWorthIt, around: pattern)
+        guarded(pattern, options: options, onlyWhenWorthIt: onlyWhenWorthIt, around: pattern, memo: nil)
     }
 
     /// The guard of `pattern` put around `body`, a pattern that matches exactly as `pattern` does
     /// (`PatternFactoring`'s form of it, which cannot be read for a guard itself).
-    static func guarded(_ pattern: [UInt8], options: RegexOptions, around body: [UInt8]) -> [UInt8]? {
-        guarded(pattern, options: options, onlyWhenWorthIt: true, around: body)
+    static func guarded(_ pattern: [UInt8], options: RegexOptions, around body: [UInt8], memo: PatternGateParser.Memo? = nil) -> [UInt8]? {
+        guarded(pattern, options: options, onlyWhenWorthIt: true, around: body, memo: memo)
     }
 
-    private static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool, around body: [UInt8]) -> [UInt8]? {
+    private static func guarded(_ pattern: [UInt8], options: RegexOptions, onlyWhenWorthIt: Bool, around body: [UInt8],
+                                memo: PatternGateParser.Memo?) -> [UInt8]? {
         // Many paths need alternatives: a pattern without `|` is not worth reading.
         guard !options.contains(.extended), let first = pattern.first, first != UInt8(ascii: "^"),
               pattern.contains(UInt8(ascii: "|")),
-              let paths = startPaths(of: pattern, options: options), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
+              let paths = startPaths(of: pattern, options: options, memo: memo), onlyWhenWorthIt ? isWorthGuarding(paths) : !paths.isEmpty && !paths.contains(where: { $0.count == 0 }) else { return nil }
         let guardText = Array("(?=".utf8) + trie(paths) + [UInt8(ascii: ")")]
         // A leading group of assertions (`(?:^|(?<=\s))`) is tested first: it is cheaper.
         var lead = LeadingAssertionGroup.length(in: pattern) ?? 0
@@ -46,8 +52,8 @@ public enum StartGuard {
 
     /// The paths a match of `pattern` starts with, or nil when the pattern is not read with
     /// certainty or holds `(?x)` or `\Q` (which would change how text put after it reads).
-    static func startPaths(of pattern: [UInt8], options: RegexOptions) -> [StartPrefixes.Path]? {
-        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true)
+    static func startPaths(of pattern: [UInt8], options: RegexOptions, memo: PatternGateParser.Memo? = nil) -> [StartPrefixes.Path]? {
+        var parser = PatternGateParser(pattern: pattern, options: options, tracksPrefixes: true, memo: memo)
         guard let knowledge = try? parser.parseAll(), !parser.sawExtended, !parser.sawQuoting, let prefixes = knowledge.prefixes else { return nil }
         // A path with an empty set matches nothing.
         return Array(prefixes.paths.filter { path in (0..<path.count).allSatisfy { !path[$0].isEmpty } })
@@ -84,12 +90,15 @@ public enum StartGuard {
     static func trie(_ paths: [StartPrefixes.Path], from position: Int = 0) -> [UInt8] {
         // A path ending here accepts whatever follows: nothing more to test on this branch.
         if paths.contains(where: { $0.count <= position }) { return [] }
-        var holders: [[Int]: ByteSet] = [:]
-        for byte in 0...255 {
-            let members = paths.indices.filter { paths[$0][position].contains(UInt8(byte)) }
-            if !members.isEmpty { holders[members, default: ByteSet()].insert(UInt8(byte)) }
+        // Per byte, the paths whose set at this position holds it, as bits.
+        let words = (paths.count + 63) / 64
+        var holding = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: 256)
+        for (index, path) in paths.enumerated() {
+            for byte in path[position].members { holding[Int(byte)][index / 64] |= 1 &<< UInt64(index % 64) }
         }
-        let groups = holders.map { (set: $0.value, members: $0.key) }.sorted { left, right in
+        var holders: [[UInt64]: ByteSet] = [:]
+        for byte in 0...255 where holding[byte].contains(where: { $0 != 0 }) { holders[holding[byte], default: ByteSet()].insert(UInt8(byte)) }
+        let groups = holders.map { (set: $0.value, members: pathIndices($0.key)) }.sorted { left, right in
             let leftShare = ByteRarity.share(of: left.set), rightShare = ByteRarity.share(of: right.set)
             if leftShare != rightShare { return leftShare > rightShare }
             return (left.set.w0, left.set.w1, left.set.w2, left.set.w3) < (right.set.w0, right.set.w1, right.set.w2, right.set.w3)
@@ -100,6 +109,13 @@ public enum StartGuard {
         }
         guard branches.count > 1 else { return branches.first ?? [] }
         return Array("(?:".utf8) + Array(branches.joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")]
+    }
+
+    /// The indices of the bits set in `bits`, in increasing order.
+    private static func pathIndices(_ bits: [UInt64]) -> [Int] {
+        var indices: [Int] = []
+        for (offset, word) in bits.enumerated() { SetBits.forEach(in: word, from: 64 * offset) { indices.append($0) } }
+        return indices
     }
 
     private static let prune = Array("(*PRUNE)".utf8)

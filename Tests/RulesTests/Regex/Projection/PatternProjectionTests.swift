@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import Rules
 
@@ -62,6 +64,45 @@ import Testing
         let result = try #require(projected("(?:\\xc3\\xa9|\\xd0\\xb5|e)t", allowed: latin))
         #expect(result == bytes("(?:\\x{c3}\\x{a9}|e)t"))
         #expect(try CompiledRegex(bytes: result).firstMatch(in: bytes("été")).isMatch)
+    }
+
+    /// A class keeps exactly the bytes the text can hold, as ranges of hex escapes; a negated one
+    /// stays as written unless it excludes every such byte.
+    @Test func classesKeepTheBytesTheTextCanHold() throws {
+        var latin = HighByteSet()
+        latin.insert(0xC3)
+        latin.insert(0xA9)
+        #expect(projected("[a-c&\\d\\xc2-\\xc4\\xa9\\xff]", allowed: latin, allowsAmpersand: false) == bytes("[\\d\\x61-\\x63\\xa9\\xc3]"))
+        #expect(projected("x[&\\xc3]", allowed: latin, allowsAmpersand: false) == bytes("x\\x{c3}"))
+        #expect(projected("[a\\xc3]", allowed: latin, allowsAmpersand: true) == nil)
+        #expect(PatternProjection.project(bytes("[\\xc2\\xc4]"), allowed: latin) == .neverMatches)
+        #expect(PatternProjection.project(bytes("[^\\x00-\\x7f\\xa9\\xc3]"), allowed: latin) == .neverMatches)
+        #expect(projected("[^\\x00-\\x7f\\xa9]q", allowed: latin) == nil)
+    }
+
+    /// Projections sharing one memo of groups, across patterns and threads, are the projections
+    /// each pattern gets alone; a group remembered near the top still counts its nesting deep down.
+    @Test func projectionsSharingAMemoAreTheProjectionsAlone() {
+        var random = SplitMix(seed: 21)
+        let tag = "(?:[mM\\xcc]|rn|[\\xc9][\\xb1]|[\\xce][\\x9c]|[\\xd0][\\x9c\\xbc]|&\\#(?:77|109);|[\\xd3][\\x8d\\x8e])"
+        let pieces = [tag] + (0..<5).map { _ in "(?:" + RandomPattern.make(using: &random) + "|" + tag + ")" }
+        let patterns = (0..<120).map { _ in
+            bytes((0..<3).map { _ in pieces[random.next(below: pieces.count)] + RandomPattern.make(using: &random) }.joined())
+        }
+        let memo = PatternProjection.Memo()
+        let shared = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: patterns.count) { index in
+            let both = [true, false].map { "\(PatternProjection.project(patterns[index], allowsAmpersand: $0, memo: memo))" }.joined(separator: " ")
+            shared.withLock { $0[index] = both }
+        }
+        let projections = shared.withLock { $0 }
+        for (index, pattern) in patterns.enumerated() {
+            let alone = [true, false].map { "\(PatternProjection.project(pattern, allowsAmpersand: $0))" }.joined(separator: " ")
+            #expect(projections[index] == alone, "\(String(decoding: pattern, as: UTF8.self))")
+        }
+        let deep = String(repeating: "(?:", count: 195) + "(?:(?:(?:(?:(?:" + tag + ")))))" + String(repeating: ")", count: 195)
+        #expect(PatternProjection.project(bytes("(?:(?:(?:(?:(?:" + tag + ")))))x"), memo: memo) != .unsupported)
+        #expect(PatternProjection.project(bytes(deep), memo: memo) == .unsupported)
     }
 
     @Test func constructsItCannotFollowAreUnsupported() {

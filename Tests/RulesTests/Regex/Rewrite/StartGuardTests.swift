@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import Rules
 
@@ -56,6 +58,27 @@ import Testing
         }
         #expect(guarded > 80)
         #expect(matching > compared / 10)
+    }
+
+    /// Guards read with one memo shared by many patterns, on several threads at once, are the
+    /// guards each pattern gets alone.
+    @Test func guardsWithASharedMemoAreTheGuardsAlone() {
+        var generator = SplitMix(seed: 11)
+        // Alternations long enough to be remembered, each used by many patterns.
+        let groups = (0..<6).map { _ in "(?:" + (0..<12).map { _ in Self.words[generator.next(below: Self.words.count)] }.joined(separator: "|") + ")" }
+        let patterns = (0..<120).map { _ in
+            Array((groups[generator.next(below: groups.count)] + Self.formPattern(&generator) + groups[generator.next(below: groups.count)]).utf8)
+        }
+        let memo = PatternGateParser.Memo()
+        let shared = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: patterns.count) { index in
+            if let guarded = StartGuard.guarded(patterns[index], options: [], memo: memo) { shared.withLock { $0[index] = guarded } }
+        }
+        let guards = shared.withLock { $0 }
+        for (index, pattern) in patterns.enumerated() {
+            #expect(guards[index] == StartGuard.guarded(pattern, options: []), "\(String(decoding: pattern, as: UTF8.self))")
+        }
+        #expect(patterns.contains { StartGuard.guarded($0, options: []) != nil })
     }
 
     @Test func prefixesFollowSequencesAlternativesAndRepeats() throws {
