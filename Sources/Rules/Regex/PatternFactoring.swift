@@ -27,20 +27,25 @@ enum PatternFactoring {
                        minimumFragmentLength: Int = minimumFragmentLength) -> [UInt8]? {
         guard !pattern.starts(with: namePrefix), !contains(pattern, namePrefix) else { return nil }
         var texts = [pattern]
+        // The factorable groups of each text, kept from round to round: a round rewrites only
+        // the texts that hold the group it moves, and only those are scanned again.
+        var scans: [[GroupScanner.Group]?] = [nil]
         var definitions: [[UInt8]] = []
         while definitions.count < maximumFragments {
-            var groupsByText: [Fragment: (weight: Int, spans: [(text: Int, range: Range<Int>)])] = [:]
-            for (textIndex, text) in texts.enumerated() {
-                guard let groups = GroupScanner.groups(in: text, extended: extended) else { return nil }
-                for group in groups where group.isFactorable && group.range.count >= minimumFragmentLength {
-                    let body = Fragment(bytes: text[group.range])
-                    groupsByText[body, default: (0, [])].weight += group.copies
-                    groupsByText[body]?.spans.append((textIndex, group.range))
+            var groupsByText: [Fragment: Occurrences] = [:]
+            for textIndex in texts.indices {
+                if scans[textIndex] == nil {
+                    guard let groups = GroupScanner.groups(in: texts[textIndex], extended: extended) else { return nil }
+                    scans[textIndex] = groups.filter { $0.isFactorable && $0.range.count >= minimumFragmentLength }
+                }
+                for group in scans[textIndex] ?? [] {
+                    groupsByText[Fragment(bytes: texts[textIndex][group.range]), default: Occurrences()]
+                        .add(copies: group.copies, text: textIndex, range: group.range)
                 }
             }
             // The largest saving; between equal savings the group seen first, so that the result
             // does not depend on the dictionary's order (which changes from run to run).
-            func rank(_ entry: (key: Fragment, value: (weight: Int, spans: [(text: Int, range: Range<Int>)]))) -> (Int, Int, Int, Int) {
+            func rank(_ entry: (key: Fragment, value: Occurrences)) -> (Int, Int, Int, Int) {
                 let first = entry.value.spans[0]
                 return (entry.key.bytes.count * (entry.value.weight - 1), -first.text, -first.range.lowerBound, entry.key.bytes.count)
             }
@@ -52,10 +57,12 @@ enum PatternFactoring {
             for textIndex in texts.indices {
                 for span in found.spans.filter({ $0.text == textIndex }).sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
                     texts[textIndex].replaceSubrange(span.range, with: call)
+                    scans[textIndex] = nil
                 }
             }
             definitions.append(name)
             texts.append(Array(body.bytes))
+            scans.append(nil)
         }
         guard !definitions.isEmpty else { return nil }
         var result = texts[0]

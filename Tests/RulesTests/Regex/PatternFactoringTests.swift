@@ -43,6 +43,16 @@ import Testing
         try expectSameMatches("(?:x(?:a+|b+)+){2}ab", alphabet: ["x", "a", "b", "ab", "xa"], minimumMatches: 20)
     }
 
+    @Test func aGroupRewrittenInOneRoundIsFactoredInTheNext() throws {
+        // Round one moves the inner group out of both outer groups; round two must find the
+        // outer groups in their rewritten text, not where they were before.
+        let pattern = "(?:(?:alpha|beta)x(?:alpha|beta))y(?:(?:alpha|beta)x(?:alpha|beta))"
+        let rewritten = try #require(factored(pattern))
+        #expect(String(decoding: rewritten, as: UTF8.self) == "(?&swfilterFragment2)y(?&swfilterFragment2)(?(DEFINE)"
+            + "(?<swfilterFragment1>(?:alpha|beta))(?<swfilterFragment2>(?:(?&swfilterFragment1)x(?&swfilterFragment1))))")
+        try expectSameMatches(pattern, alphabet: ["alphaxbeta", "betaxalpha", "alphaxalp", "y", "x", "beta"])
+    }
+
     @Test func patternsThatCannotBeRewrittenAreLeftAlone() {
         #expect(factored("(?:alpha|beta)(\\w)\\1(?:alpha|beta)") == nil)  // back reference
         #expect(factored("(?i)(?:alpha|beta)x(?:alpha|beta)") == nil)  // inline options

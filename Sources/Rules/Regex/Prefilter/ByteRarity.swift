@@ -40,7 +40,7 @@ enum ByteRarity {
     /// The share of `set`'s bytes in typical text.
     static func share(of set: ByteSet) -> Double {
         var total = 0.0
-        for offset in 0..<4 { SetBits.forEach(in: set[word: offset], from: offset * 64) { total += frequency[$0] } }
+        set.forEachMember { total += frequency[Int($0)] }
         return min(total, 1)
     }
 

@@ -108,7 +108,13 @@ public struct ByteSet: Sendable, Hashable {
     public var members: [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(count)
-        for index in 0..<4 { SetBits.forEach(in: self[word: index], from: 64 * index) { result.append(UInt8($0)) } }
+        forEachMember { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each member in increasing order, without building `members`.
+    @inline(__always)
+    func forEachMember(_ body: (UInt8) -> Void) {
+        for index in 0..<4 { SetBits.forEach(in: self[word: index], from: 64 * index) { body(UInt8($0)) } }
     }
 }

@@ -70,47 +70,72 @@ struct GateKnowledge {
     /// Records that every match of `piece` (a part of this one) is a run of its alphabet.
     mutating func addRun(of piece: GateKnowledge) {
         guard let bytes = piece.alphabet, !bytes.isAll, piece.minLength >= 2 else { return }
-        runs = GateKnowledge.pruned(runs + [RequiredRun(bytes: bytes, length: piece.minLength)])
+        runs = GateKnowledge.joined(runs, [RequiredRun(bytes: bytes, length: piece.minLength)])
     }
 
     /// `pruned(first + second)` for two lists that are already pruned: pruning one such list
-    /// changes nothing, so that work is skipped when the other is empty.
+    /// changes nothing, so that work is skipped when the other is empty; otherwise both are
+    /// ranked already and are merged rather than sorted again.
     static func joined(_ first: [ByteSet], _ second: [ByteSet]) -> [ByteSet] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
-        return pruned(first + second)
+        return merged(first, second, odds: ByteRarity.presence, limit: maxClasses) { $0.isSubset(of: $1) }
     }
 
     static func joined(_ first: [RequiredRun], _ second: [RequiredRun]) -> [RequiredRun] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
-        return pruned(first + second)
+        return merged(first, second, odds: ByteRarity.score, limit: maxRuns) { $0.implies($1) }
     }
 
     /// Drops classes that a narrower one implies and keeps the rarest few.
     static func pruned(_ sets: [ByteSet]) -> [ByteSet] {
         // A single class ranks first without its odds.
         guard sets.count > 1 else { return sets.filter { !$0.isAll } }
-        var kept: [ByteSet] = []
-        let ranked = sets.filter { !$0.isAll }.map { (set: $0, odds: ByteRarity.presence(of: $0)) }.sorted { $0.odds < $1.odds }
-        for (set, _) in ranked {
-            if kept.contains(where: { $0.isSubset(of: set) }) { continue }
-            kept.append(set)
-            if kept.count == maxClasses { break }
-        }
-        return kept
+        var ranked = sets.filter { !$0.isAll }.map { (set: $0, odds: ByteRarity.presence(of: $0)) }.sorted { $0.odds < $1.odds }
+            .makeIterator()
+        return kept(limit: maxClasses, implies: { $0.isSubset(of: $1) }) { ranked.next()?.set }
     }
 
     /// Drops runs that another one implies and keeps the most demanding few.
     static func pruned(_ runs: [RequiredRun]) -> [RequiredRun] {
         guard runs.count > 1 else { return runs.filter { $0.length >= 2 && !$0.bytes.isAll } }
-        var kept: [RequiredRun] = []
-        let ranked = runs.filter { $0.length >= 2 && !$0.bytes.isAll }.map { (run: $0, odds: ByteRarity.score(of: $0)) }
-            .sorted { $0.odds < $1.odds }
-        for (run, _) in ranked {
-            if kept.contains(where: { $0.implies(run) }) { continue }
-            kept.append(run)
-            if kept.count == maxRuns { break }
+        var ranked = runs.filter { $0.length >= 2 && !$0.bytes.isAll }.map { (run: $0, odds: ByteRarity.score(of: $0)) }
+            .sorted { $0.odds < $1.odds }.makeIterator()
+        return kept(limit: maxRuns, implies: { $0.implies($1) }) { ranked.next()?.run }
+    }
+
+    /// The two non-empty ranked lists merged by `odds` (between equal odds `first`'s entry goes
+    /// first, as in the stable sort of `first + second`), then kept as `pruned` keeps them. Each
+    /// entry's odds are computed at most once.
+    private static func merged<Entry>(_ first: [Entry], _ second: [Entry], odds: (Entry) -> Double, limit: Int,
+                                      implies: (Entry, Entry) -> Bool) -> [Entry] {
+        var firstIndex = 0, secondIndex = 0
+        var firstOdds = odds(first[0]), secondOdds = odds(second[0])
+        return kept(limit: limit, implies: implies) {
+            if firstIndex < first.count, secondIndex == second.count || firstOdds <= secondOdds {
+                defer {
+                    firstIndex += 1
+                    if firstIndex < first.count { firstOdds = odds(first[firstIndex]) }
+                }
+                return first[firstIndex]
+            }
+            guard secondIndex < second.count else { return nil }
+            defer {
+                secondIndex += 1
+                if secondIndex < second.count { secondOdds = odds(second[secondIndex]) }
+            }
+            return second[secondIndex]
+        }
+    }
+
+    /// Takes entries from `next` (the least likely first) and keeps each that no kept one
+    /// implies, until `limit` are kept.
+    private static func kept<Entry>(limit: Int, implies: (Entry, Entry) -> Bool, from next: () -> Entry?) -> [Entry] {
+        var kept: [Entry] = []
+        while kept.count < limit, let entry = next() {
+            if kept.contains(where: { implies($0, entry) }) { continue }
+            kept.append(entry)
         }
         return kept
     }

@@ -86,19 +86,24 @@ struct LiteralInfo {
     func followed(by next: LiteralInfo) -> LiteralInfo {
         if isNever || next.isNever { return .never }
         let exact = LiteralInfo.product(self.exact, next.exact)
+        // A side's suffix or prefix is often its exact set (a literal, a small alternation):
+        // then a product below is one already made, and is not made again.
+        let suffixIsExact = self.suffix == self.exact, prefixIsExact = next.prefix == next.exact
+        let exactThenPrefix = prefixIsExact ? exact : LiteralInfo.product(self.exact, next.prefix)
+        let suffixThenExact = suffixIsExact ? exact : LiteralInfo.product(self.suffix, next.exact)
         let prefix: Literals?
         if let mine = self.exact {
-            prefix = LiteralInfo.product(mine, next.prefix) ?? mine
+            prefix = exactThenPrefix ?? mine
         } else {
             prefix = self.prefix
         }
         let suffix: Literals?
         if let theirs = next.exact {
-            suffix = LiteralInfo.product(self.suffix, theirs) ?? theirs
+            suffix = suffixThenExact ?? theirs
         } else {
             suffix = next.suffix
         }
-        let junction = LiteralInfo.product(self.suffix, next.prefix)
+        let junction = suffixIsExact ? exactThenPrefix : prefixIsExact ? suffixThenExact : LiteralInfo.product(self.suffix, next.prefix)
         let required = LiteralInfo.better(LiteralInfo.better(self.best, next.best), junction)
         return LiteralInfo(exact: exact, prefix: prefix, suffix: suffix, required: required,
                            repeated: RepeatedLiterals.concatenation(self.repeated, next.repeated))

@@ -96,7 +96,7 @@ struct StartPrefixes: Hashable {
 
     /// `self` or `other`.
     func alternative(_ other: StartPrefixes) -> StartPrefixes {
-        StartPrefixes(bounded: paths + other.paths)
+        StartPrefixes(boundedDistinct: StartPrefixes.merged(paths, other.paths))
     }
 
     /// `self` repeated at least `minimum` times, any number more.
@@ -116,13 +116,43 @@ struct StartPrefixes: Hashable {
 
     /// `paths` without repeats, shortened until at most `maxPaths` remain.
     private init(bounded paths: [Path]) {
-        var kept = StartPrefixes.distinct(paths)
+        self.init(boundedDistinct: StartPrefixes.distinct(paths))
+    }
+
+    /// `paths`, sorted and each once, shortened until at most `maxPaths` remain.
+    private init(boundedDistinct paths: [Path]) {
+        var kept = paths
         var length = StartPrefixes.depth
         while kept.count > StartPrefixes.maxPaths, length > 0 {
             length -= 1
             kept = StartPrefixes.distinct(kept.map { $0.cut(to: length) })
         }
         self.paths = kept
+    }
+
+    /// Two sorted lists of distinct paths as one sorted list, each path once: what `distinct`
+    /// makes of both together, without sorting again.
+    static func merged(_ first: [Path], _ second: [Path]) -> [Path] {
+        var result: [Path] = []
+        result.reserveCapacity(first.count + second.count)
+        var firstIndex = 0, secondIndex = 0
+        while firstIndex < first.count, secondIndex < second.count {
+            let left = first[firstIndex], right = second[secondIndex]
+            if left < right {
+                result.append(left)
+                firstIndex += 1
+            } else if right < left {
+                result.append(right)
+                secondIndex += 1
+            } else {
+                result.append(left)
+                firstIndex += 1
+                secondIndex += 1
+            }
+        }
+        result += first[firstIndex...]
+        result += second[secondIndex...]
+        return result
     }
 
     /// `paths` sorted, each once.

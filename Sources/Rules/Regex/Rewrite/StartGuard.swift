@@ -90,14 +90,20 @@ public enum StartGuard {
     static func trie(_ paths: [StartPrefixes.Path], from position: Int = 0) -> [UInt8] {
         // A path ending here accepts whatever follows: nothing more to test on this branch.
         if paths.contains(where: { $0.count <= position }) { return [] }
-        // Per byte, the paths whose set at this position holds it, as bits.
+        // Per byte, the paths whose set at this position holds it, as bits: `words` words from
+        // `byte * words`, in one buffer (a trie node is built for thousands of patterns).
         let words = (paths.count + 63) / 64
-        var holding = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: 256)
+        var holding = [UInt64](repeating: 0, count: 256 * words)
+        var held = ByteSet()
         for (index, path) in paths.enumerated() {
-            for byte in path[position].members { holding[Int(byte)][index / 64] |= 1 &<< UInt64(index % 64) }
+            path[position].forEachMember { byte in holding[Int(byte) * words + index / 64] |= 1 &<< UInt64(index % 64) }
+            held = held.union(path[position])
         }
         var holders: [[UInt64]: ByteSet] = [:]
-        for byte in 0...255 where holding[byte].contains(where: { $0 != 0 }) { holders[holding[byte], default: ByteSet()].insert(UInt8(byte)) }
+        held.forEachMember { byte in
+            let start = Int(byte) * words
+            holders[Array(holding[start..<(start + words)]), default: ByteSet()].insert(byte)
+        }
         let groups = holders.map { (set: $0.value, members: pathIndices($0.key)) }.sorted { left, right in
             let leftShare = ByteRarity.share(of: left.set), rightShare = ByteRarity.share(of: right.set)
             if leftShare != rightShare { return leftShare > rightShare }

@@ -30,6 +30,16 @@ struct ByteSetTests {
         #expect(ByteSet().members.isEmpty)
     }
 
+    @Test func eachMemberIsVisitedOnceInOrder() {
+        var random = SplitMix(seed: 5)
+        for _ in 0..<200 {
+            let set = Self.randomSet(&random)
+            var visited: [UInt8] = []
+            set.forEachMember { visited.append($0) }
+            #expect(visited == (0...255).map(UInt8.init).filter(set.contains))
+        }
+    }
+
     @Test func intersectionHoldsTheBytesOfBoth() {
         var random = SplitMix(seed: 5)
         for _ in 0..<200 {

@@ -23,4 +23,19 @@ import Testing
         #expect(Set(shortened.paths).count == shortened.paths.count)
         #expect(shortened.paths == shortened.paths.sorted())
     }
+
+    @Test func mergingTwoSortedListsKeepsEachPathOnceInOrder() {
+        var random = SplitMix(seed: 13)
+        func randomPaths() -> [StartPrefixes.Path] {
+            let paths = (0..<random.next(below: 12)).map { _ in
+                StartPrefixes.Path(first: ByteSet([UInt8(random.next(below: 4))]), second: ByteSet([UInt8(random.next(below: 2))]),
+                                   count: 1 + random.next(below: 2), complete: random.next(below: 2) == 0)
+            }
+            return Array(Set(paths)).sorted()
+        }
+        for _ in 0..<300 {
+            let first = randomPaths(), second = randomPaths()
+            #expect(StartPrefixes.merged(first, second) == Array(Set(first + second)).sorted())
+        }
+    }
 }

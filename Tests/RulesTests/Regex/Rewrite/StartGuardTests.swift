@@ -116,6 +116,16 @@ import Testing
         #expect(text == "(?:\\x61(*PRUNE)(?:\\x64|\\x63)|\\x62(*PRUNE)\\x63)")
     }
 
+    @Test func trieOfMoreThanSixtyFourPathsKeepsEveryPath() {
+        // Paths 0…64 start with q (their bits span two words), path 65 with r (the more frequent
+        // byte, so its branch comes first).
+        var paths = (0..<65).map { StartPrefixes.Path(first: ByteSet([UInt8(ascii: "q")]), second: ByteSet([0x80 + UInt8($0)]), count: 2, complete: true) }
+        paths.append(StartPrefixes.Path(first: ByteSet([UInt8(ascii: "r")]), second: ByteSet([UInt8(ascii: "z")]), count: 2, complete: true))
+        // Equally rare bytes in the order of their sets' words: 0xc0 (in the last word) first.
+        let seconds = ([0xC0] + (0x80..<0xC0)).map { String(format: "\\x%02x", $0) }.joined(separator: "|")
+        #expect(String(decoding: StartGuard.trie(paths), as: UTF8.self) == "(?:\\x72(*PRUNE)\\x7a|\\x71(*PRUNE)(?:" + seconds + "))")
+    }
+
     @Test func patternsThatCannotGainKeepTheirForm() {
         #expect(StartGuard.guarded(Array("^(?:name|age|city|country|state|sex|phone|fax|email)".utf8)) == nil)
         #expect(StartGuard.guarded(Array("(?:name|age)".utf8)) == nil)
