@@ -33,12 +33,21 @@ struct TextTokenizer {
     /// words: for header fields, whose words are few and tell less than body text.
     func tokenize(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool = true,
                   plain: Bool = false, maxWords: Int = .max) {
-        if let plainApostrophes = Self.withPlainApostrophes(text) {
-            plainApostrophes.withUnsafeBufferPointer {
-                tokenize($0, prefix: prefix, into: &sink, findURLs: findURLs, plain: plain, maxWords: maxWords)
-            }
-            return
+        Self.withPlainApostrophes(text) { words($0, prefix: prefix, into: &sink, findURLs: findURLs, plain: plain, maxWords: maxWords) }
+    }
+
+    /// A body text's words and its punctuated chunks (`punctuatedTokens`), its apostrophes
+    /// made plain once for both.
+    func tokenizeBody(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
+        Self.withPlainApostrophes(text) { plainText in
+            words(plainText, prefix: .none, into: &sink, findURLs: true, plain: false, maxWords: .max)
+            punctuatedTokens(plainText, into: &sink)
         }
+    }
+
+    /// `tokenize` for a text whose apostrophes are plain already.
+    private func words(_ text: UnsafeBufferPointer<UInt8>, prefix: TokenPrefix, into sink: inout TokenSink, findURLs: Bool,
+                       plain: Bool, maxWords: Int) {
         let options = plain ? plainOptions : self.options
         let prefixes = Prefixes(prefix, options: options)
         var words = 0
@@ -89,11 +98,7 @@ struct TextTokenizer {
 
     /// Whitespace-separated chunks that keep punctuation inside and at the end ("free!!",
     /// "100%", "$19.99"), lower-cased, when they hold something a word token drops.
-    func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
-        if let plainApostrophes = Self.withPlainApostrophes(text) {
-            plainApostrophes.withUnsafeBufferPointer { punctuatedTokens($0, into: &sink) }
-            return
-        }
+    private func punctuatedTokens(_ text: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {
         var index = 0
         while index < text.count, !sink.isFull {
             while index < text.count, ByteClass.isSpace(text[index]) { index += 1 }
@@ -117,10 +122,16 @@ struct TextTokenizer {
         }
     }
 
-    /// `text` with each right single quotation mark (U+2019, the apostrophe word processors
-    /// type, Windows-1252 0x92) made a plain "'", so that "don’t" is the word "don't" and not
-    /// "don" and "t"; nil when there is none.
-    static func withPlainApostrophes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Calls `body` with `text`, each right single quotation mark in it (U+2019, the apostrophe
+    /// word processors type, Windows-1252 0x92) made a plain "'", so that "don’t" is the word
+    /// "don't" and not "don" and "t"; with `text` itself when it holds none.
+    private static func withPlainApostrophes(_ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let copy = plainApostrophes(text) else { return body(text) }
+        copy.withUnsafeBufferPointer(body)
+    }
+
+    /// `text` with its right single quotation marks made plain "'"; nil when there is none.
+    private static func plainApostrophes(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         rightSingleQuotationMark.withUnsafeBufferPointer { mark -> [UInt8]? in
             guard var found = ByteScan.first(mark, in: text, from: 0, to: text.count) else { return nil }
             var result: [UInt8] = []

@@ -159,10 +159,7 @@ public struct Tokenizer: Sendable {
                     HTMLScanner.scan(cut, text: &scratch, into: &sink)
                     budget -= cut.count
                 }
-                scratch.withUnsafeBufferPointer {
-                    text.tokenize($0, prefix: .none, into: &sink)
-                    text.punctuatedTokens($0, into: &sink)
-                }
+                scratch.withUnsafeBufferPointer { text.tokenizeBody($0, into: &sink) }
                 if let hints = leaf.html?.hints {
                     var hiddenText = hints.hiddenText
                     if !hiddenText.isEmpty {
@@ -174,8 +171,7 @@ public struct Tokenizer: Sendable {
             } else {
                 content.withUTF8 { plain in
                     let cut = UnsafeBufferPointer(rebasing: plain[0..<min(plain.count, budget)])
-                    text.tokenize(cut, prefix: .none, into: &sink)
-                    text.punctuatedTokens(cut, into: &sink)
+                    text.tokenizeBody(cut, into: &sink)
                     budget -= cut.count
                 }
             }

@@ -1,3 +1,5 @@
+import MailMessage
+
 /// Splits a URL into tokens: scheme (`u:s:`), host (`u:h:`), each parent domain (`u:d:`), top
 /// level domain (`u:tld:`), numeric hosts (`u:ip`), ports, user-info tricks
 /// (`http://bank.com@evil.example/`), percent-encoding, and the words of the path and query
@@ -63,7 +65,7 @@ enum URLTokenizer {
             // Browsers decode an escaped host ("%77%77%77.example.com"), and a decoded "/" or "@"
             // counts as one.
             sink.emit(flag, "encoded-host")
-            percentDecoded(authority).withUnsafeBufferPointer { authorityAndPath($0, into: &sink) }
+            PercentDecoding.decoded(authority).withUnsafeBufferPointer { authorityAndPath($0, into: &sink) }
         } else {
             authorityAndPath(authority, into: &sink)
         }
@@ -96,28 +98,6 @@ enum URLTokenizer {
         while hostEnd > hostStart, authority[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
         host(UnsafeBufferPointer(rebasing: authority[hostStart..<hostEnd]), into: &sink)
         if end < count { pathWords(UnsafeBufferPointer(rebasing: authority[end..<count]), into: &sink) }
-    }
-
-    /// `bytes` with each "%XX" escape replaced by the byte it stands for.
-    static func percentDecoded(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        func hexValue(_ byte: UInt8) -> UInt8? {
-            if ByteClass.isDigit(byte) { return byte - 0x30 }
-            let lower = byte | 0x20
-            return lower &- 0x61 < 6 ? lower - 0x61 + 10 : nil
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                result.append(high << 4 | low)
-                index += 3
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return result
     }
 
     static func host(_ name: UnsafeBufferPointer<UInt8>, into sink: inout TokenSink) {

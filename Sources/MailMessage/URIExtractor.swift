@@ -99,27 +99,8 @@ public enum URIExtractor {
 
     /// A host with %-escapes decoded and ASCII lower-cased.
     private static func decodedHost(_ host: ArraySlice<UInt8>) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(host.count)
-        var index = host.startIndex
-        while index < host.endIndex {
-            let byte = host[index]
-            if byte == UInt8(ascii: "%"), index + 2 < host.endIndex,
-               let high = hexValue(host[index + 1]), let low = hexValue(host[index + 2]) {
-                result.append(HeaderText.lowerASCII(high << 4 | low))
-                index += 3
-            } else {
-                result.append(HeaderText.lowerASCII(byte))
-                index += 1
-            }
-        }
-        return result
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        if byte &- 0x30 < 10 { return byte - 0x30 }
-        let lower = byte | 0x20
-        if lower &- 0x61 < 6 { return lower - 0x61 + 10 }
-        return nil
+        var decoded = PercentDecoding.decoded(host)
+        for index in decoded.indices { decoded[index] = HeaderText.lowerASCII(decoded[index]) }
+        return decoded
     }
 }
